@@ -1,0 +1,195 @@
+//! The command line (SPEC §3): arguments, and `run`, which dispatches them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::builder::TypedValueParser as _;
+use clap::{Parser, Subcommand};
+
+use crate::compare::Comparison;
+use crate::export::{self, Format};
+use crate::model::{self, LoadError, Model, ResolveError};
+use crate::write::{WriteError, write_atomic};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "detente",
+    version,
+    about = "Compare negotiating positions side by side",
+    long_about = "Compare negotiating positions side by side.\n\n\
+        Loads a YAML model of the actors in a negotiation and the positions each takes on each \
+        issue, and shows where two actors conflict, where they align, and the evidence. Without \
+        MODEL, the built-in model of the January 2022 Geneva talks is used.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The model file (YAML); the built-in Geneva 2022 model when omitted
+    pub model: Option<PathBuf>,
+    /// The actor for the left pane (id, name, alias, or a fuzzy match)
+    #[arg(long, value_name = "ACTOR")]
+    pub left: Option<String>,
+    /// The actor for the right pane
+    #[arg(long, value_name = "ACTOR")]
+    pub right: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a model: a one-line summary, or every problem found
+    Check {
+        /// The model file (YAML); the built-in model when omitted
+        model: Option<PathBuf>,
+    },
+    /// Export the comparison of two actors as text, Markdown, JSON or CSV
+    Export {
+        /// The model file (YAML); the built-in model when omitted
+        model: Option<PathBuf>,
+        /// The left actor (id, name, alias, or a fuzzy match)
+        #[arg(long, value_name = "ACTOR")]
+        left: String,
+        /// The right actor
+        #[arg(long, value_name = "ACTOR")]
+        right: String,
+        /// The output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The width of the text format, in columns
+        #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
+              value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
+        width: usize,
+        /// Write to PATH instead of standard output (atomically)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace PATH if it already exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+}
+
+/// Everything that can stop a command, with its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{side} actor: {source}")]
+    Resolve {
+        side: &'static str,
+        source: ResolveError,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("cannot write to standard output: {0}")]
+    Stdout(std::io::Error),
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CliError {
+    /// 1: the model is invalid or unreadable, or the output could not be
+    /// written; 2: a usage error (unknown actor, refusing to overwrite).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Load(_) | CliError::Stdout(_) => 1,
+            CliError::Write(WriteError::Io { .. }) => 1,
+            CliError::Resolve { .. } | CliError::Usage(_) => 2,
+            CliError::Write(WriteError::Exists(_) | WriteError::IsDirectory(_)) => 2,
+        }
+    }
+}
+
+/// Loads the model at `path`, or the built-in one.
+pub fn load_model(path: Option<&Path>) -> Result<Model, LoadError> {
+    match path {
+        Some(p) => model::load(p),
+        None => model::builtin(),
+    }
+}
+
+fn resolve(model: &Model, side: &'static str, query: &str) -> Result<usize, CliError> {
+    model::resolve_actor(model, query).map_err(|source| CliError::Resolve { side, source })
+}
+
+fn print(s: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`detente export … | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(CliError::Stdout),
+    }
+}
+
+/// One line about a valid model.
+pub fn summary(model: &Model) -> String {
+    let quotes: usize = model
+        .actors
+        .iter()
+        .flat_map(|a| a.positions.iter().flatten())
+        .map(|p| p.evidence.len())
+        .sum();
+    format!(
+        "ok: “{}”: {} actors, {} issues, {} positions, {} quotes, {} sources",
+        model.title,
+        model.actors.len(),
+        model.issues.len(),
+        model.position_count(),
+        quotes,
+        model.sources.len()
+    )
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Some(Command::Check { model }) => {
+            let m = load_model(model.as_deref())?;
+            let origin = model.map_or_else(
+                || model::Origin::BuiltIn.to_string(),
+                |p| model::Origin::File(p).to_string(),
+            );
+            print(&format!("{origin}: {}\n", summary(&m)))
+        }
+        Some(Command::Export {
+            model,
+            left,
+            right,
+            format,
+            width,
+            output,
+            force,
+        }) => {
+            let m = load_model(model.as_deref())?;
+            let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
+            let text = export::render(&Comparison::new(&m, l, r), format, width);
+            match output {
+                Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
+                None => print(&text),
+            }
+        }
+        None => {
+            let m = load_model(cli.model.as_deref())?;
+            for (side, q) in [("left", &cli.left), ("right", &cli.right)] {
+                if let Some(q) = q {
+                    resolve(&m, side, q)?;
+                }
+            }
+            Err(CliError::Usage(
+                "the interactive view is not built yet; use `detente check` or `detente export --left A --right B`".into(),
+            ))
+        }
+    }
+}
+
+/// Runs the command line and turns the outcome into an exit code, printing
+/// any error on standard error.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("detente: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Comparing two actors (SPEC §2): a verdict per issue, red-line conflicts,
+//! counts and alignment. Pure functions over the model.
+
+use crate::model::{Model, Position, Stance};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Agree,
+    Partial,
+    Conflict,
+    Unknown,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Agree,
+        Verdict::Partial,
+        Verdict::Conflict,
+        Verdict::Unknown,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Partial => "partial",
+            Verdict::Conflict => "conflict",
+            Verdict::Unknown => "unknown",
+        }
+    }
+}
+
+/// The verdict for two stances, either possibly unknown.
+pub fn verdict(a: Option<Stance>, b: Option<Stance>) -> Verdict {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Verdict::Unknown;
+    };
+    let (sa, sb) = (a.value().signum(), b.value().signum());
+    if sa == sb {
+        Verdict::Agree
+    } else if sa == 0 || sb == 0 {
+        Verdict::Partial
+    } else {
+        Verdict::Conflict
+    }
+}
+
+/// One issue's row of a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row<'m> {
+    /// Index into [`Model::issues`].
+    pub issue: usize,
+    pub left: Option<&'m Position>,
+    pub right: Option<&'m Position>,
+    pub verdict: Verdict,
+    /// A conflict where either side marks the issue a red line.
+    pub red_line: bool,
+}
+
+impl Row<'_> {
+    /// The mean of both saliences where both stances are known (wᵢ of SPEC §2).
+    pub fn weight(&self) -> Option<f64> {
+        Some((self.left?.salience + self.right?.salience) / 2.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub agree: usize,
+    pub partial: usize,
+    pub conflict: usize,
+    pub unknown: usize,
+    pub red_line: usize,
+}
+
+impl Counts {
+    pub fn of(&self, v: Verdict) -> usize {
+        match v {
+            Verdict::Agree => self.agree,
+            Verdict::Partial => self.partial,
+            Verdict::Conflict => self.conflict,
+            Verdict::Unknown => self.unknown,
+        }
+    }
+}
+
+/// Two actors compared over every issue of the model, in model order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison<'m> {
+    pub model: &'m Model,
+    pub left: usize,
+    pub right: usize,
+    pub rows: Vec<Row<'m>>,
+    pub counts: Counts,
+    /// In [0, 1]; `None` when the actors share no known issue or Σw = 0.
+    pub alignment: Option<f64>,
+}
+
+impl<'m> Comparison<'m> {
+    pub fn new(model: &'m Model, left: usize, right: usize) -> Comparison<'m> {
+        let (l, r) = (&model.actors[left], &model.actors[right]);
+        let mut counts = Counts::default();
+        let rows: Vec<Row<'m>> = (0..model.issues.len())
+            .map(|issue| {
+                let (lp, rp) = (l.position(issue), r.position(issue));
+                let verdict = verdict(lp.map(|p| p.stance), rp.map(|p| p.stance));
+                let red_line = verdict == Verdict::Conflict
+                    && (lp.is_some_and(|p| p.red_line) || rp.is_some_and(|p| p.red_line));
+                match verdict {
+                    Verdict::Agree => counts.agree += 1,
+                    Verdict::Partial => counts.partial += 1,
+                    Verdict::Conflict => counts.conflict += 1,
+                    Verdict::Unknown => counts.unknown += 1,
+                }
+                counts.red_line += usize::from(red_line);
+                Row {
+                    issue,
+                    left: lp,
+                    right: rp,
+                    verdict,
+                    red_line,
+                }
+            })
+            .collect();
+        let alignment = alignment(&rows);
+        Comparison {
+            model,
+            left,
+            right,
+            rows,
+            counts,
+            alignment,
+        }
+    }
+}
+
+/// Σ wᵢ·(1 − |aᵢ − bᵢ|/4) / Σ wᵢ over the rows where both stances are known.
+pub fn alignment(rows: &[Row<'_>]) -> Option<f64> {
+    let (mut num, mut den) = (0.0, 0.0);
+    for row in rows {
+        let (Some(l), Some(r), Some(w)) = (row.left, row.right, row.weight()) else {
+            continue;
+        };
+        let distance = f64::from((l.stance.value() - r.stance.value()).abs());
+        num += w * (1.0 - distance / 4.0);
+        den += w;
+    }
+    (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))
+}
+
+/// Alignment as people read it: `31%`, or `n/a`.
+pub fn percent(alignment: Option<f64>) -> String {
+    alignment.map_or_else(|| "n/a".to_string(), |a| format!("{:.0}%", a * 100.0))
+}
+
+#[cfg(test)]
+mod tests;

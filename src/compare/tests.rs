@@ -1,0 +1,114 @@
+use super::*;
+use crate::model::{Origin, from_str};
+
+/// A model with actors `a` and `b` and one issue per given pair of stances
+/// (`None` = unknown), each with the given saliences.
+fn model(pairs: &[(Option<i8>, Option<i8>, f64, f64)]) -> Model {
+    let mut y = String::from("title: t\nissues:\n");
+    for i in 0..pairs.len() {
+        y += &format!("  - {{id: i{i}, title: t{i}}}\n");
+    }
+    y += "actors:\n";
+    for (side, name) in [(0, "a"), (1, "b")] {
+        y += &format!("  - id: {name}\n    name: {name}\n    positions:\n");
+        for (i, p) in pairs.iter().enumerate() {
+            let (stance, salience) = if side == 0 { (p.0, p.2) } else { (p.1, p.3) };
+            if let Some(s) = stance {
+                y += &format!("      i{i}: {{stance: {s}, salience: {salience}}}\n");
+            }
+        }
+    }
+    from_str(&y, Origin::BuiltIn).expect("test model is valid")
+}
+
+#[test]
+fn all_25_pairs_of_stances() {
+    for a in -2i8..=2 {
+        for b in -2i8..=2 {
+            let expected = if a.signum() == b.signum() {
+                Verdict::Agree
+            } else if a == 0 || b == 0 {
+                Verdict::Partial
+            } else {
+                Verdict::Conflict
+            };
+            let sa = Stance::from_value(a.into());
+            let sb = Stance::from_value(b.into());
+            assert_eq!(verdict(sa, sb), expected, "{a} vs {b}");
+            // The same through a whole comparison.
+            let m = model(&[(Some(a), Some(b), 1.0, 1.0)]);
+            let c = Comparison::new(&m, 0, 1);
+            assert_eq!(c.rows[0].verdict, expected, "{a} vs {b}");
+            assert_eq!(c.counts.of(expected), 1);
+            let want = 1.0 - f64::from((a - b).abs()) / 4.0;
+            assert_eq!(c.alignment, Some(want), "{a} vs {b}");
+        }
+    }
+}
+
+#[test]
+fn every_unknown_case() {
+    for s in Stance::ALL {
+        assert_eq!(verdict(Some(s), None), Verdict::Unknown);
+        assert_eq!(verdict(None, Some(s)), Verdict::Unknown);
+    }
+    assert_eq!(verdict(None, None), Verdict::Unknown);
+    let m = model(&[
+        (Some(2), None, 1.0, 1.0),
+        (None, Some(-2), 1.0, 1.0),
+        (None, None, 1.0, 1.0),
+    ]);
+    let c = Comparison::new(&m, 0, 1);
+    assert_eq!(c.counts.unknown, 3);
+    assert_eq!(c.alignment, None, "nothing shared: undefined, never NaN");
+    assert_eq!(percent(c.alignment), "n/a");
+}
+
+#[test]
+fn alignment_weights_by_mean_salience() {
+    // Issue 0: agree fully (distance 0), weight (1.0 + 0.5) / 2 = 0.75.
+    // Issue 1: opposite extremes (distance 4), weight (0.25 + 0.25) / 2 = 0.25.
+    // Issue 2: unknown on one side: ignored.
+    let m = model(&[
+        (Some(2), Some(2), 1.0, 0.5),
+        (Some(-2), Some(2), 0.25, 0.25),
+        (Some(1), None, 1.0, 1.0),
+    ]);
+    let c = Comparison::new(&m, 0, 1);
+    let want = (0.75 * 1.0 + 0.25 * 0.0) / (0.75 + 0.25);
+    assert!((c.alignment.expect("defined") - want).abs() < 1e-12);
+    assert_eq!(percent(c.alignment), "75%");
+}
+
+#[test]
+fn zero_weights_leave_alignment_undefined() {
+    let m = model(&[(Some(1), Some(1), 0.0, 0.0)]);
+    let c = Comparison::new(&m, 0, 1);
+    assert_eq!(c.counts.agree, 1);
+    assert_eq!(c.alignment, None);
+}
+
+#[test]
+fn red_line_flags_only_conflicts() {
+    let y = "title: t
+issues: [{id: x, title: x}, {id: y, title: y}]
+actors:
+  - id: a
+    name: a
+    positions:
+      x: {stance: demands, red_line: true}
+      y: {stance: supports, red_line: true}
+  - id: b
+    name: b
+    positions: {x: rejects, y: supports}
+";
+    let m = from_str(y, Origin::BuiltIn).expect("valid");
+    let c = Comparison::new(&m, 0, 1);
+    assert!(c.rows[0].red_line);
+    assert_eq!(c.rows[0].verdict, Verdict::Conflict);
+    assert!(
+        !c.rows[1].red_line,
+        "an agreement is never a red-line conflict"
+    );
+    assert_eq!(c.counts.red_line, 1);
+}

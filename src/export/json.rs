@@ -1,0 +1,123 @@
+//! The JSON shape of SPEC §3. Keys may be added, never removed or renamed.
+
+use serde::Serialize;
+
+use super::attribution;
+use crate::compare::Comparison;
+use crate::model::{Model, Position};
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    model: &'a str,
+    left: ActorRef<'a>,
+    right: ActorRef<'a>,
+    alignment: Option<f64>,
+    counts: Counts,
+    issues: Vec<IssueOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActorRef<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    agree: usize,
+    partial: usize,
+    conflict: usize,
+    unknown: usize,
+    red_line: usize,
+}
+
+#[derive(Serialize)]
+struct IssueOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    short: Option<&'a str>,
+    verdict: &'static str,
+    red_line: bool,
+    left: Option<Side<'a>>,
+    right: Option<Side<'a>>,
+}
+
+#[derive(Serialize)]
+struct Side<'a> {
+    stance: i8,
+    salience: f64,
+    summary: Option<&'a str>,
+    red_line: bool,
+    evidence: Vec<EvidenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceOut<'a> {
+    quote: &'a str,
+    speaker: Option<&'a str>,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+    attribution: String,
+}
+
+pub(super) fn render(c: &Comparison<'_>) -> String {
+    let m = c.model;
+    let actor = |i: usize| ActorRef {
+        id: &m.actors[i].id,
+        name: &m.actors[i].name,
+    };
+    let side = |p| side(m, p);
+    let doc = Doc {
+        model: &m.title,
+        left: actor(c.left),
+        right: actor(c.right),
+        alignment: c.alignment,
+        counts: Counts {
+            agree: c.counts.agree,
+            partial: c.counts.partial,
+            conflict: c.counts.conflict,
+            unknown: c.counts.unknown,
+            red_line: c.counts.red_line,
+        },
+        issues: c
+            .rows
+            .iter()
+            .map(|r| {
+                let issue = &m.issues[r.issue];
+                IssueOut {
+                    id: &issue.id,
+                    title: &issue.title,
+                    short: issue.short.as_deref(),
+                    verdict: r.verdict.word(),
+                    red_line: r.red_line,
+                    left: side(r.left),
+                    right: side(r.right),
+                }
+            })
+            .collect(),
+    };
+    // Serialising these plain structs cannot fail; the fallback is unreachable.
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn side<'a>(m: &'a Model, p: Option<&'a Position>) -> Option<Side<'a>> {
+    p.map(|p| Side {
+        stance: p.stance.value(),
+        salience: p.salience,
+        summary: p.summary.as_deref(),
+        red_line: p.red_line,
+        evidence: p
+            .evidence
+            .iter()
+            .map(|e| EvidenceOut {
+                quote: &e.quote,
+                speaker: e.speaker.as_deref(),
+                date: e.date.as_deref(),
+                source: e.source.map(|s| m.sources[s].id.as_str()),
+                attribution: attribution(m, e),
+            })
+            .collect(),
+    })
+}

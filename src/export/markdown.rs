@@ -1,0 +1,109 @@
+//! The comparison as a Markdown document: a summary, a table, the evidence.
+
+use std::fmt::Write;
+
+use super::{attribution, counts_line, stance_label, verdict_label};
+use crate::compare::{Comparison, percent};
+use crate::model::Position;
+
+/// Escapes text for a Markdown paragraph or table cell: Markdown punctuation
+/// is backslash-escaped, and line breaks become `<br>` so a cell stays one row.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' => out.push_str("<br>"),
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+fn cell(p: Option<&Position>) -> String {
+    let mut s = format!("**{}**", stance_label(p));
+    if p.is_some_and(|p| p.red_line) {
+        s.push_str(" (red line)");
+    }
+    if let Some(summary) = p.and_then(|p| p.summary.as_deref()) {
+        s.push_str(": ");
+        s.push_str(&esc(summary));
+    }
+    s
+}
+
+pub(super) fn render(c: &Comparison<'_>) -> String {
+    let m = c.model;
+    let (left, right) = (&m.actors[c.left], &m.actors[c.right]);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} vs {}\n", esc(&left.name), esc(&right.name));
+    let _ = writeln!(out, "{}\n", esc(&m.title));
+    let _ = writeln!(
+        out,
+        "- **{}**: {}\n- **{}**: {}\n- **Alignment**: {}\n- **Verdicts**: {}\n",
+        esc(&left.name),
+        esc(&m.actor_label(c.left)),
+        esc(&right.name),
+        esc(&m.actor_label(c.right)),
+        percent(c.alignment),
+        counts_line(c)
+    );
+    let _ = writeln!(
+        out,
+        "| # | Issue | {} | Verdict | {} |\n|---:|---|---|---|---|",
+        esc(&left.name),
+        esc(&right.name)
+    );
+    for (n, r) in c.rows.iter().enumerate() {
+        let issue = &m.issues[r.issue];
+        let verdict = verdict_label(r.verdict, r.red_line);
+        let verdict = if r.red_line {
+            format!("**{verdict}**")
+        } else {
+            verdict
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {verdict} | {} |",
+            n + 1,
+            esc(issue.label()),
+            cell(r.left),
+            cell(r.right)
+        );
+    }
+    let _ = writeln!(out, "\n## Evidence");
+    for (n, r) in c.rows.iter().enumerate() {
+        let issue = &m.issues[r.issue];
+        let sides = [(c.left, r.left), (c.right, r.right)];
+        if sides
+            .iter()
+            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()))
+        {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {}. {}\n", n + 1, esc(&issue.title));
+        for (actor, p) in sides {
+            let Some(p) = p.filter(|p| !p.evidence.is_empty()) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "**{}** ({}):\n",
+                esc(&m.actors[actor].name),
+                stance_label(Some(p))
+            );
+            for e in &p.evidence {
+                let _ = writeln!(out, "> {}", esc(&e.quote).replace("<br>", "\n> "));
+                let who = attribution(m, e);
+                if !who.is_empty() {
+                    let _ = writeln!(out, ">\n> — {}", esc(&who));
+                }
+                let _ = writeln!(out);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! The plain-text comparison: a header, one three-column row per issue, then
+//! the evidence. No ANSI codes and no line wider than the requested width.
+
+use std::fmt::Write;
+
+use super::{attribution, counts_line, stance_label, verdict_label};
+use crate::compare::{Comparison, percent};
+use crate::text::{pad, wrap};
+
+const VERDICT_COLS: usize = 10;
+const SEP: &str = " | ";
+
+pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
+    let m = c.model;
+    let side = width.saturating_sub(VERDICT_COLS + 2 * SEP.len());
+    let (left_cols, right_cols) = (side / 2, side - side / 2);
+    let mut out = String::new();
+    let para = |out: &mut String, s: &str, indent: usize| {
+        for line in wrap(s, width - indent) {
+            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+        }
+    };
+
+    para(&mut out, &m.title, 0);
+    para(
+        &mut out,
+        &format!("{}  vs  {}", m.actor_label(c.left), m.actor_label(c.right)),
+        0,
+    );
+    para(
+        &mut out,
+        &format!("Alignment {} · {}", percent(c.alignment), counts_line(c)),
+        0,
+    );
+    let rule = |ch: &str| ch.repeat(width);
+    let _ = writeln!(out, "{}", rule("="));
+
+    let row = |out: &mut String, l: &[String], v: &[String], r: &[String]| {
+        let n = l.len().max(v.len()).max(r.len());
+        for i in 0..n {
+            let cell = |cells: &[String], cols| pad(cells.get(i).map_or("", String::as_str), cols);
+            let line = format!(
+                "{}{SEP}{}{SEP}{}",
+                cell(l, left_cols),
+                cell(v, VERDICT_COLS),
+                cell(r, right_cols)
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    };
+    row(
+        &mut out,
+        &wrap(&m.actors[c.left].name, left_cols),
+        &["verdict".to_string()],
+        &wrap(&m.actors[c.right].name, right_cols),
+    );
+
+    for (n, r) in c.rows.iter().enumerate() {
+        let issue = &m.issues[r.issue];
+        let _ = writeln!(out, "{}", rule("-"));
+        para(&mut out, &format!("{}. {}", n + 1, issue.label()), 0);
+        if issue.short.is_some() {
+            para(&mut out, &issue.title, 3);
+        }
+        let side_cells = |p: Option<&crate::model::Position>, cols| {
+            let mut cells = wrap(&stance_label(p), cols);
+            if p.is_some_and(|p| p.red_line) {
+                cells.extend(wrap("[red line]", cols));
+            }
+            if let Some(s) = p.and_then(|p| p.summary.as_deref()) {
+                cells.extend(wrap(s, cols));
+            }
+            cells
+        };
+        let verdict = wrap(&verdict_label(r.verdict, r.red_line), VERDICT_COLS);
+        row(
+            &mut out,
+            &side_cells(r.left, left_cols),
+            &verdict,
+            &side_cells(r.right, right_cols),
+        );
+    }
+    let _ = writeln!(out, "{}", rule("="));
+
+    let _ = writeln!(out, "Evidence");
+    for (n, r) in c.rows.iter().enumerate() {
+        let sides = [(c.left, r.left), (c.right, r.right)];
+        if sides
+            .iter()
+            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()))
+        {
+            continue;
+        }
+        let _ = writeln!(out);
+        para(
+            &mut out,
+            &format!("{}. {}", n + 1, m.issues[r.issue].label()),
+            0,
+        );
+        for (actor, p) in sides {
+            let Some(p) = p.filter(|p| !p.evidence.is_empty()) else {
+                continue;
+            };
+            para(
+                &mut out,
+                &format!("{} ({}):", m.actors[actor].name, stance_label(Some(p))),
+                3,
+            );
+            for e in &p.evidence {
+                para(&mut out, &format!("“{}”", e.quote), 6);
+                let who = attribution(m, e);
+                if !who.is_empty() {
+                    para(&mut out, &format!("— {who}"), 8);
+                }
+            }
+        }
+    }
+    out
+}

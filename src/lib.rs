@@ -1,0 +1,12 @@
+//! detente: compare negotiating positions side by side.
+//!
+//! Data flows one way: YAML → [`model::Model`] → [`compare::Comparison`] →
+//! export (and, later, the screen).
+
+pub mod cli;
+pub mod compare;
+pub mod export;
+pub mod model;
+pub mod sanitize;
+pub mod text;
+pub mod write;

@@ -1,0 +1,99 @@
+//! Errors a user can cause by handing detente a model, worded for that user.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use super::yaml::{Loc, SyntaxError};
+
+/// Where a model came from, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::BuiltIn => f.write_str("<built-in model>"),
+            Origin::File(p) => write!(f, "{}", crate::sanitize::line(&p.display().to_string())),
+        }
+    }
+}
+
+/// One semantic problem, with the place in the file and the path in the model
+/// (`actors[2] (russia).positions.nato-expansion`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub loc: Loc,
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {origin}: {source}")]
+    Io {
+        origin: Origin,
+        source: std::io::Error,
+    },
+    #[error("{origin} is not a regular file")]
+    NotAFile { origin: Origin },
+    #[error("{origin} is {} MiB; detente reads models of at most {} MiB", .size / (1024 * 1024), super::MAX_MODEL_BYTES / (1024 * 1024))]
+    TooLarge { origin: Origin, size: u64 },
+    #[error("{origin}:{}:{}: the file is not UTF-8 text (byte 0x{byte:02X}); {hint}", .loc.line, .loc.column)]
+    NotUtf8 {
+        origin: Origin,
+        loc: Loc,
+        byte: u8,
+        hint: &'static str,
+    },
+    #[error("{origin} is empty: a model needs at least `title`, `issues` and `actors`")]
+    Empty { origin: Origin },
+    #[error("{origin}:{}", DisplaySyntax(.error))]
+    Syntax { origin: Origin, error: SyntaxError },
+    #[error("{}", DisplayProblems { origin, problems })]
+    Invalid {
+        origin: Origin,
+        problems: Vec<Problem>,
+    },
+}
+
+struct DisplaySyntax<'a>(&'a SyntaxError);
+
+impl fmt::Display for DisplaySyntax<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.0;
+        if e.loc.is_known() {
+            write!(f, "{}:{}: ", e.loc.line, e.loc.column)?;
+        } else {
+            f.write_str(" ")?;
+        }
+        f.write_str(&crate::sanitize::line(&e.message))
+    }
+}
+
+struct DisplayProblems<'a> {
+    origin: &'a Origin,
+    problems: &'a [Problem],
+}
+
+impl fmt::Display for DisplayProblems<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "{} is not a valid model: {n} problem{} found",
+            self.origin,
+            if n == 1 { "" } else { "s" }
+        )?;
+        for p in self.problems {
+            write!(f, "\n{}:", self.origin)?;
+            if p.loc.is_known() {
+                write!(f, "{}:{}:", p.loc.line, p.loc.column)?;
+            }
+            write!(f, " {}: {}", p.path, p.message)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,145 @@
+//! The domain: types, YAML loading, validation and actor resolution. Knows
+//! nothing about terminals.
+
+mod error;
+mod resolve;
+mod types;
+mod validate;
+mod yaml;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use error::{LoadError, Origin, Problem};
+pub use resolve::{ResolveError, resolve_actor};
+pub use types::{Actor, ActorKind, Evidence, Issue, Model, Position, Source, Stance};
+pub use validate::{did_you_mean, is_date, is_slug};
+pub use yaml::{Loc, SyntaxError};
+
+/// The largest model file detente reads (SPEC §1).
+pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The Geneva 2022 model, compiled in as the default.
+pub const BUILTIN_YAML: &str = include_str!("../../data/geneva-2022.yaml");
+
+/// Loads the built-in model.
+pub fn builtin() -> Result<Model, LoadError> {
+    from_str(BUILTIN_YAML, Origin::BuiltIn)
+}
+
+/// Reads, parses and validates a model file. The size is checked before the
+/// file is read, and the read stops past the cap whatever the file claims.
+pub fn load(path: &Path) -> Result<Model, LoadError> {
+    let origin = Origin::File(path.to_path_buf());
+    let io = |source| LoadError::Io {
+        origin: origin.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::NotAFile { origin });
+    }
+    if meta.len() > MAX_MODEL_BYTES {
+        return Err(LoadError::TooLarge {
+            origin,
+            size: meta.len(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_MODEL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_MODEL_BYTES {
+        return Err(LoadError::TooLarge {
+            origin,
+            size: bytes.len() as u64,
+        });
+    }
+    from_bytes(&bytes, origin)
+}
+
+/// Parses and validates model bytes.
+pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Model, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_str(text, origin),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                "it looks like UTF-16: save it as UTF-8"
+            } else {
+                "save it as UTF-8"
+            };
+            Err(LoadError::NotUtf8 {
+                origin,
+                loc: loc_of_offset(bytes, at),
+                byte: bytes.get(at).copied().unwrap_or(0),
+                hint,
+            })
+        }
+    }
+}
+
+/// Parses and validates model text.
+pub fn from_str(text: &str, origin: Origin) -> Result<Model, LoadError> {
+    if is_blank(text) {
+        return Err(LoadError::Empty { origin });
+    }
+    let raw = yaml::parse(text).map_err(|error| LoadError::Syntax {
+        origin: origin.clone(),
+        error,
+    })?;
+    validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+}
+
+/// Nothing but whitespace, comments and document markers.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset in the valid
+/// UTF-8 prefix `bytes[..offset]`.
+fn loc_of_offset(bytes: &[u8], offset: usize) -> Loc {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u64
+        + 1;
+    Loc { line, column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_model_loads() {
+        let m = builtin().expect("built-in model is valid");
+        assert!(m.issues.len() >= 10);
+        for id in [
+            "russia",
+            "united-states",
+            "nato",
+            "united-kingdom",
+            "mearsheimer",
+            "rifkind",
+        ] {
+            assert!(m.actor_by_id(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn offsets_to_line_and_column() {
+        assert_eq!(loc_of_offset(b"ab\ncd", 4), Loc { line: 2, column: 2 });
+        assert_eq!(loc_of_offset(b"", 0), Loc { line: 1, column: 1 });
+    }
+}

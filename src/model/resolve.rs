@@ -1,0 +1,76 @@
+//! Finding an actor from what a user typed: exact id; then a case-insensitive
+//! name or alias; then a unique fuzzy match over ids, names and aliases.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::types::Model;
+use crate::sanitize;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("no actor matches `{query}`; the actors are: {}", candidates.join(", "))]
+    NotFound {
+        query: String,
+        candidates: Vec<String>,
+    },
+    #[error("`{query}` is ambiguous; it could be: {}", candidates.join(", "))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+}
+
+fn describe(model: &Model, i: usize) -> String {
+    let a = &model.actors[i];
+    format!("{} ({})", a.id, a.name)
+}
+
+/// Resolves `query` to an actor index (SPEC §3).
+pub fn resolve_actor(model: &Model, query: &str) -> Result<usize, ResolveError> {
+    let q = query.trim();
+    if let Some(i) = model.actor_by_id(q) {
+        return Ok(i);
+    }
+    let lc = q.to_lowercase();
+    let exact: Vec<usize> = (0..model.actors.len())
+        .filter(|&i| {
+            let a = &model.actors[i];
+            a.name.to_lowercase() == lc || a.aliases.iter().any(|al| al.to_lowercase() == lc)
+        })
+        .collect();
+    let query_shown = sanitize::line(q);
+    match exact.as_slice() {
+        [one] => return Ok(*one),
+        [] => {}
+        many => {
+            return Err(ResolveError::Ambiguous {
+                query: query_shown,
+                candidates: many.iter().map(|&i| describe(model, i)).collect(),
+            });
+        }
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let fuzzy: Vec<usize> = (0..model.actors.len())
+        .filter(|&i| {
+            let a = &model.actors[i];
+            std::iter::once(a.id.as_str())
+                .chain(std::iter::once(a.name.as_str()))
+                .chain(a.aliases.iter().map(String::as_str))
+                .any(|s| matcher.fuzzy_match(s, q).is_some())
+        })
+        .collect();
+    match fuzzy.as_slice() {
+        [one] if !q.is_empty() => Ok(*one),
+        [] => Err(ResolveError::NotFound {
+            query: query_shown,
+            candidates: (0..model.actors.len())
+                .map(|i| describe(model, i))
+                .collect(),
+        }),
+        many => Err(ResolveError::Ambiguous {
+            query: query_shown,
+            candidates: many.iter().map(|&i| describe(model, i)).collect(),
+        }),
+    }
+}

@@ -1,0 +1,435 @@
+//! The one place that parses YAML. serde-saphyr rather than serde_yaml: it is
+//! maintained, pure safe Rust, rejects duplicate keys, bounds alias expansion
+//! and reports line and column (see the README).
+//!
+//! Everything here is *raw*: the shapes of the file, with source locations
+//! kept for the validator, which turns them into [`crate::model::Model`].
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
+use serde_saphyr::{Budget, Options, Spanned};
+
+/// A value with the place in the file it came from.
+pub(crate) type Located<T> = Spanned<T>;
+
+/// Where something is in the file: 1-based line and column, 0 when unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Loc {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Loc {
+    pub(crate) fn of<T>(spanned: &Spanned<T>) -> Loc {
+        Loc {
+            line: spanned.referenced.line(),
+            column: spanned.referenced.column(),
+        }
+    }
+
+    pub fn is_known(self) -> bool {
+        self.line > 0
+    }
+}
+
+pub(crate) struct RawModel {
+    pub title: Located<String>,
+    pub description: Option<String>,
+    pub sources: Option<Vec<RawSource>>,
+    pub issues: Located<Vec<RawIssue>>,
+    pub actors: Located<Vec<RawActor>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub id: Located<String>,
+    pub title: Located<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub date: Option<Located<Scalar>>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIssue {
+    pub id: Located<String>,
+    pub title: Located<String>,
+    #[serde(default)]
+    pub short: Option<Located<String>>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawKind {
+    State,
+    Organization,
+    Person,
+    Group,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawActor {
+    pub id: Located<String>,
+    pub name: Located<String>,
+    #[serde(default)]
+    pub kind: Option<RawKind>,
+    #[serde(default)]
+    pub affiliation: Option<Located<String>>,
+    #[serde(default)]
+    pub aliases: Option<Vec<Located<String>>>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub positions: Option<RawPositions>,
+}
+
+/// `issue-id: position` pairs in file order (a map would lose the order and
+/// the location of each key).
+#[derive(Default)]
+pub(crate) struct RawPositions(pub Vec<(Located<String>, Located<RawPosition>)>);
+
+pub(crate) struct RawPosition {
+    pub stance: Option<Located<RawStance>>,
+    pub salience: Option<Located<f64>>,
+    pub red_line: bool,
+    pub summary: Option<String>,
+    pub evidence: Vec<RawEvidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPositionMap {
+    stance: Located<RawStance>,
+    #[serde(default)]
+    salience: Option<Located<f64>>,
+    #[serde(default)]
+    red_line: Option<bool>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    evidence: Option<Vec<RawEvidence>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEvidence {
+    pub quote: Located<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub date: Option<Located<Scalar>>,
+    #[serde(default)]
+    pub source: Option<Located<String>>,
+}
+
+/// A stance as written: checked for range and spelling by the validator, so
+/// that every bad stance in a file is reported, not just the first.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum RawStance {
+    Int(i64),
+    Word(String),
+    /// Anything else (a float, a boolean), kept as text for the message.
+    Other(String),
+}
+
+/// A scalar read as text whatever YAML typed it as (`date: 2022` is an
+/// integer to YAML, but a year to us).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Scalar(pub String);
+
+impl<'de> Deserialize<'de> for RawModel {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TopVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPositions {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PositionsVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPosition {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PositionVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawStance {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StanceVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// Implements the scalar `visit_*` methods of a visitor by mapping each
+/// scalar to text and handing it to `$on_text` / `$on_int`.
+macro_rules! scalar_visits {
+    ($on_int:expr, $on_text:expr, $on_other:expr) => {
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok($on_int(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(match i64::try_from(v) {
+                Ok(v) => $on_int(v),
+                Err(_) => $on_other(v.to_string()),
+            })
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok($on_other(v.to_string()))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($on_other(v.to_string()))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($on_text(v.to_string()))
+        }
+    };
+}
+
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = RawModel;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping with `title`, `issues` and `actors` at the top level")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawModel, A::Error> {
+        #[derive(Deserialize)]
+        #[serde(remote = "RawModel", deny_unknown_fields)]
+        struct Fields {
+            title: Located<String>,
+            #[serde(default)]
+            description: Option<String>,
+            #[serde(default)]
+            sources: Option<Vec<RawSource>>,
+            issues: Located<Vec<RawIssue>>,
+            actors: Located<Vec<RawActor>>,
+        }
+        Fields::deserialize(MapAccessDeserializer::new(map))
+    }
+}
+
+struct PositionsVisitor;
+
+impl<'de> Visitor<'de> for PositionsVisitor {
+    type Value = RawPositions;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping from issue ids to positions")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<RawPositions, E> {
+        Ok(RawPositions::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPositions, A::Error> {
+        let mut out = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(entry) = map.next_entry()? {
+            out.push(entry);
+        }
+        Ok(RawPositions(out))
+    }
+}
+
+struct PositionVisitor;
+
+impl RawPosition {
+    fn shorthand(stance: RawStance) -> RawPosition {
+        RawPosition {
+            stance: Some(Spanned {
+                value: stance,
+                referenced: serde_saphyr::Location::UNKNOWN,
+                defined: serde_saphyr::Location::UNKNOWN,
+            }),
+            salience: None,
+            red_line: false,
+            summary: None,
+            evidence: Vec::new(),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for PositionVisitor {
+    type Value = RawPosition;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a stance (demands, supports, neutral, opposes, rejects or -2..2) or a mapping with `stance`")
+    }
+
+    scalar_visits!(
+        |v| RawPosition::shorthand(RawStance::Int(v)),
+        |v| RawPosition::shorthand(RawStance::Word(v)),
+        |v| RawPosition::shorthand(RawStance::Other(v))
+    );
+
+    fn visit_unit<E: de::Error>(self) -> Result<RawPosition, E> {
+        let mut p = RawPosition::shorthand(RawStance::Other(String::new()));
+        p.stance = None;
+        Ok(p)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawPosition, A::Error> {
+        let m = RawPositionMap::deserialize(MapAccessDeserializer::new(map))?;
+        Ok(RawPosition {
+            stance: Some(m.stance),
+            salience: m.salience,
+            red_line: m.red_line.unwrap_or(false),
+            summary: m.summary,
+            evidence: m.evidence.unwrap_or_default(),
+        })
+    }
+}
+
+struct StanceVisitor;
+
+impl<'de> Visitor<'de> for StanceVisitor {
+    type Value = RawStance;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a stance: demands, supports, neutral, opposes, rejects, or an integer -2..2")
+    }
+
+    scalar_visits!(RawStance::Int, RawStance::Word, RawStance::Other);
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    }
+
+    scalar_visits!(|v: i64| Scalar(v.to_string()), Scalar, Scalar);
+}
+
+/// The deepest nesting a model needs is 7 (root, actors, actor, positions,
+/// position, evidence, quote); 32 leaves room and still refuses absurd input.
+const MAX_DEPTH: usize = 32;
+
+fn options() -> Options {
+    let mut budget = Budget::default();
+    // A 64 MiB model of short scalars has a few million nodes; the default of
+    // 250,000 rejects a 1,000-actor model. Alias limits stay at their defaults,
+    // so alias bombs are still refused.
+    budget.max_nodes = 16_000_000;
+    budget.max_events = 40_000_000;
+    budget.max_depth = MAX_DEPTH;
+    budget.max_documents = 1;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    options
+}
+
+/// A parse failure as one sentence with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub loc: Loc,
+    pub message: String,
+}
+
+pub(crate) fn parse(text: &str) -> Result<RawModel, SyntaxError> {
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+        let loc = e
+            .location()
+            .map(|l| Loc {
+                line: l.line(),
+                column: l.column(),
+            })
+            .unwrap_or_default();
+        SyntaxError {
+            loc,
+            message: message(e.without_snippet()),
+        }
+    })
+}
+
+/// One sentence for a parser error, without the location (the caller puts
+/// it in front) and without library jargon.
+fn message(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    const BOMB: &str = "(is it an alias bomb?)";
+    match e {
+        E::AliasError { error, .. } => message(error.without_snippet()),
+        E::DuplicateMappingKey { key, .. } => match key {
+            Some(k) => format!("duplicate key `{k}`: a key may appear only once in a mapping"),
+            None => "duplicate key: a key may appear only once in a mapping".to_string(),
+        },
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => format!(
+                "the YAML is nested more than {MAX_DEPTH} levels deep; a model needs at most 7"
+            ),
+            B::Documents { .. } => {
+                "the file holds more than one YAML document (`---`); a model is one document"
+                    .to_string()
+            }
+            B::ScalarBytes { .. } => {
+                format!("the text in the file, with aliases expanded, is larger than 64 MiB {BOMB}")
+            }
+            B::Aliases { .. } | B::Anchors { .. } => {
+                format!("the file uses more aliases or anchors than detente accepts {BOMB}")
+            }
+            _ => "the file is larger or more complex than detente reads".to_string(),
+        },
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => {
+            format!("aliases in the file expand to more than detente reads {BOMB}")
+        }
+        other => strip_location(&other.to_string()),
+    }
+}
+
+/// Drops the ` at line N, column M` that the library appends: the location
+/// is already in front of the message.
+fn strip_location(s: &str) -> String {
+    let mut out = s.to_string();
+    while let Some(i) = out.rfind(" at line ") {
+        let tail = &out[i + " at line ".len()..];
+        let is_loc = tail
+            .split(", column ")
+            .all(|p| !p.is_empty() && p.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()));
+        if !is_loc {
+            break;
+        }
+        out.truncate(i);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_location;
+
+    #[test]
+    fn strips_the_trailing_location() {
+        assert_eq!(
+            strip_location("unknown field `x` at line 2, column 1"),
+            "unknown field `x`"
+        );
+        assert_eq!(strip_location("no location here"), "no location here");
+    }
+}

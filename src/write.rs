@@ -1,0 +1,141 @@
+//! Writing an export to a file atomically: a temporary file in the target's
+//! directory, then a rename, so a failed export leaves nothing half-written,
+//! and an existing file (or symlink) is replaced only when asked.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{} already exists; use --force to replace it", show(.0))]
+    Exists(PathBuf),
+    #[error("{} is a directory", show(.0))]
+    IsDirectory(PathBuf),
+    #[error("cannot write {}: {source}", show(.path))]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn show(p: &Path) -> String {
+    crate::sanitize::line(&p.display().to_string())
+}
+
+/// Writes `bytes` to `path`. Without `force`, refuses when anything (a file,
+/// a symlink, even a dangling one) is already there. With `force`, replaces
+/// it — a symlink is replaced, never written through. The new file gets the
+/// replaced file's permissions, or 0644.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let existing = fs::symlink_metadata(path).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(WriteError::IsDirectory(path.to_path_buf()));
+        }
+        if !force {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".detente-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    let mode = existing
+        .filter(|m| m.file_type().is_file())
+        .map_or(0o644, |m| m.permissions().mode() & 0o7777);
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode)).map_err(io)?;
+    if force {
+        tmp.persist(path).map_err(|e| io(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                WriteError::Exists(path.to_path_buf())
+            } else {
+                io(e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .map(|r| {
+                r.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.starts_with(".detente-"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn writes_refuses_and_forces() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("out.txt");
+        write_atomic(&p, b"one", false).expect("first write");
+        assert_eq!(fs::read(&p).expect("read"), b"one");
+        assert_eq!(
+            fs::metadata(&p).expect("meta").permissions().mode() & 0o777,
+            0o644
+        );
+        assert!(matches!(
+            write_atomic(&p, b"two", false),
+            Err(WriteError::Exists(_))
+        ));
+        assert_eq!(fs::read(&p).expect("read"), b"one", "original untouched");
+        write_atomic(&p, b"three", true).expect("forced");
+        assert_eq!(fs::read(&p).expect("read"), b"three");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn never_writes_through_a_symlink() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("target.txt");
+        fs::write(&target, "keep").expect("write");
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        assert!(matches!(
+            write_atomic(&link, b"x", false),
+            Err(WriteError::Exists(_))
+        ));
+        write_atomic(&link, b"x", true).expect("forced");
+        assert_eq!(fs::read(&target).expect("read"), b"keep");
+        assert!(
+            !fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn missing_directory_fails_cleanly() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("no/such/dir/out.txt");
+        let err = write_atomic(&p, b"x", false).expect_err("fails");
+        assert!(err.to_string().contains("out.txt"), "{err}");
+        assert!(matches!(
+            write_atomic(dir.path(), b"x", true),
+            Err(WriteError::IsDirectory(_))
+        ));
+    }
+}
