@@ -121,6 +121,21 @@ fn print(s: &str) -> Result<(), CliError> {
     }
 }
 
+/// detente never writes to the model file, not even with `--force`.
+fn refuse_model_as_output(output: &Path, model: &Path) -> Result<(), CliError> {
+    let same = match (std::fs::canonicalize(output), std::fs::canonicalize(model)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(CliError::Usage(format!(
+            "{} is the model file; detente never writes to it",
+            crate::sanitize::line(&output.display().to_string())
+        )));
+    }
+    Ok(())
+}
+
 /// One line about a valid model.
 pub fn summary(model: &Model) -> String {
     let quotes: usize = model
@@ -129,14 +144,16 @@ pub fn summary(model: &Model) -> String {
         .flat_map(|a| a.positions.iter().flatten())
         .map(|p| p.evidence.len())
         .sum();
+    let n =
+        |count: usize, what: &str| format!("{count} {what}{}", if count == 1 { "" } else { "s" });
     format!(
-        "ok: “{}”: {} actors, {} issues, {} positions, {} quotes, {} sources",
+        "ok: “{}”: {}, {}, {}, {}, {}",
         model.title,
-        model.actors.len(),
-        model.issues.len(),
-        model.position_count(),
-        quotes,
-        model.sources.len()
+        n(model.actors.len(), "actor"),
+        n(model.issues.len(), "issue"),
+        n(model.position_count(), "position"),
+        n(quotes, "quote"),
+        n(model.sources.len(), "source")
     )
 }
 
@@ -159,6 +176,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             output,
             force,
         }) => {
+            if let (Some(out), Some(model)) = (&output, &model) {
+                refuse_model_as_output(out, model)?;
+            }
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             let text = export::render(&Comparison::new(&m, l, r), format, width);

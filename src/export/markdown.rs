@@ -43,10 +43,8 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
     let _ = writeln!(out, "{}\n", esc(&m.title));
     let _ = writeln!(
         out,
-        "- **{}**: {}\n- **{}**: {}\n- **Alignment**: {}\n- **Verdicts**: {}\n",
-        esc(&left.name),
+        "- **Left**: {}\n- **Right**: {}\n- **Alignment**: {}\n- **Verdicts**: {}\n",
         esc(&m.actor_label(c.left)),
-        esc(&right.name),
         esc(&m.actor_label(c.right)),
         percent(c.alignment),
         counts_line(c)

@@ -24,7 +24,7 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
     para(&mut out, &m.title, 0);
     para(
         &mut out,
-        &format!("{}  vs  {}", m.actor_label(c.left), m.actor_label(c.right)),
+        &format!("{} vs {}", m.actor_label(c.left), m.actor_label(c.right)),
         0,
     );
     para(

@@ -399,7 +399,19 @@ fn message(e: &serde_saphyr::Error) -> String {
         | E::AliasReplayCounterOverflow { .. } => {
             format!("aliases in the file expand to more than detente reads {BOMB}")
         }
-        other => strip_location(&other.to_string()),
+        other => {
+            let text = strip_location(&other.to_string());
+            match text.as_str() {
+                "expected string scalar" => {
+                    "expected a text value here, not a list or mapping".into()
+                }
+                "expected sequence start" => {
+                    "expected a list here (`- item` lines or `[a, b]`)".into()
+                }
+                "expected mapping start" => "expected a mapping here (`key: value` lines)".into(),
+                _ => text,
+            }
+        }
     }
 }
 

@@ -1,0 +1,168 @@
+//! The bad-input corpus: every file in tests/fixtures/bad must make
+//! `detente check` exit 1 with a clear message, never a panic.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// File name, and the words its message must contain.
+const CORPUS: &[(&str, &[&str])] = &[
+    ("syntax-error.yaml", &[":1:8:", "expected a text value"]),
+    ("tab-indentation.yaml", &[":3:2:", "tabs"]),
+    ("empty.yaml", &["is empty", "title"]),
+    ("not-utf8.yaml", &[":2:17:", "not UTF-8", "0xE9"]),
+    ("utf16.yaml", &["not UTF-8", "UTF-16"]),
+    ("top-level-sequence.yaml", &["mapping", "top level"]),
+    (
+        "unknown-field.yaml",
+        &[":12:9:", "unknown field `stnace`", "stance"],
+    ),
+    (
+        "unknown-issue-id.yaml",
+        &[
+            ":11:7:",
+            "actors[0] (russia).positions.nato-expansion",
+            "did you mean `nato-non-expansion`?",
+        ],
+    ),
+    (
+        "duplicate-ids.yaml",
+        &[":10:9:", "duplicate actor id `russia`"],
+    ),
+    (
+        "duplicate-position-keys.yaml",
+        &[":13:7:", "duplicate key `de-escalation`"],
+    ),
+    (
+        "stance-out-of-range.yaml",
+        &[
+            "positions.nato-non-expansion.stance",
+            "stance 3 is outside -2..=2",
+        ],
+    ),
+    ("unknown-stance-word.yaml", &["did you mean `supports`?"]),
+    (
+        "salience-out-of-range.yaml",
+        &[":13:19:", "salience 1.5 is outside 0.0..=1.0"],
+    ),
+    ("bad-slug.yaml", &["`United_States` is not a slug"]),
+    (
+        "affiliation-cycle.yaml",
+        &["affiliation cycle: lavrov -> foreign-ministry -> lavrov"],
+    ),
+    ("missing-required-field.yaml", &["missing field `title`"]),
+    (
+        "bad-date.yaml",
+        &[
+            "evidence[0].date",
+            "`2022-02-30` is not YYYY, YYYY-MM or YYYY-MM-DD",
+        ],
+    ),
+    (
+        "unknown-source.yaml",
+        &[
+            "unknown source id `hellenbroch-2022`",
+            "did you mean `hellenbroich-2022`?",
+        ],
+    ),
+    (
+        "unknown-kind.yaml",
+        &["unknown variant `country`", "person"],
+    ),
+    ("empty-required-string.yaml", &["`name` must not be empty"]),
+    ("no-issues.yaml", &["at least one issue"]),
+    ("wrong-type.yaml", &[":10:14:", "expected a list"]),
+    ("deep-nesting.yaml", &[":5:12:", "not a list or mapping"]),
+    ("alias-bomb.yaml", &["alias bomb"]),
+    (
+        "several-semantic-errors.yaml",
+        &[
+            "7 problems found",
+            "`Russia` is not a slug",
+            "duplicate actor id `united-states`",
+            "unknown actor id `sovet-union`",
+            "unknown issue id `nato-expansion`; did you mean `nato-non-expansion`?",
+            "stance -3 is outside",
+            "salience -0.5 is outside",
+            "`name` must not be empty",
+        ],
+    ),
+];
+
+fn check(path: &Path) -> (i32, String, String) {
+    let out = Command::cargo_bin("detente")
+        .expect("binary")
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_bad_file_exits_1_with_its_message() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    for (file, words) in CORPUS {
+        let (code, stdout, stderr) = check(&dir.join(file));
+        assert_eq!(code, 1, "{file}: exit code; stderr: {stderr}");
+        assert!(stdout.is_empty(), "{file}: nothing on stdout");
+        assert!(stderr.starts_with("detente: "), "{file}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+        for w in *words {
+            assert!(stderr.contains(w), "{file}: expected {w:?} in:\n{stderr}");
+        }
+        assert!(
+            !stderr.contains("Error {")
+                && !stderr.contains("Budget")
+                && !stderr.contains("Options"),
+            "{file}: a debug dump or library jargon leaked:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn the_corpus_lists_every_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CORPUS.iter().map(|(f, _)| f.to_string()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+    assert!(listed.len() >= 15);
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.yaml");
+    let f = std::fs::File::create(&path).expect("create");
+    // Sparse: 65 MiB on paper, nothing on disk.
+    f.set_len(65 * 1024 * 1024).expect("set_len");
+    let (code, _, stderr) = check(&path);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("is 65 MiB") && stderr.contains("at most 64 MiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unreadable_paths_get_one_sentence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = check(&dir.path().join("missing.yaml"));
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("cannot read") && stderr.contains("missing.yaml"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = check(dir.path());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("is not a regular file"), "{stderr}");
+}

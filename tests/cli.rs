@@ -1,0 +1,273 @@
+//! The real binary: exit codes, actor resolution, output files.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn detente() -> Command {
+    let mut c = Command::cargo_bin("detente").expect("binary");
+    c.env_remove("NO_COLOR");
+    c
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = detente().args(args).output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn ambiguous_model(dir: &Path) -> String {
+    let p = dir.join("m.yaml");
+    fs::write(
+        &p,
+        "title: t\nissues: [{id: i, title: I}]\nactors:\n  - {id: alpha-one, name: Alpha One}\n  - {id: alpha-two, name: Alpha Two}\n  - {id: beta, name: Beta, aliases: [Shared]}\n  - {id: gamma, name: Gamma, aliases: [shared]}\n",
+    )
+    .expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn check_prints_one_line_for_the_builtin_model() {
+    let r = run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1);
+    assert!(
+        r.stdout.starts_with("<built-in model>: ok: "),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("7 actors, 20 issues"), "{}", r.stdout);
+}
+
+#[test]
+fn check_accepts_the_shipped_data_file_and_fixtures() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for f in ["data/geneva-2022.yaml", "tests/fixtures/good/hostile.yaml"] {
+        let r = run(&["check", &format!("{root}/{f}")]);
+        assert_eq!(r.code, 0, "{f}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn export_resolves_actors_by_id_alias_and_fuzzy_match() {
+    let by_id = run(&["export", "--left", "russia", "--right", "united-states"]);
+    assert_eq!(by_id.code, 0, "{}", by_id.stderr);
+    assert!(
+        by_id
+            .stdout
+            .contains("Russian Federation (state) vs United States (state)")
+    );
+    let by_alias = run(&["export", "--left", "lavrov", "--right", "blinken"]);
+    assert_eq!(
+        by_alias.stdout, by_id.stdout,
+        "aliases reach the same actors"
+    );
+    let by_name = run(&[
+        "export",
+        "--left",
+        "RUSSIAN FEDERATION",
+        "--right",
+        "United States",
+    ]);
+    assert_eq!(by_name.stdout, by_id.stdout, "names, case-insensitively");
+    let fuzzy = run(&[
+        "export", "--left", "mrshmr", "--right", "rfknd", "--format", "json",
+    ]);
+    assert_eq!(fuzzy.code, 0, "{}", fuzzy.stderr);
+    assert!(
+        fuzzy.stdout.contains("\"id\": \"mearsheimer\"")
+            && fuzzy.stdout.contains("\"id\": \"rifkind\"")
+    );
+}
+
+#[test]
+fn ambiguous_and_unknown_actors_exit_2_with_candidates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = ambiguous_model(dir.path());
+    let r = run(&["export", &m, "--left", "alpha", "--right", "beta"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("left actor: `alpha` is ambiguous"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("alpha-one (Alpha One)") && r.stderr.contains("alpha-two (Alpha Two)")
+    );
+    let r = run(&["export", &m, "--left", "beta", "--right", "SHARED"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("beta (Beta)") && r.stderr.contains("gamma (Gamma)"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["export", "--left", "zzzz", "--right", "russia"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no actor matches `zzzz`")
+            && r.stderr.contains("russia (Russian Federation)")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_and_version_exit_0() {
+    assert_eq!(
+        run(&["export", "--left", "russia"]).code,
+        2,
+        "missing --right"
+    );
+    assert_eq!(
+        run(&["export", "--left", "a", "--right", "b", "--format", "pdf"]).code,
+        2
+    );
+    assert_eq!(
+        run(&[
+            "export", "--left", "russia", "--right", "nato", "--width", "10"
+        ])
+        .code,
+        2
+    );
+    assert_eq!(run(&["--no-such-flag"]).code, 2);
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("check") && help.stdout.contains("export"));
+    let version = run(&["--version"]);
+    assert_eq!(version.code, 0);
+    assert_eq!(
+        version.stdout.trim(),
+        format!("detente {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn an_invalid_model_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("bad.yaml");
+    fs::write(&p, "title: t\n").expect("write");
+    let r = run(&[
+        "export",
+        p.to_str().expect("utf8"),
+        "--left",
+        "a",
+        "--right",
+        "b",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("missing field"), "{}", r.stderr);
+}
+
+#[test]
+fn output_files_are_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.txt");
+    let out_s = out.to_str().expect("utf8");
+    let args = ["export", "--left", "russia", "--right", "nato", "-o", out_s];
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let first = fs::read_to_string(&out).expect("written");
+    assert_eq!(
+        first,
+        run(&["export", "--left", "russia", "--right", "nato"]).stdout
+    );
+
+    fs::write(&out, "my notes").expect("write");
+    let r = run(&args);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("already exists") && r.stderr.contains("--force"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(&out).expect("read"),
+        "my notes",
+        "original untouched"
+    );
+
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert_eq!(run(&forced).code, 0);
+    assert_eq!(fs::read_to_string(&out).expect("read"), first);
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn a_failed_write_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("missing-dir/report.txt");
+    let r = run(&[
+        "export",
+        "--left",
+        "russia",
+        "--right",
+        "nato",
+        "-o",
+        out.to_str().expect("utf8"),
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("cannot write") && r.stderr.contains("report.txt"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        fs::read_dir(dir.path()).expect("dir").next().is_none(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn force_without_output_is_a_usage_error() {
+    assert_eq!(
+        run(&["export", "--left", "russia", "--right", "nato", "--force"]).code,
+        2
+    );
+}
+
+#[test]
+fn the_model_file_is_never_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let model = dir.path().join("m.yaml");
+    fs::write(&model, detente::model::BUILTIN_YAML).expect("write");
+    let before = fs::metadata(&model)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    let m = model.to_str().expect("utf8");
+    assert_eq!(
+        run(&["export", m, "--left", "russia", "--right", "nato", "-o", m]).code,
+        2
+    );
+    let r = run(&[
+        "export", m, "--left", "russia", "--right", "nato", "-o", m, "--force",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is the model file"), "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(&model).expect("read"),
+        detente::model::BUILTIN_YAML
+    );
+    assert_eq!(
+        fs::metadata(&model)
+            .expect("meta")
+            .modified()
+            .expect("mtime"),
+        before
+    );
+}

@@ -1,0 +1,152 @@
+//! Export goldens (insta) and the guarantees every export keeps.
+
+use std::path::Path;
+
+use detente::compare::Comparison;
+use detente::export::{Format, render};
+use detente::model::{self, Model, resolve_actor};
+
+fn builtin() -> Model {
+    model::builtin().expect("built-in model")
+}
+
+fn hostile() -> Model {
+    model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/hostile.yaml"))
+        .expect("hostile fixture is valid")
+}
+
+fn export(m: &Model, left: &str, right: &str, format: Format, width: usize) -> String {
+    let l = resolve_actor(m, left).expect("left");
+    let r = resolve_actor(m, right).expect("right");
+    render(&Comparison::new(m, l, r), format, width)
+}
+
+#[test]
+fn golden_builtin_russia_vs_united_states() {
+    let m = builtin();
+    for (name, format) in [
+        ("text", Format::Text),
+        ("markdown", Format::Markdown),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ] {
+        insta::assert_snapshot!(
+            format!("builtin_{name}"),
+            export(&m, "russia", "united-states", format, 100)
+        );
+    }
+}
+
+#[test]
+fn golden_hostile_strings() {
+    let m = hostile();
+    insta::assert_snapshot!("hostile_text_40", export(&m, "a", "b", Format::Text, 40));
+    insta::assert_snapshot!(
+        "hostile_markdown",
+        export(&m, "a", "b", Format::Markdown, 100)
+    );
+    insta::assert_snapshot!("hostile_csv", export(&m, "a", "b", Format::Csv, 100));
+    insta::assert_snapshot!("hostile_json", export(&m, "a", "b", Format::Json, 100));
+}
+
+#[test]
+fn json_has_the_spec_shape() {
+    let m = builtin();
+    let v: serde_json::Value =
+        serde_json::from_str(&export(&m, "russia", "united-states", Format::Json, 100))
+            .expect("valid JSON");
+    assert_eq!(v["model"], m.title.as_str());
+    assert_eq!(v["left"]["id"], "russia");
+    assert_eq!(v["left"]["name"], "Russian Federation");
+    assert_eq!(v["right"]["id"], "united-states");
+    let alignment = v["alignment"].as_f64().expect("alignment is a number here");
+    assert!((0.0..=1.0).contains(&alignment));
+    let counts = &v["counts"];
+    let issues = v["issues"].as_array().expect("issues array");
+    assert_eq!(issues.len(), m.issues.len());
+    let total: u64 = ["agree", "partial", "conflict", "unknown"]
+        .iter()
+        .map(|k| counts[k].as_u64().expect("count"))
+        .sum();
+    assert_eq!(total as usize, issues.len());
+    for (issue, model_issue) in issues.iter().zip(&m.issues) {
+        assert_eq!(issue["id"], model_issue.id.as_str(), "model order");
+        assert_eq!(issue["title"], model_issue.title.as_str());
+        let verdict = issue["verdict"].as_str().expect("verdict");
+        assert!(["agree", "partial", "conflict", "unknown"].contains(&verdict));
+        assert!(issue["red_line"].is_boolean());
+        for side in ["left", "right"] {
+            let s = &issue[side];
+            if s.is_null() {
+                assert_eq!(verdict, "unknown");
+                continue;
+            }
+            let stance = s["stance"].as_i64().expect("stance");
+            assert!((-2..=2).contains(&stance));
+            assert!(s["salience"].as_f64().is_some());
+            assert!(s["summary"].is_string() || s["summary"].is_null());
+        }
+    }
+}
+
+#[test]
+fn json_alignment_is_null_when_undefined() {
+    let m = builtin();
+    // NATO states no position of its own in the article: nothing is shared.
+    let v: serde_json::Value =
+        serde_json::from_str(&export(&m, "nato", "russia", Format::Json, 100)).expect("valid JSON");
+    assert!(v["alignment"].is_null());
+    assert!(v["issues"][0]["left"].is_null());
+}
+
+#[test]
+fn text_never_exceeds_the_width_and_carries_no_control_characters() {
+    for m in [builtin(), hostile()] {
+        let ids: Vec<String> = m.actors.iter().map(|a| a.id.clone()).collect();
+        for width in [40, 41, 57, 80, 100, 133, 200] {
+            for l in &ids {
+                for r in &ids {
+                    let text = export(&m, l, r, Format::Text, width);
+                    for line in text.lines() {
+                        assert!(
+                            detente::text::width(line) <= width,
+                            "{l} vs {r} at {width}: {line:?}"
+                        );
+                    }
+                    assert!(
+                        !text.chars().any(|c| c.is_control() && c != '\n'),
+                        "{l} vs {r}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_export_emits_a_raw_control_byte() {
+    let m = hostile();
+    for format in [Format::Text, Format::Markdown, Format::Csv, Format::Json] {
+        let out = export(&m, "a", "b", format, 80);
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\n' && c != '\r') || ('\u{202A}'..='\u{202E}').contains(&c)
+            })
+            .collect();
+        assert!(bad.is_empty(), "{format:?}: {bad:?}");
+    }
+}
+
+#[test]
+fn csv_rows_are_rfc4180() {
+    let m = hostile();
+    let csv = export(&m, "a", "b", Format::Csv, 100);
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary")
+    );
+    assert!(csv.contains("long,"), "{csv}");
+    assert!(csv.contains(",2,-2,conflict,true,"), "{csv}");
+}
