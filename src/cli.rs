@@ -85,6 +85,8 @@ pub enum CliError {
     Stdout(std::io::Error),
     #[error("{0}")]
     Usage(String),
+    #[error("terminal error: {0}")]
+    Terminal(std::io::Error),
 }
 
 impl CliError {
@@ -92,7 +94,7 @@ impl CliError {
     /// written; 2: a usage error (unknown actor, refusing to overwrite).
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Load(_) | CliError::Stdout(_) => 1,
+            CliError::Load(_) | CliError::Stdout(_) | CliError::Terminal(_) => 1,
             CliError::Write(WriteError::Io { .. }) => 1,
             CliError::Resolve { .. } | CliError::Usage(_) => 2,
             CliError::Write(WriteError::Exists(_) | WriteError::IsDirectory(_)) => 2,
@@ -189,15 +191,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         None => {
             let m = load_model(cli.model.as_deref())?;
-            for (side, q) in [("left", &cli.left), ("right", &cli.right)] {
-                if let Some(q) = q {
-                    resolve(&m, side, q)?;
-                }
+            let left = cli
+                .left
+                .as_deref()
+                .map(|q| resolve(&m, "left", q))
+                .transpose()?;
+            let right = cli
+                .right
+                .as_deref()
+                .map(|q| resolve(&m, "right", q))
+                .transpose()?;
+            use std::io::IsTerminal;
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return Err(CliError::Usage(
+                    "the interactive view needs a terminal; to print a comparison, use `detente export --left A --right B`".into(),
+                ));
             }
-            Err(CliError::Usage(
-                "the interactive view is not built yet; use `detente check` or `detente export --left A --right B`".into(),
-            ))
+            let (l, r) = pick_pair(&m, left, right);
+            crate::tui::run(&m, l, r).map_err(CliError::Terminal)
         }
+    }
+}
+
+/// The actors to open with: those asked for, completed by the default pair.
+fn pick_pair(m: &Model, left: Option<usize>, right: Option<usize>) -> (usize, usize) {
+    let (dl, dr) = crate::tui::app::default_pair(m);
+    match (left, right) {
+        (Some(l), Some(r)) => (l, r),
+        (Some(l), None) => (l, if dl != l { dl } else { dr }),
+        (None, Some(r)) => (if dl != r { dl } else { dr }, r),
+        (None, None) => (dl, dr),
     }
 }
 

@@ -9,4 +9,5 @@ pub mod export;
 pub mod model;
 pub mod sanitize;
 pub mod text;
+pub mod tui;
 pub mod write;

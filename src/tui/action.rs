@@ -1,0 +1,53 @@
+//! Everything the user can ask for. Keys and mouse events become actions
+//! (see [`super::keymap`]); [`super::app::App::update`] carries them out.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// `←`: focus the left pane, or move left (matrix column, previous issue).
+    Left,
+    /// `→`: focus the right pane, or move right.
+    Right,
+    ToggleFocus,
+    OpenPicker,
+    Swap,
+    PrevActor,
+    NextActor,
+    CycleOrder,
+    CycleFilter,
+    /// `Enter` in a view: open what is selected (the issue, the cell, the actor).
+    Open,
+    ShowCompare,
+    ShowMatrix,
+    Export,
+    Help,
+    DetailUp,
+    DetailDown,
+    Quit,
+    /// `Esc` in an overlay.
+    Close,
+    /// `Enter` in an overlay.
+    Accept,
+    Input(char),
+    Backspace,
+    ClearInput,
+    Yes,
+    No,
+    ScrollUp,
+    ScrollDown,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// `Ctrl-Z`: handled by the event loop, which owns the terminal.
+    Suspend,
+}

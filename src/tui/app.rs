@@ -1,0 +1,745 @@
+//! The TUI's state and `update(Action)`. Rendering only reads this state
+//! (see `ui`), so every behaviour can be tested by driving actions, without
+//! a terminal.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::keymap::Mode;
+use super::layout;
+use super::picker::Picker;
+use super::theme::Theme;
+use crate::compare::{Comparison, Verdict};
+use crate::export::{self, Format};
+use crate::model::{Model, Stance};
+use crate::write::{WriteError, write_atomic};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Compare,
+    Matrix,
+    Issue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn word(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Model,
+    ConflictsFirst,
+    Salience,
+}
+
+impl Order {
+    pub fn word(self) -> &'static str {
+        match self {
+            Order::Model => "model order",
+            Order::ConflictsFirst => "conflicts first",
+            Order::Salience => "by salience",
+        }
+    }
+
+    fn next(self) -> Order {
+        match self {
+            Order::Model => Order::ConflictsFirst,
+            Order::ConflictsFirst => Order::Salience,
+            Order::Salience => Order::Model,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Conflicts,
+    Agreements,
+    Unknown,
+}
+
+impl Filter {
+    pub fn word(self) -> &'static str {
+        match self {
+            Filter::All => "all issues",
+            Filter::Conflicts => "conflicts",
+            Filter::Agreements => "agreements",
+            Filter::Unknown => "unknown",
+        }
+    }
+
+    fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Conflicts,
+            Filter::Conflicts => Filter::Agreements,
+            Filter::Agreements => Filter::Unknown,
+            Filter::Unknown => Filter::All,
+        }
+    }
+
+    fn keeps(self, v: Verdict) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Conflicts => v == Verdict::Conflict,
+            Filter::Agreements => v == Verdict::Agree,
+            Filter::Unknown => v == Verdict::Unknown,
+        }
+    }
+}
+
+pub enum Overlay {
+    None,
+    Picker(Box<Picker>),
+    Help,
+    Prompt(String),
+    Confirm(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A selection in a list of `len` items and the first item on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Scroll {
+    /// Selects `i` (clamped to the list) and scrolls so that it is on a
+    /// screen of `page` rows.
+    pub fn select(&mut self, i: usize, len: usize, page: usize) {
+        self.selected = i.min(len.saturating_sub(1));
+        let page = page.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        self.offset = self.offset.min(len.saturating_sub(page));
+    }
+
+    pub fn move_by(&mut self, delta: isize, len: usize, page: usize) {
+        self.select(self.selected.saturating_add_signed(delta), len, page);
+    }
+}
+
+pub struct App<'m> {
+    pub model: &'m Model,
+    pub theme: Theme,
+    pub view: View,
+    pub overlay: Overlay,
+    pub focus: Side,
+    pub comparison: Comparison<'m>,
+    pub order: Order,
+    pub filter: Filter,
+    /// Indices into `comparison.rows`, ordered and filtered.
+    pub rows: Vec<usize>,
+    /// The compare table's selection, over `rows`.
+    pub list: Scroll,
+    /// The current issue, shared by every view.
+    pub issue: usize,
+    /// The matrix cursor: actor row and issue column.
+    pub matrix_row: Scroll,
+    pub matrix_col: Scroll,
+    /// The current issue's actors in spectrum order (rejects … demands, then unknown).
+    pub spectrum: Vec<usize>,
+    pub spectrum_selected: usize,
+    pub detail_scroll: u16,
+    pub status: Option<Status>,
+    pub viewport: Rect,
+    pub quit: bool,
+    /// Where exports go when the typed path is relative.
+    pub export_dir: PathBuf,
+}
+
+/// The pair with the most conflicts (then the most shared issues) among the
+/// actors who state the most positions: a first screen with something to see.
+pub fn default_pair(model: &Model) -> (usize, usize) {
+    let n = model.actors.len();
+    if n < 2 {
+        return (0, 0);
+    }
+    let mut by_positions: Vec<usize> = (0..n).collect();
+    by_positions
+        .sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions.iter().flatten().count()));
+    by_positions.truncate(40);
+    let mut best = (by_positions[0], by_positions[1]);
+    let mut best_key = (0, 0);
+    for (k, &a) in by_positions.iter().enumerate() {
+        for &b in &by_positions[k + 1..] {
+            let c = Comparison::new(model, a, b);
+            let key = (c.counts.conflict, model.issues.len() - c.counts.unknown);
+            if key > best_key {
+                best_key = key;
+                best = (a.min(b), a.max(b));
+            }
+        }
+    }
+    best
+}
+
+impl<'m> App<'m> {
+    pub fn new(
+        model: &'m Model,
+        left: usize,
+        right: usize,
+        theme: Theme,
+        viewport: Rect,
+    ) -> App<'m> {
+        let mut app = App {
+            model,
+            theme,
+            view: View::Compare,
+            overlay: Overlay::None,
+            focus: Side::Left,
+            comparison: Comparison::new(model, left, right),
+            order: Order::Model,
+            filter: Filter::All,
+            rows: Vec::new(),
+            list: Scroll::default(),
+            issue: 0,
+            matrix_row: Scroll::default(),
+            matrix_col: Scroll::default(),
+            spectrum: Vec::new(),
+            spectrum_selected: 0,
+            detail_scroll: 0,
+            status: None,
+            viewport,
+            quit: false,
+            export_dir: PathBuf::from("."),
+        };
+        app.rebuild_rows();
+        app.rebuild_spectrum();
+        app.matrix_row.selected = left;
+        app.sync_matrix();
+        app
+    }
+
+    pub fn left(&self) -> usize {
+        self.comparison.left
+    }
+
+    pub fn right(&self) -> usize {
+        self.comparison.right
+    }
+
+    pub fn focused_actor(&self) -> usize {
+        match self.focus {
+            Side::Left => self.left(),
+            Side::Right => self.right(),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Help => Mode::Help,
+            Overlay::Prompt(_) => Mode::Prompt,
+            Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::None => match self.view {
+                View::Compare => Mode::Compare,
+                View::Matrix => Mode::Matrix,
+                View::Issue => Mode::Issue,
+            },
+        }
+    }
+
+    /// The comparison row of the selected compare row, if any row is shown.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.rows.get(self.list.selected).copied()
+    }
+
+    fn screen(&self) -> layout::Screen {
+        layout::screen(self.viewport)
+    }
+
+    fn compare_page(&self) -> usize {
+        layout::compare_rows(self.screen().body)
+    }
+
+    // ---- derived state, rebuilt when its inputs change (never per frame) ----
+
+    fn set_actors(&mut self, left: usize, right: usize) {
+        self.comparison = Comparison::new(self.model, left, right);
+        self.rebuild_rows();
+    }
+
+    /// Orders and filters the compare rows, keeping the current issue
+    /// selected when it is still shown.
+    fn rebuild_rows(&mut self) {
+        let c = &self.comparison;
+        let mut rows: Vec<usize> = (0..c.rows.len())
+            .filter(|&i| self.filter.keeps(c.rows[i].verdict))
+            .collect();
+        match self.order {
+            Order::Model => {}
+            Order::ConflictsFirst => rows.sort_by_key(|&i| {
+                let r = &c.rows[i];
+                match (r.verdict, r.red_line) {
+                    (Verdict::Conflict, true) => 0,
+                    (Verdict::Conflict, false) => 1,
+                    (Verdict::Partial, _) => 2,
+                    (Verdict::Agree, _) => 3,
+                    (Verdict::Unknown, _) => 4,
+                }
+            }),
+            Order::Salience => rows.sort_by(|&a, &b| {
+                let w = |i: usize| {
+                    let r = &c.rows[i];
+                    r.weight()
+                        .unwrap_or_else(|| r.left.or(r.right).map_or(-1.0, |p| p.salience / 2.0))
+                };
+                w(b).total_cmp(&w(a))
+            }),
+        }
+        self.rows = rows;
+        let at = self
+            .rows
+            .iter()
+            .position(|&r| c.rows[r].issue == self.issue)
+            .unwrap_or(0);
+        let page = self.compare_page();
+        self.list.select(at, self.rows.len(), page);
+        if let Some(r) = self.selected_row() {
+            self.issue = self.comparison.rows[r].issue;
+        }
+    }
+
+    /// Actors of the current issue grouped by stance, keeping the selection
+    /// on the same actor when it can.
+    fn rebuild_spectrum(&mut self) {
+        let keep = self.spectrum.get(self.spectrum_selected).copied();
+        let key = |a: usize| -> usize {
+            match self.model.actors[a].position(self.issue).map(|p| p.stance) {
+                Some(s) => (s.value() + 2) as usize,
+                None => 5,
+            }
+        };
+        let mut order: Vec<usize> = (0..self.model.actors.len()).collect();
+        order.sort_by_key(|&a| key(a));
+        self.spectrum = order;
+        let want = keep.unwrap_or_else(|| self.focused_actor());
+        self.spectrum_selected = self.spectrum.iter().position(|&a| a == want).unwrap_or(0);
+    }
+
+    fn sync_matrix(&mut self) {
+        let grid = layout::matrix_grid(self.screen().body);
+        let (actors, issues) = (self.model.actors.len(), self.model.issues.len());
+        let row = self.matrix_row.selected;
+        self.matrix_row.select(row, actors, grid.rows);
+        self.matrix_col.select(self.issue, issues, grid.cols);
+    }
+
+    fn set_issue(&mut self, issue: usize) {
+        if issue != self.issue {
+            self.detail_scroll = 0;
+        }
+        self.issue = issue.min(self.model.issues.len().saturating_sub(1));
+        if let Some(at) = self
+            .rows
+            .iter()
+            .position(|&r| self.comparison.rows[r].issue == self.issue)
+        {
+            let page = self.compare_page();
+            self.list.select(at, self.rows.len(), page);
+        }
+        self.rebuild_spectrum();
+        self.sync_matrix();
+    }
+
+    fn set_focused_actor(&mut self, actor: usize) {
+        match self.focus {
+            Side::Left => self.set_actors(actor, self.right()),
+            Side::Right => self.set_actors(self.left(), actor),
+        }
+        self.matrix_row.selected = actor;
+        self.sync_matrix();
+    }
+
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: crate::sanitize::line(&text.into()),
+            error,
+        });
+    }
+
+    // ---- update ----
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Resize { width, height } => {
+                self.viewport = Rect::new(0, 0, width, height);
+                let page = self.compare_page();
+                let sel = self.list.selected;
+                self.list.select(sel, self.rows.len(), page);
+                self.sync_matrix();
+                return;
+            }
+            Action::Suspend => return,
+            _ => {}
+        }
+        match self.mode() {
+            Mode::Picker => self.update_picker(action),
+            Mode::Help => {
+                if matches!(action, Action::Close) {
+                    self.overlay = Overlay::None;
+                } else if action == Action::Quit {
+                    self.quit = true;
+                }
+            }
+            Mode::Prompt => self.update_prompt(action),
+            Mode::Confirm => self.update_confirm(action),
+            Mode::Compare | Mode::Matrix | Mode::Issue => self.update_view(action),
+        }
+    }
+
+    fn update_view(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Up | Action::ScrollUp => self.move_cursor(-1),
+            Action::Down | Action::ScrollDown => self.move_cursor(1),
+            Action::PageUp => self.move_cursor(-(self.page_len() as isize)),
+            Action::PageDown => self.move_cursor(self.page_len() as isize),
+            Action::Top => self.move_cursor(isize::MIN / 2),
+            Action::Bottom => self.move_cursor(isize::MAX / 2),
+            Action::Left | Action::Right => {
+                let step = if action == Action::Left { -1 } else { 1 };
+                match self.view {
+                    View::Compare => {
+                        self.focus = if step < 0 { Side::Left } else { Side::Right };
+                    }
+                    View::Matrix | View::Issue => {
+                        let issues = self.model.issues.len();
+                        let next = self
+                            .issue
+                            .saturating_add_signed(step)
+                            .min(issues.saturating_sub(1));
+                        self.set_issue(next);
+                    }
+                }
+            }
+            Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Side::Left => Side::Right,
+                    Side::Right => Side::Left,
+                }
+            }
+            Action::OpenPicker => {
+                let other = match self.focus {
+                    Side::Left => self.right(),
+                    Side::Right => self.left(),
+                };
+                let alignment = (0..self.model.actors.len())
+                    .map(|a| Comparison::new(self.model, a, other).alignment)
+                    .collect();
+                self.overlay = Overlay::Picker(Box::new(Picker::new(self.model, alignment)));
+            }
+            Action::Swap => {
+                self.set_actors(self.right(), self.left());
+                self.say("swapped sides", false);
+            }
+            Action::PrevActor | Action::NextActor => {
+                let n = self.model.actors.len();
+                let cur = self.focused_actor();
+                let next = if action == Action::NextActor {
+                    (cur + 1) % n
+                } else {
+                    (cur + n - 1) % n
+                };
+                self.set_focused_actor(next);
+            }
+            Action::CycleOrder => {
+                self.order = self.order.next();
+                self.rebuild_rows();
+                self.say(format!("order: {}", self.order.word()), false);
+            }
+            Action::CycleFilter => {
+                self.filter = self.filter.next();
+                self.rebuild_rows();
+                let n = self.rows.len();
+                self.say(format!("filter: {} ({n} shown)", self.filter.word()), false);
+            }
+            Action::Open => match self.view {
+                View::Compare => {
+                    if self.selected_row().is_some() {
+                        self.view = View::Issue;
+                        self.rebuild_spectrum();
+                    }
+                }
+                View::Matrix => {
+                    let actor = self.matrix_row.selected;
+                    self.view = View::Compare;
+                    self.set_focused_actor(actor);
+                    let issue = self.issue;
+                    self.set_issue(issue);
+                }
+                View::Issue => {
+                    if let Some(&actor) = self.spectrum.get(self.spectrum_selected) {
+                        self.view = View::Compare;
+                        self.set_focused_actor(actor);
+                        let issue = self.issue;
+                        self.set_issue(issue);
+                    }
+                }
+            },
+            Action::ShowCompare => self.view = View::Compare,
+            Action::ShowMatrix => {
+                self.view = View::Matrix;
+                self.sync_matrix();
+            }
+            Action::Export => {
+                let name = format!(
+                    "{}-vs-{}.txt",
+                    self.model.actors[self.left()].id,
+                    self.model.actors[self.right()].id
+                );
+                self.overlay = Overlay::Prompt(name);
+            }
+            Action::Help => self.overlay = Overlay::Help,
+            Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            Action::DetailDown => {
+                self.detail_scroll = self.detail_scroll.saturating_add(3).min(10_000)
+            }
+            Action::Click { column, row } => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    fn page_len(&self) -> usize {
+        match self.view {
+            View::Compare => self.compare_page(),
+            View::Matrix => layout::matrix_grid(self.screen().body).rows,
+            View::Issue => layout::spectrum_columns(self.screen().body).1,
+        }
+        .max(1)
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        match self.view {
+            View::Compare => {
+                let page = self.compare_page();
+                self.list.move_by(delta, self.rows.len(), page);
+                if let Some(r) = self.selected_row() {
+                    let issue = self.comparison.rows[r].issue;
+                    self.set_issue(issue);
+                }
+            }
+            View::Matrix => {
+                let grid = layout::matrix_grid(self.screen().body);
+                self.matrix_row
+                    .move_by(delta, self.model.actors.len(), grid.rows);
+                self.detail_scroll = 0;
+            }
+            View::Issue => {
+                let n = self.spectrum.len();
+                self.spectrum_selected = self
+                    .spectrum_selected
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+                self.detail_scroll = 0;
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let at = Position::new(column, row);
+        let screen = self.screen();
+        match self.view {
+            View::Compare => {
+                let panes = layout::compare_panes(screen.body);
+                for (rect, side) in [
+                    (panes.issues, None),
+                    (panes.left, Some(Side::Left)),
+                    (panes.gutter, None),
+                    (panes.right, Some(Side::Right)),
+                ] {
+                    let inner = layout::inner(rect);
+                    if inner.contains(at)
+                        || (side.is_none() && rect.contains(at) && inner.height > 0)
+                    {
+                        if let Some(side) = side {
+                            self.focus = side;
+                        }
+                        let i = self.list.offset + usize::from(row.saturating_sub(inner.y));
+                        if i < self.rows.len() && row >= inner.y {
+                            self.list.selected = i;
+                            let issue = self.comparison.rows[self.rows[i]].issue;
+                            self.set_issue(issue);
+                        }
+                        return;
+                    }
+                }
+            }
+            View::Matrix => {
+                let grid = layout::matrix_grid(screen.body);
+                if grid.cells.contains(at) || grid.names.contains(at) {
+                    let r = self.matrix_row.offset + usize::from(row - grid.cells.y);
+                    if r < self.model.actors.len() {
+                        self.matrix_row.selected = r;
+                    }
+                }
+                if grid.cells.contains(at) || grid.header.contains(at) {
+                    let c = self.matrix_col.offset
+                        + usize::from((column - grid.cells.x) / layout::CELL_WIDTH);
+                    if c < self.model.issues.len() {
+                        self.set_issue(c);
+                    }
+                }
+            }
+            View::Issue => {
+                let (cols, _) = layout::spectrum_columns(screen.body);
+                for (group, rect) in cols.iter().enumerate() {
+                    if rect.contains(at) && row > rect.y {
+                        let members: Vec<usize> = (0..self.spectrum.len())
+                            .filter(|&i| self.group_of(self.spectrum[i]) == group)
+                            .collect();
+                        let offset =
+                            self.spectrum_offset(group, usize::from(rect.height.saturating_sub(1)));
+                        if let Some(&i) = members.get(offset + usize::from(row - rect.y - 1)) {
+                            self.spectrum_selected = i;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The spectrum column (0 = rejects … 4 = demands, 5 = unknown) of an
+    /// actor on the current issue.
+    pub fn group_of(&self, actor: usize) -> usize {
+        self.model.actors[actor]
+            .position(self.issue)
+            .map_or(5, |p| (p.stance.value() + 2) as usize)
+    }
+
+    /// The first row shown in a spectrum column of `height` rows: scrolled
+    /// only as far as needed to show the selected actor.
+    pub fn spectrum_offset(&self, group: usize, height: usize) -> usize {
+        let Some(&sel) = self.spectrum.get(self.spectrum_selected) else {
+            return 0;
+        };
+        if self.group_of(sel) != group || height == 0 {
+            return 0;
+        }
+        let index_in_group = self.spectrum[..self.spectrum_selected]
+            .iter()
+            .filter(|&&a| self.group_of(a) == group)
+            .count();
+        (index_in_group + 1).saturating_sub(height)
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Overlay::Picker(picker) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Close => self.overlay = Overlay::None,
+            Action::Up | Action::ScrollUp => picker.move_by(-1),
+            Action::Down | Action::ScrollDown => picker.move_by(1),
+            Action::Input(c) => picker.push(self.model, c),
+            Action::Backspace => picker.pop(self.model),
+            Action::ClearInput => picker.clear(self.model),
+            Action::Accept => {
+                if let Some(actor) = picker.selected_actor() {
+                    self.overlay = Overlay::None;
+                    self.set_focused_actor(actor);
+                    let name = self.model.actors[actor].name.clone();
+                    self.say(format!("{name} in the {} pane", self.focus.word()), false);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_prompt(&mut self, action: Action) {
+        let Overlay::Prompt(input) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Close => {
+                self.overlay = Overlay::None;
+                self.say("export cancelled", false);
+            }
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::ClearInput => input.clear(),
+            Action::Accept => {
+                let typed = input.trim().to_string();
+                if typed.is_empty() {
+                    self.say("type a file name, or Esc to cancel", true);
+                    return;
+                }
+                let path = self.export_dir.join(typed);
+                self.overlay = Overlay::None;
+                self.write_export(path, false);
+            }
+            _ => {}
+        }
+    }
+
+    fn update_confirm(&mut self, action: Action) {
+        let Overlay::Confirm(path) = &self.overlay else {
+            return;
+        };
+        let path = path.clone();
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Yes => {
+                self.overlay = Overlay::None;
+                self.write_export(path, true);
+            }
+            Action::No | Action::Close => {
+                self.overlay = Overlay::None;
+                self.say(format!("kept {}; nothing written", show(&path)), false);
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the text export of the current comparison, as
+    /// `detente export` would, atomically; asks before replacing a file.
+    fn write_export(&mut self, path: PathBuf, force: bool) {
+        let text = export::render(&self.comparison, Format::Text, export::DEFAULT_WIDTH);
+        match write_atomic(&path, text.as_bytes(), force) {
+            Ok(()) => {
+                let shown = std::fs::canonicalize(&path).unwrap_or(path);
+                self.say(format!("exported to {}", show(&shown)), false);
+            }
+            Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(path),
+            Err(e) => self.say(format!("not exported: {e}"), true),
+        }
+    }
+
+    /// The stance of an actor on the current issue.
+    pub fn stance_of(&self, actor: usize, issue: usize) -> Option<Stance> {
+        self.model.actors[actor].position(issue).map(|p| p.stance)
+    }
+}
+
+fn show(p: &Path) -> String {
+    crate::sanitize::line(&p.display().to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+//! Where each region of the screen goes. Both drawing and input (page sizes,
+//! mouse clicks) use these functions, so they always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this, the screen says "terminal too small".
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+/// Columns per matrix cell.
+pub const CELL_WIDTH: u16 = 7;
+/// Columns of the compare view's verdict gutter.
+pub const GUTTER_WIDTH: u16 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub header: Rect,
+    pub body: Rect,
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn screen(area: Rect) -> Screen {
+    let [header, rest, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let [body, detail] = rest.layout(&Layout::vertical([
+        Constraint::Percentage(55),
+        Constraint::Percentage(45),
+    ]));
+    Screen {
+        header,
+        body,
+        detail,
+        footer,
+    }
+}
+
+/// The inside of a bordered block.
+pub fn inner(r: Rect) -> Rect {
+    Rect {
+        x: r.x.saturating_add(1),
+        y: r.y.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub issues: Rect,
+    pub left: Rect,
+    pub gutter: Rect,
+    pub right: Rect,
+}
+
+pub fn compare_panes(body: Rect) -> Panes {
+    let issues_w = (body.width / 5).clamp(12, 30);
+    let [issues, left, gutter, right] = body.layout(&Layout::horizontal([
+        Constraint::Length(issues_w),
+        Constraint::Fill(1),
+        Constraint::Length(GUTTER_WIDTH),
+        Constraint::Fill(1),
+    ]));
+    Panes {
+        issues,
+        left,
+        gutter: inner(Rect {
+            x: gutter.x.saturating_sub(1),
+            width: gutter.width + 2,
+            ..gutter
+        }),
+        right,
+    }
+}
+
+/// Rows of the compare table on screen.
+pub fn compare_rows(body: Rect) -> usize {
+    usize::from(inner(body).height)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixGrid {
+    /// The actor-name column, below the header row.
+    pub names: Rect,
+    /// The header row of issue labels, right of the names.
+    pub header: Rect,
+    /// The cells.
+    pub cells: Rect,
+    pub rows: usize,
+    pub cols: usize,
+}
+
+pub fn matrix_grid(body: Rect) -> MatrixGrid {
+    let i = inner(body);
+    let names_w = (i.width / 4).clamp(10, 24).min(i.width);
+    let cells_w = i.width.saturating_sub(names_w);
+    let rows_h = i.height.saturating_sub(1);
+    MatrixGrid {
+        names: Rect::new(i.x, i.y.saturating_add(1), names_w, rows_h),
+        header: Rect::new(i.x.saturating_add(names_w), i.y, cells_w, i.height.min(1)),
+        cells: Rect::new(
+            i.x.saturating_add(names_w),
+            i.y.saturating_add(1),
+            cells_w,
+            rows_h,
+        ),
+        rows: usize::from(rows_h),
+        cols: usize::from(cells_w / CELL_WIDTH),
+    }
+}
+
+/// The spectrum's six columns (rejects … demands, unknown), each with a
+/// header row; and how many actors fit in a column.
+pub fn spectrum_columns(body: Rect) -> ([Rect; 6], usize) {
+    let i = inner(body);
+    let cols = i.layout(&Layout::horizontal([Constraint::Fill(1); 6]));
+    (cols, usize::from(i.height.saturating_sub(1)))
+}
+
+/// A centred box of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The picker popup, and the rows of matches inside it.
+pub fn picker(area: Rect) -> (Rect, usize) {
+    let r = centered(
+        area,
+        (area.width * 3 / 4).max(40),
+        (area.height * 3 / 4).max(10),
+    );
+    // Border (2), query line, separator.
+    (r, usize::from(r.height.saturating_sub(4)))
+}

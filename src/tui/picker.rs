@@ -1,0 +1,203 @@
+//! The fuzzy jump: a query, and the actors ranked by how well their name, id,
+//! aliases or affiliation's name match it (fuzzy-matcher's skim algorithm).
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::Model;
+
+/// Which text of an actor matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Id,
+    Alias(usize),
+    Affiliation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub actor: usize,
+    pub score: i64,
+    pub field: Field,
+    /// Char indices of the matched characters in that field's text.
+    pub indices: Vec<usize>,
+}
+
+impl Match {
+    /// The text that matched.
+    pub fn text<'m>(&self, model: &'m Model) -> &'m str {
+        let a = &model.actors[self.actor];
+        match self.field {
+            Field::Name => &a.name,
+            Field::Id => &a.id,
+            Field::Alias(i) => &a.aliases[i],
+            Field::Affiliation => a.affiliation.map_or("", |i| &model.actors[i].name),
+        }
+    }
+}
+
+pub struct Picker {
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub selected: usize,
+    /// Alignment of every actor with the other pane's actor, computed once
+    /// when the picker opens (not per keystroke).
+    pub alignment: Vec<Option<f64>>,
+    matcher: SkimMatcherV2,
+}
+
+impl Picker {
+    pub fn new(model: &Model, alignment: Vec<Option<f64>>) -> Picker {
+        let mut p = Picker {
+            query: String::new(),
+            matches: Vec::new(),
+            selected: 0,
+            alignment,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        };
+        p.refresh(model);
+        p
+    }
+
+    pub fn push(&mut self, model: &Model, c: char) {
+        self.query.push(c);
+        self.refresh(model);
+    }
+
+    pub fn pop(&mut self, model: &Model) {
+        self.query.pop();
+        self.refresh(model);
+    }
+
+    pub fn clear(&mut self, model: &Model) {
+        self.query.clear();
+        self.refresh(model);
+    }
+
+    pub fn selected_actor(&self) -> Option<usize> {
+        self.matches.get(self.selected).map(|m| m.actor)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let n = self.matches.len();
+        if n > 0 {
+            self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+        }
+    }
+
+    /// Ranks every actor against the query: best score first, then model order.
+    fn refresh(&mut self, model: &Model) {
+        self.selected = 0;
+        let q = self.query.trim();
+        if q.is_empty() {
+            self.matches = (0..model.actors.len())
+                .map(|actor| Match {
+                    actor,
+                    score: 0,
+                    field: Field::Name,
+                    indices: Vec::new(),
+                })
+                .collect();
+            return;
+        }
+        let mut matches: Vec<Match> = model
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(actor, a)| {
+                let fields = std::iter::once((Field::Name, a.name.as_str()))
+                    .chain(std::iter::once((Field::Id, a.id.as_str())))
+                    .chain(
+                        a.aliases
+                            .iter()
+                            .enumerate()
+                            .map(|(i, s)| (Field::Alias(i), s.as_str())),
+                    )
+                    .chain(
+                        a.affiliation
+                            .map(|i| (Field::Affiliation, model.actors[i].name.as_str())),
+                    );
+                let mut best: Option<Match> = None;
+                for (field, text) in fields {
+                    // A quick score first; indices only for the winner.
+                    if let Some(score) = self.matcher.fuzzy_match(text, q) {
+                        // Own names beat the affiliation's name.
+                        let score = if field == Field::Affiliation {
+                            score / 2
+                        } else {
+                            score
+                        };
+                        if best.as_ref().is_none_or(|b| score > b.score) {
+                            best = Some(Match {
+                                actor,
+                                score,
+                                field,
+                                indices: Vec::new(),
+                            });
+                        }
+                    }
+                }
+                best
+            })
+            .collect();
+        matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.actor.cmp(&b.actor)));
+        self.matches = matches;
+    }
+
+    /// The matched character positions of a match, for highlighting; computed
+    /// only for the rows on screen.
+    pub fn indices(&self, model: &Model, m: &Match) -> Vec<usize> {
+        self.matcher
+            .fuzzy_indices(m.text(model), self.query.trim())
+            .map(|(_, i)| i)
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(p: &Picker, m: &Model) -> Vec<String> {
+        p.matches
+            .iter()
+            .map(|x| m.actors[x.actor].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn lav_finds_russia_through_lavrov_first() {
+        let m = crate::model::builtin().expect("model");
+        let mut p = Picker::new(&m, vec![None; m.actors.len()]);
+        assert_eq!(p.matches.len(), m.actors.len(), "empty query lists all");
+        for c in "lav".chars() {
+            p.push(&m, c);
+        }
+        assert_eq!(names(&p, &m).first().map(String::as_str), Some("russia"));
+        p.clear(&m);
+        for c in "ryabakov".chars() {
+            p.push(&m, c);
+        }
+        assert_eq!(names(&p, &m).first().map(String::as_str), Some("russia"));
+        let first = &p.matches[0];
+        assert_eq!(first.text(&m), "Ryabakov");
+        assert_eq!(p.indices(&m, first).len(), 8);
+    }
+
+    #[test]
+    fn selection_stays_in_range() {
+        let m = crate::model::builtin().expect("model");
+        let mut p = Picker::new(&m, vec![None; m.actors.len()]);
+        p.move_by(-5);
+        assert_eq!(p.selected, 0);
+        p.move_by(100);
+        assert_eq!(p.selected, m.actors.len() - 1);
+        for c in "zzzzqqq".chars() {
+            p.push(&m, c);
+        }
+        assert!(p.matches.is_empty());
+        p.move_by(1);
+        assert_eq!(p.selected_actor(), None);
+    }
+}

@@ -1,0 +1,112 @@
+//! The Compare view: issues | left pane | verdict gutter | right pane, one
+//! row per issue. Only the rows on screen are built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::model::Position;
+use crate::text::{pad, truncate};
+use crate::tui::app::{App, Side};
+use crate::tui::layout::{self, inner};
+use crate::tui::theme::{stance_glyph, verdict_glyph};
+
+pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let panes = layout::compare_panes(area);
+    let m = app.model;
+    let pane_block = |side: Side, actor: usize| {
+        let focused = app.focus == side;
+        let name = &m.actors[actor].name;
+        let title = if focused {
+            format!(" ▶ {name} ")
+        } else {
+            format!(" {name} ")
+        };
+        let block = Block::bordered().title(Span::styled(
+            truncate(&title, usize::from(panes.left.width.saturating_sub(2))),
+            if focused {
+                t.focused_border()
+            } else {
+                t.title()
+            },
+        ));
+        if focused {
+            block
+                .border_type(BorderType::Thick)
+                .border_style(t.focused_border())
+        } else {
+            block.border_style(t.border())
+        }
+    };
+    let counts = format!(" Issues {}/{} ", app.rows.len(), m.issues.len());
+    Block::bordered()
+        .border_style(t.border())
+        .title(Span::styled(counts, t.title()))
+        .render(panes.issues, buf);
+    pane_block(Side::Left, app.left()).render(panes.left, buf);
+    pane_block(Side::Right, app.right()).render(panes.right, buf);
+
+    let (issues, left, right) = (inner(panes.issues), inner(panes.left), inner(panes.right));
+    let gutter = panes.gutter;
+    if app.rows.is_empty() {
+        let msg = format!("nothing matches “{}” — f to change", app.filter.word());
+        buf.set_stringn(left.x, left.y, msg, usize::from(left.width), t.dim());
+        return;
+    }
+    let visible = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.list.offset)
+        .take(usize::from(issues.height));
+    for (screen_row, (i, &r)) in visible.enumerate() {
+        let y = issues.y + screen_row as u16;
+        let row = &app.comparison.rows[r];
+        let selected = i == app.list.selected;
+        let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
+        let label = m.issues[row.issue].label();
+        let iw = usize::from(issues.width);
+        buf.set_stringn(
+            issues.x,
+            y,
+            pad(&truncate(label, iw), iw),
+            iw,
+            sel(t.title()),
+        );
+        for (rect, p) in [(left, row.left), (right, row.right)] {
+            let line = cell(app, p, usize::from(rect.width));
+            let line = if selected {
+                line.patch_style(t.selected())
+            } else {
+                line
+            };
+            buf.set_line(rect.x, y, &line, rect.width);
+        }
+        if gutter.width > 0 {
+            buf.set_stringn(
+                gutter.x,
+                y,
+                verdict_glyph(row.verdict, row.red_line),
+                usize::from(gutter.width),
+                sel(t.verdict(row.verdict, row.red_line)),
+            );
+        }
+    }
+}
+
+/// `++ demands  Insists on legally binding…`, padded to `w` columns.
+fn cell<'a>(app: &App, p: Option<&'a Position>, w: usize) -> Line<'a> {
+    let t = app.theme;
+    let stance = p.map(|p| p.stance);
+    let word = stance.map_or("unknown", |s| s.word());
+    let head = truncate(&format!("{:<2} {:<8} ", stance_glyph(stance), word), w);
+    let rest = w.saturating_sub(crate::text::width(&head));
+    let summary = p.and_then(|p| p.summary.as_deref()).unwrap_or("");
+    Line::from(vec![
+        Span::styled(head, t.stance(stance)),
+        Span::raw(pad(&truncate(summary, rest), rest)),
+    ])
+}

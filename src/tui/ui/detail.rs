@@ -1,0 +1,142 @@
+//! The detail panel: the full text behind the selection, wrapped.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::export::{attribution, stance_label, verdict_label};
+use crate::tui::app::App;
+use crate::tui::theme::stance_glyph;
+
+/// One actor's position on one issue: stance, flags, summary and evidence.
+fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Line<'a>>) {
+    let t = app.theme;
+    let m = app.model;
+    let a = &m.actors[actor];
+    let p = a.position(issue);
+    let stance = p.map(|p| p.stance);
+    let mut head = vec![
+        Span::styled(a.name.as_str(), t.title()),
+        Span::raw("  "),
+        Span::styled(
+            format!("{} {}", stance_glyph(stance), stance_label(p)),
+            t.stance(stance),
+        ),
+    ];
+    match p {
+        None => head.push(Span::styled("  (no stated position)", t.dim())),
+        Some(p) => {
+            head.push(Span::styled(
+                format!("  salience {:.1}", p.salience),
+                t.dim(),
+            ));
+            if p.red_line {
+                head.push(Span::styled("  RED LINE", t.error()));
+            }
+        }
+    }
+    out.push(Line::from(head));
+    let Some(p) = p else { return };
+    if let Some(s) = &p.summary {
+        for l in s.lines() {
+            out.push(Line::from(format!("  {l}")));
+        }
+    }
+    for e in &p.evidence {
+        for (i, l) in e.quote.lines().enumerate() {
+            let open = if i == 0 { "  “" } else { "   " };
+            out.push(Line::from(Span::styled(
+                format!("{open}{l}"),
+                t.highlight().remove_modifier(
+                    ratatui::style::Modifier::UNDERLINED | ratatui::style::Modifier::BOLD,
+                ),
+            )));
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_span(Span::raw("”"));
+        }
+        let who = attribution(m, e);
+        if !who.is_empty() {
+            out.push(Line::from(Span::styled(format!("      — {who}"), t.dim())));
+        }
+    }
+}
+
+fn panel(app: &App, title: String, lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.detail_scroll, 0))
+        .block(
+            Block::bordered()
+                .border_style(app.theme.border())
+                .title(Span::styled(title, app.theme.title())),
+        )
+        .render(area, buf);
+}
+
+fn issue_head<'a>(app: &'a App, issue: usize, out: &mut Vec<Line<'a>>) {
+    let i = &app.model.issues[issue];
+    out.push(Line::from(Span::styled(
+        i.title.as_str(),
+        app.theme.title(),
+    )));
+    if let Some(d) = &i.description {
+        out.push(Line::from(Span::styled(d.as_str(), app.theme.dim())));
+    }
+}
+
+pub fn compare(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(r) = app.selected_row() else {
+        let msg = format!(
+            "No issue matches the filter “{}”. Press f to change it.",
+            app.filter.word()
+        );
+        panel(app, " Detail ".into(), vec![Line::from(msg)], area, buf);
+        return;
+    };
+    let row = &app.comparison.rows[r];
+    let mut lines = Vec::new();
+    issue_head(app, row.issue, &mut lines);
+    lines.push(Line::from(Span::styled(
+        format!("verdict: {}", verdict_label(row.verdict, row.red_line)),
+        app.theme.verdict(row.verdict, row.red_line),
+    )));
+    lines.push(Line::default());
+    position_lines(app, app.left(), row.issue, &mut lines);
+    lines.push(Line::default());
+    position_lines(app, app.right(), row.issue, &mut lines);
+    let title = format!(
+        " Issue {}/{} · {} ",
+        app.list.selected + 1,
+        app.rows.len(),
+        app.model.issues[row.issue].label()
+    );
+    panel(app, title, lines, area, buf);
+}
+
+pub fn matrix(app: &App, area: Rect, buf: &mut Buffer) {
+    let actor = app.matrix_row.selected;
+    let mut lines = Vec::new();
+    issue_head(app, app.issue, &mut lines);
+    lines.push(Line::default());
+    position_lines(app, actor, app.issue, &mut lines);
+    let title = format!(
+        " {} × {} ",
+        app.model.actors[actor].name,
+        app.model.issues[app.issue].label()
+    );
+    panel(app, title, lines, area, buf);
+}
+
+pub fn issue(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut lines = Vec::new();
+    let title = match app.spectrum.get(app.spectrum_selected) {
+        Some(&actor) => {
+            position_lines(app, actor, app.issue, &mut lines);
+            format!(" {} ", app.model.actor_label(actor))
+        }
+        None => " Detail ".to_string(),
+    };
+    panel(app, title, lines, area, buf);
+}

@@ -1,0 +1,119 @@
+//! The header (model, actors, alignment, counts, order and filter) and the
+//! footer (status and key hints from the key table).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::compare::{Verdict, percent};
+use crate::text::{truncate, width};
+use crate::tui::app::{App, Side, View};
+use crate::tui::keymap;
+
+pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let m = app.model;
+    let w = usize::from(area.width);
+    let tabs: Vec<Span> = [
+        (View::Compare, "c Compare"),
+        (View::Matrix, "m Matrix"),
+        (View::Issue, "Enter Issue"),
+    ]
+    .into_iter()
+    .flat_map(|(v, label)| {
+        let style = if v == app.view {
+            t.selected().patch(t.title())
+        } else {
+            t.dim()
+        };
+        [Span::styled(format!(" {label} "), style), Span::raw(" ")]
+    })
+    .collect();
+    let tabs_w: usize = tabs.iter().map(|s| width(&s.content)).sum();
+    let title = truncate(&m.title, w.saturating_sub(tabs_w + 10));
+    let mut first = vec![
+        Span::styled(" detente ", t.key()),
+        Span::styled(title, t.title()),
+    ];
+    let used: usize = first.iter().map(|s| width(&s.content)).sum();
+    first.push(Span::raw(" ".repeat(w.saturating_sub(used + tabs_w))));
+    first.extend(tabs);
+
+    let c = &app.comparison;
+    let marker = |side: Side| if app.focus == side { "▶ " } else { "  " };
+    let half = w.saturating_sub(12) / 2;
+    let second = Line::from(vec![
+        Span::raw(marker(Side::Left)),
+        Span::styled(
+            truncate(&m.actor_label(c.left), half),
+            pane_style(app, Side::Left),
+        ),
+        Span::styled("  vs  ", t.dim()),
+        Span::raw(marker(Side::Right)),
+        Span::styled(
+            truncate(&m.actor_label(c.right), half),
+            pane_style(app, Side::Right),
+        ),
+    ]);
+    let n = &c.counts;
+    let mut third = vec![
+        Span::raw("  alignment "),
+        Span::styled(percent(c.alignment), t.title()),
+        Span::raw("  "),
+    ];
+    for v in Verdict::ALL {
+        third.push(Span::styled(
+            format!("{} {}", n.of(v), v.word()),
+            t.verdict(v, false),
+        ));
+        if v == Verdict::Conflict && n.red_line > 0 {
+            third.push(Span::styled(
+                format!(" ({} red line)", n.red_line),
+                t.verdict(v, true),
+            ));
+        }
+        third.push(Span::raw(" · "));
+    }
+    third.pop();
+    if app.view == View::Compare {
+        third.push(Span::styled(
+            format!(
+                "   order: {} · filter: {}",
+                app.order.word(),
+                app.filter.word()
+            ),
+            t.dim(),
+        ));
+    }
+    Paragraph::new(vec![Line::from(first), second, Line::from(third)]).render(area, buf);
+}
+
+fn pane_style(app: &App, side: Side) -> Style {
+    if app.focus == side {
+        app.theme.focused_border()
+    } else {
+        app.theme.title()
+    }
+}
+
+pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let mut spans = Vec::new();
+    if let Some(s) = &app.status {
+        let style = if s.error { t.error() } else { t.ok() };
+        spans.push(Span::styled(
+            truncate(&s.text, usize::from(area.width) / 2),
+            style,
+        ));
+        spans.push(Span::styled(" │ ", t.dim()));
+    }
+    for (keys, hint) in keymap::hints(app.mode()) {
+        spans.push(Span::styled(keys, t.key()));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    Paragraph::new(Line::from(spans))
+        .alignment(Alignment::Left)
+        .render(area, buf);
+}

@@ -1,0 +1,74 @@
+//! The Matrix view: every actor × every issue, each cell the stance glyph in
+//! its colour, scrolled in both directions. Only the cells on screen are
+//! built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
+
+use crate::text::{pad, truncate};
+use crate::tui::app::App;
+use crate::tui::layout::{self, CELL_WIDTH};
+use crate::tui::theme::stance_glyph;
+
+pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let m = app.model;
+    let grid = layout::matrix_grid(area);
+    let title = format!(
+        " Matrix · {} actors × {} issues · {} ",
+        m.actors.len(),
+        m.issues.len(),
+        "++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown"
+    );
+    Block::bordered()
+        .border_style(t.border())
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(2))),
+            t.title(),
+        ))
+        .render(area, buf);
+    let cw = usize::from(CELL_WIDTH);
+    let issues = app.matrix_col.offset..(app.matrix_col.offset + grid.cols).min(m.issues.len());
+    for (k, issue) in issues.clone().enumerate() {
+        let x = grid.header.x + (k * cw) as u16;
+        let style = if issue == app.issue {
+            t.selected().patch(t.title())
+        } else {
+            t.title()
+        };
+        let label = pad(&truncate(m.issues[issue].label(), cw - 1), cw - 1);
+        buf.set_stringn(x, grid.header.y, label, cw - 1, style);
+    }
+    let actors = app.matrix_row.offset..(app.matrix_row.offset + grid.rows).min(m.actors.len());
+    let nw = usize::from(grid.names.width);
+    for (k, actor) in actors.enumerate() {
+        let y = grid.names.y + k as u16;
+        let row_selected = actor == app.matrix_row.selected;
+        let style = if row_selected {
+            t.selected().patch(t.title())
+        } else {
+            t.title()
+        };
+        let name = pad(
+            &truncate(&m.actors[actor].name, nw.saturating_sub(1)),
+            nw.saturating_sub(1),
+        );
+        buf.set_stringn(grid.names.x, y, name, nw, style);
+        for (j, issue) in issues.clone().enumerate() {
+            let x = grid.cells.x + (j * cw) as u16;
+            let p = m.actors[actor].position(issue);
+            let stance = p.map(|p| p.stance);
+            let mut glyph = stance_glyph(stance).to_string();
+            if p.is_some_and(|p| p.red_line) {
+                glyph.push('!');
+            }
+            let mut style = t.stance(stance);
+            if row_selected && issue == app.issue {
+                style = style.patch(t.selected());
+            }
+            buf.set_stringn(x, y, pad(&format!("  {glyph}"), cw - 1), cw - 1, style);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Overlays drawn over the view: the fuzzy picker, the help, the export
+//! prompt and the overwrite question.
+
+use std::path::Path;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use crate::compare::percent;
+use crate::text::{pad, truncate, width};
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Mode};
+use crate::tui::layout::{self, centered, inner};
+use crate::tui::picker::{Field, Picker};
+
+fn popup(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.focused_border())
+        .title(Span::styled(format!(" {title} "), app.theme.title()))
+        .render(area, buf);
+    inner(area)
+}
+
+pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let m = app.model;
+    let (rect, rows) = layout::picker(area);
+    let title = format!("Jump to an actor for the {} pane", app.focus.word());
+    let inner = popup(app, rect, &title, buf);
+    let w = usize::from(inner.width);
+    if inner.height == 0 || w == 0 {
+        return;
+    }
+    let query = Line::from(vec![
+        Span::styled("> ", t.key()),
+        Span::raw(truncate(&p.query, w.saturating_sub(4))),
+        Span::styled("▏", t.key()),
+        Span::styled(
+            format!("  {} of {}", p.matches.len(), m.actors.len()),
+            t.dim(),
+        ),
+    ]);
+    buf.set_line(inner.x, inner.y, &query, inner.width);
+    if inner.height > 1 {
+        buf.set_stringn(inner.x, inner.y + 1, "─".repeat(w), w, t.border());
+    }
+    let offset = (p.selected + 1).saturating_sub(rows);
+    for (k, mt) in p.matches.iter().enumerate().skip(offset).take(rows) {
+        let y = inner.y + 2 + (k - offset) as u16;
+        let actor = &m.actors[mt.actor];
+        let align = format!(
+            " {:>4}",
+            percent(p.alignment.get(mt.actor).copied().flatten())
+        );
+        let avail = w.saturating_sub(width(&align));
+        let hit = p.indices(m, mt);
+        let mut spans: Vec<Span> = Vec::new();
+        let highlight = |text: &str, on: bool| -> Vec<Span<'static>> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let style = if on && hit.contains(&i) {
+                        t.highlight()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    Span::styled(c.to_string(), style)
+                })
+                .collect()
+        };
+        spans.extend(highlight(&actor.name, mt.field == Field::Name));
+        let extra = match mt.field {
+            Field::Name => format!("  {}", actor.id),
+            Field::Id => String::new(),
+            Field::Alias(_) => "  alias ".to_string(),
+            Field::Affiliation => "  of ".to_string(),
+        };
+        spans.push(Span::styled(extra, t.dim()));
+        match mt.field {
+            Field::Name => {}
+            _ => spans.extend(highlight(mt.text(m), true)),
+        }
+        let mut line = Line::from(spans);
+        // Cut to the room left for the alignment column.
+        let mut used = 0;
+        line.spans.retain(|s| {
+            used += width(&s.content);
+            used <= avail
+        });
+        let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+        line.push_span(Span::raw(" ".repeat(avail.saturating_sub(used))));
+        line.push_span(Span::styled(align, t.dim()));
+        if k == p.selected {
+            line = line.patch_style(t.selected());
+        }
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+    if p.matches.is_empty() && inner.height > 2 {
+        buf.set_stringn(inner.x, inner.y + 2, "no actor matches", w, t.dim());
+    }
+}
+
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let rect = centered(area, 96, area.height);
+    let inner = popup(app, rect, "Keys — ? or Esc closes", buf);
+    let mut sections: Vec<Vec<Line>> = keymap::help_sections()
+        .into_iter()
+        .map(|(title, entries)| {
+            let mut lines = vec![Line::from(Span::styled(title, t.title()))];
+            lines.extend(entries.into_iter().map(|(keys, help)| {
+                Line::from(vec![
+                    Span::styled(format!(" {} ", pad(keys, 9)), t.key()),
+                    Span::raw(help),
+                ])
+            }));
+            lines
+        })
+        .collect();
+    sections.push(vec![Line::from(Span::styled(
+        "Mouse: wheel scrolls, click selects",
+        t.dim(),
+    ))]);
+    let total: usize = sections.iter().map(Vec::len).sum();
+    if inner.width >= 74 && total > usize::from(inner.height) {
+        // Two columns, split between sections where they balance best.
+        let mut best = (usize::MAX, 0);
+        let mut acc = 0;
+        for (k, sec) in sections.iter().enumerate() {
+            acc += sec.len();
+            let worst = acc.max(total - acc);
+            if worst < best.0 {
+                best = (worst, k + 1);
+            }
+        }
+        let right: Vec<Line> = sections.split_off(best.1).into_iter().flatten().collect();
+        let left: Vec<Line> = sections.into_iter().flatten().collect();
+        let [l, r] = inner.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
+        Paragraph::new(left).render(l, buf);
+        Paragraph::new(right).render(r, buf);
+    } else {
+        Paragraph::new(sections.into_iter().flatten().collect::<Vec<_>>()).render(inner, buf);
+    }
+}
+
+pub fn prompt(app: &App, input: &str, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let rect = centered(area, 70, 6);
+    let inner = popup(app, rect, "Export this comparison as text", buf);
+    let w = usize::from(inner.width.saturating_sub(4));
+    let shown = if width(input) > w {
+        // Keep the end of a long path in view.
+        let chars: Vec<char> = input.chars().collect();
+        let mut s = String::from("…");
+        let mut tail = String::new();
+        for c in chars.iter().rev() {
+            if width(&tail) + 2 > w {
+                break;
+            }
+            tail.insert(0, *c);
+        }
+        s.push_str(&tail);
+        s
+    } else {
+        input.to_string()
+    };
+    let lines = vec![
+        Line::from("File (in the current directory unless a path is given):"),
+        Line::from(vec![
+            Span::styled("> ", t.key()),
+            Span::raw(shown),
+            Span::styled("▏", t.key()),
+        ]),
+        Line::from(hint_line(app, Mode::Prompt)),
+    ];
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn confirm(app: &App, path: &Path, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 70, 6);
+    let inner = popup(app, rect, "File exists", buf);
+    let lines = vec![
+        Line::from(format!(
+            "{} already exists. Replace it?",
+            crate::sanitize::line(&path.display().to_string())
+        )),
+        Line::default(),
+        Line::from(hint_line(app, Mode::Confirm)),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+fn hint_line(app: &App, mode: Mode) -> Vec<Span<'static>> {
+    keymap::hints(mode)
+        .flat_map(|(k, h)| {
+            [
+                Span::styled(k, app.theme.key()),
+                Span::raw(format!(" {h}  ")),
+            ]
+        })
+        .collect()
+}
