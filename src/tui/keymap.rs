@@ -428,7 +428,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Close,
         "? q",
         "close",
-        "close the help",
+        "",
         true
     ),
     bind!(
