@@ -65,390 +65,55 @@ use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Every view. An empty help text folds a key into the entry above it.
-    bind!(
-        VIEWS,
-        [(Up, NONE), (Char('k'), NONE)],
-        Action::Up,
-        "↑↓ jk",
-        "move",
-        "move up / down",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Down, NONE), (Char('j'), NONE)],
-        Action::Down,
-        "↓ j",
-        "down",
-        "",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(PageUp, NONE)],
-        Action::PageUp,
-        "PgUp PgDn",
-        "page",
-        "page up / down",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(PageDown, NONE)],
-        Action::PageDown,
-        "PgDn",
-        "page down",
-        "",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('g'), NONE), (Home, NONE)],
-        Action::Top,
-        "g G",
-        "top",
-        "first / last row",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('G'), SHIFT), (End, NONE)],
-        Action::Bottom,
-        "G End",
-        "bottom",
-        "",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('K'), SHIFT)],
-        Action::DetailUp,
-        "K J",
-        "scroll detail",
-        "scroll the detail panel",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('J'), SHIFT)],
-        Action::DetailDown,
-        "J",
-        "detail down",
-        "",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('/'), NONE)],
-        Action::OpenPicker,
-        "/",
-        "jump",
-        "jump to an actor (fuzzy)",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('s'), NONE)],
-        Action::Swap,
-        "s",
-        "swap",
-        "swap left and right",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('['), NONE)],
-        Action::PrevActor,
-        "[ ]",
-        "prev actor",
-        "previous / next actor",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char(']'), NONE)],
-        Action::NextActor,
-        "]",
-        "next actor",
-        "",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('c'), NONE)],
-        Action::ShowCompare,
-        "c",
-        "compare",
-        "Compare view",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('m'), NONE)],
-        Action::ShowMatrix,
-        "m",
-        "matrix",
-        "Matrix view",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('e'), NONE)],
-        Action::Export,
-        "e",
-        "export",
-        "export to a text file",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('?'), NONE)],
-        Action::Help,
-        "?",
-        "help",
-        "this help",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('q'), NONE), (Esc, NONE)],
-        Action::Quit,
-        "q Esc",
-        "quit",
-        "quit",
-        true
-    ),
-    bind!(
-        VIEWS,
-        [(Char('c'), CTRL)],
-        Action::Quit,
-        "Ctrl-C",
-        "quit",
-        "",
-        false
-    ),
-    bind!(
-        VIEWS,
-        [(Char('z'), CTRL)],
-        Action::Suspend,
-        "Ctrl-Z",
-        "suspend",
-        "suspend (fg resumes)",
-        false
-    ),
+    bind!(VIEWS, [(Up, NONE), (Char('k'), NONE)], Action::Up, "↑↓ jk", "move", "move up / down", true),
+    bind!(VIEWS, [(Down, NONE), (Char('j'), NONE)], Action::Down, "↓ j", "down", "", false),
+    bind!(VIEWS, [(PageUp, NONE)], Action::PageUp, "PgUp PgDn", "page", "page up / down", false),
+    bind!(VIEWS, [(PageDown, NONE)], Action::PageDown, "PgDn", "page down", "", false),
+    bind!(VIEWS, [(Char('g'), NONE), (Home, NONE)], Action::Top, "g G", "top", "first / last row", false),
+    bind!(VIEWS, [(Char('G'), SHIFT), (End, NONE)], Action::Bottom, "G End", "bottom", "", false),
+    bind!(VIEWS, [(Char('K'), SHIFT)], Action::DetailUp, "K J", "scroll detail", "scroll the detail panel", false),
+    bind!(VIEWS, [(Char('J'), SHIFT)], Action::DetailDown, "J", "detail down", "", false),
+    bind!(VIEWS, [(Char('/'), NONE)], Action::OpenPicker, "/", "jump", "jump to an actor (fuzzy)", true),
+    bind!(VIEWS, [(Char('s'), NONE)], Action::Swap, "s", "swap", "swap left and right", true),
+    bind!(VIEWS, [(Char('['), NONE)], Action::PrevActor, "[ ]", "prev actor", "previous / next actor", false),
+    bind!(VIEWS, [(Char(']'), NONE)], Action::NextActor, "]", "next actor", "", false),
+    bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "c", "compare", "Compare view", true),
+    bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "m", "matrix", "Matrix view", true),
+    bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "e", "export", "export to a text file", true),
+    bind!(VIEWS, [(Char('?'), NONE)], Action::Help, "?", "help", "this help", true),
+    bind!(VIEWS, [(Char('q'), NONE), (Esc, NONE)], Action::Quit, "q Esc", "quit", "quit", true),
+    bind!(VIEWS, [(Char('c'), CTRL)], Action::Quit, "Ctrl-C", "quit", "", false),
+    bind!(VIEWS, [(Char('z'), CTRL)], Action::Suspend, "Ctrl-Z", "suspend", "suspend (fg resumes)", false),
     // Compare.
-    bind!(
-        COMPARE,
-        [(Tab, NONE), (BackTab, SHIFT)],
-        Action::ToggleFocus,
-        "Tab",
-        "pane",
-        "focus the other pane",
-        true
-    ),
-    bind!(
-        COMPARE,
-        [(Left, NONE), (Char('h'), NONE)],
-        Action::Left,
-        "← →",
-        "pane",
-        "focus left / right pane",
-        false
-    ),
-    bind!(
-        COMPARE,
-        [(Right, NONE), (Char('l'), NONE)],
-        Action::Right,
-        "→",
-        "right pane",
-        "",
-        false
-    ),
-    bind!(
-        COMPARE,
-        [(Char('o'), NONE)],
-        Action::CycleOrder,
-        "o",
-        "order",
-        "cycle the row order",
-        true
-    ),
-    bind!(
-        COMPARE,
-        [(Char('f'), NONE)],
-        Action::CycleFilter,
-        "f",
-        "filter",
-        "cycle the verdict filter",
-        true
-    ),
-    bind!(
-        COMPARE,
-        [(Enter, NONE)],
-        Action::Open,
-        "Enter",
-        "issue",
-        "open the Issue view",
-        true
-    ),
+    bind!(COMPARE, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "Tab", "pane", "focus the other pane", true),
+    bind!(COMPARE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "pane", "focus left / right pane", false),
+    bind!(COMPARE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "right pane", "", false),
+    bind!(COMPARE, [(Char('o'), NONE)], Action::CycleOrder, "o", "order", "cycle the row order", true),
+    bind!(COMPARE, [(Char('f'), NONE)], Action::CycleFilter, "f", "filter", "cycle the verdict filter", true),
+    bind!(COMPARE, [(Enter, NONE)], Action::Open, "Enter", "issue", "open the Issue view", true),
     // Matrix.
-    bind!(
-        MATRIX,
-        [(Left, NONE), (Char('h'), NONE)],
-        Action::Left,
-        "← →",
-        "issue",
-        "previous / next issue",
-        true
-    ),
-    bind!(
-        MATRIX,
-        [(Right, NONE), (Char('l'), NONE)],
-        Action::Right,
-        "→",
-        "next issue",
-        "",
-        false
-    ),
-    bind!(
-        MATRIX,
-        [(Enter, NONE)],
-        Action::Open,
-        "Enter",
-        "compare",
-        "compare this actor",
-        true
-    ),
+    bind!(MATRIX, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "issue", "previous / next issue", true),
+    bind!(MATRIX, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "next issue", "", false),
+    bind!(MATRIX, [(Enter, NONE)], Action::Open, "Enter", "compare", "compare this actor", true),
     // Issue.
-    bind!(
-        ISSUE,
-        [(Left, NONE), (Char('h'), NONE)],
-        Action::Left,
-        "← →",
-        "issue",
-        "previous / next issue",
-        true
-    ),
-    bind!(
-        ISSUE,
-        [(Right, NONE), (Char('l'), NONE)],
-        Action::Right,
-        "→",
-        "next issue",
-        "",
-        false
-    ),
-    bind!(
-        ISSUE,
-        [(Enter, NONE)],
-        Action::Open,
-        "Enter",
-        "compare",
-        "compare this actor",
-        true
-    ),
+    bind!(ISSUE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "issue", "previous / next issue", true),
+    bind!(ISSUE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "next issue", "", false),
+    bind!(ISSUE, [(Enter, NONE)], Action::Open, "Enter", "compare", "compare this actor", true),
     // Popups.
-    bind!(
-        PICKER,
-        [(Up, NONE), (Char('p'), CTRL)],
-        Action::Up,
-        "↑↓",
-        "choose",
-        "move through the matches",
-        true
-    ),
-    bind!(
-        PICKER,
-        [(Down, NONE), (Char('n'), CTRL)],
-        Action::Down,
-        "↓",
-        "next",
-        "",
-        false
-    ),
-    bind!(
-        PICKER,
-        [(Enter, NONE)],
-        Action::Accept,
-        "Enter",
-        "pick",
-        "put it in the focused pane",
-        true
-    ),
-    bind!(
-        PROMPT,
-        [(Enter, NONE)],
-        Action::Accept,
-        "Enter",
-        "write",
-        "write the file",
-        true
-    ),
-    bind!(
-        INPUT,
-        [(Backspace, NONE)],
-        Action::Backspace,
-        "Backspace",
-        "delete",
-        "delete a character",
-        false
-    ),
-    bind!(
-        INPUT,
-        [(Char('u'), CTRL)],
-        Action::ClearInput,
-        "Ctrl-U",
-        "clear",
-        "clear the line",
-        false
-    ),
-    bind!(
-        CONFIRM,
-        [(Char('y'), NONE), (Char('Y'), SHIFT)],
-        Action::Yes,
-        "y",
-        "replace",
-        "replace the existing file",
-        true
-    ),
-    bind!(
-        CONFIRM,
-        [(Char('n'), NONE), (Char('N'), SHIFT), (Enter, NONE)],
-        Action::No,
-        "n",
-        "keep it",
-        "keep the existing file",
-        true
-    ),
-    bind!(
-        HELP,
-        [(Char('?'), NONE), (Char('q'), NONE), (Enter, NONE)],
-        Action::Close,
-        "? q",
-        "close",
-        "",
-        true
-    ),
-    bind!(
-        OVERLAYS,
-        [(Esc, NONE)],
-        Action::Close,
-        "Esc",
-        "cancel",
-        "close the popup",
-        true
-    ),
-    bind!(
-        OVERLAYS,
-        [(Char('c'), CTRL)],
-        Action::Quit,
-        "Ctrl-C",
-        "quit",
-        "quit",
-        false
-    ),
+    bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "↑↓", "choose", "move through the matches", true),
+    bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "↓", "next", "", false),
+    bind!(PICKER, [(Enter, NONE)], Action::Accept, "Enter", "pick", "put it in the focused pane", true),
+    bind!(PROMPT, [(Enter, NONE)], Action::Accept, "Enter", "write", "write the file", true),
+    bind!(INPUT, [(Backspace, NONE)], Action::Backspace, "Backspace", "delete", "delete a character", false),
+    bind!(INPUT, [(Char('u'), CTRL)], Action::ClearInput, "Ctrl-U", "clear", "clear the line", false),
+    bind!(CONFIRM, [(Char('y'), NONE), (Char('Y'), SHIFT)], Action::Yes, "y", "replace", "replace the existing file", true),
+    bind!(CONFIRM, [(Char('n'), NONE), (Char('N'), SHIFT), (Enter, NONE)], Action::No, "n", "keep it", "keep the existing file", true),
+    bind!(HELP, [(Char('?'), NONE), (Char('q'), NONE), (Enter, NONE)], Action::Close, "? q", "close", "", true),
+    bind!(OVERLAYS, [(Esc, NONE)], Action::Close, "Esc", "cancel", "close the popup", true),
+    bind!(OVERLAYS, [(Char('c'), CTRL)], Action::Quit, "Ctrl-C", "quit", "quit", false),
 ];
 
 /// The action for a key press in `mode`; in text-input modes, an unbound
@@ -472,12 +137,13 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The footer hints for `mode`: `key hint` pairs.
+/// The footer hints for `mode`: `key hint` pairs, those of this mode alone
+/// first (they say what is special here), then the shared ones.
 pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.footer && b.modes.contains(&mode))
-        .map(|b| (b.keys_label, b.hint))
+    let shown = move |b: &&Binding| b.footer && b.modes.contains(&mode);
+    let own = BINDINGS.iter().filter(shown).filter(|b| b.modes.len() == 1);
+    let shared = BINDINGS.iter().filter(shown).filter(|b| b.modes.len() > 1);
+    own.chain(shared).map(|b| (b.keys_label, b.hint))
 }
 
 /// The help overlay: sections (every view, then each mode) with their

@@ -60,7 +60,7 @@ pub struct Panes {
 }
 
 pub fn compare_panes(body: Rect) -> Panes {
-    let issues_w = (body.width / 5).clamp(12, 30);
+    let issues_w = (body.width / 5).clamp(19, 30);
     let [issues, left, gutter, right] = body.layout(&Layout::horizontal([
         Constraint::Length(issues_w),
         Constraint::Fill(1),

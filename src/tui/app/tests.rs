@@ -1,1 +1,363 @@
+//! The App driven by actions, without a terminal.
 
+use super::*;
+use crate::model::{self, resolve_actor};
+use crate::tui::theme::Theme;
+
+fn app(m: &Model) -> App<'_> {
+    let l = resolve_actor(m, "russia").expect("russia");
+    let r = resolve_actor(m, "united-states").expect("us");
+    App::new(m, l, r, Theme { color: false }, Rect::new(0, 0, 120, 40))
+}
+
+fn id(app: &App, actor: usize) -> String {
+    app.model.actors[actor].id.clone()
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn moving_selects_rows_and_the_current_issue() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    assert_eq!(a.list.selected, 0);
+    a.update(Action::Down);
+    a.update(Action::Down);
+    assert_eq!(a.list.selected, 2);
+    assert_eq!(a.issue, 2);
+    a.update(Action::Bottom);
+    assert_eq!(a.list.selected, m.issues.len() - 1);
+    a.update(Action::Down);
+    assert_eq!(a.list.selected, m.issues.len() - 1, "stays on the last row");
+    a.update(Action::Top);
+    assert_eq!(a.list.selected, 0);
+    a.update(Action::Up);
+    assert_eq!(a.list.selected, 0, "stays on the first row");
+    a.update(Action::PageDown);
+    assert!(a.list.selected > 0);
+}
+
+#[test]
+fn scrolling_keeps_the_selection_on_screen() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let page = layout::compare_rows(layout::screen(a.viewport).body);
+    assert!(page < m.issues.len(), "the test needs scrolling");
+    for _ in 0..m.issues.len() {
+        a.update(Action::Down);
+        assert!(a.list.selected >= a.list.offset && a.list.selected < a.list.offset + page);
+    }
+    a.update(Action::Resize {
+        width: 80,
+        height: 16,
+    });
+    let page = layout::compare_rows(layout::screen(a.viewport).body);
+    assert!(
+        a.list.selected < a.list.offset + page,
+        "resize keeps it visible"
+    );
+}
+
+#[test]
+fn swap_and_cycle_actors() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Swap);
+    assert_eq!(
+        (id(&a, a.left()), id(&a, a.right())),
+        ("united-states".into(), "russia".into())
+    );
+    a.update(Action::Swap);
+    a.update(Action::NextActor);
+    assert_eq!(
+        id(&a, a.left()),
+        "united-states",
+        "] moves the focused (left) pane"
+    );
+    a.update(Action::ToggleFocus);
+    a.update(Action::PrevActor);
+    assert_eq!(id(&a, a.right()), "russia");
+    a.update(Action::Left);
+    assert_eq!(a.focus, Side::Left);
+    a.update(Action::PrevActor);
+    a.update(Action::PrevActor);
+    assert_eq!(
+        id(&a, a.left()),
+        m.actors[m.actors.len() - 1].id,
+        "wraps around"
+    );
+}
+
+#[test]
+fn fuzzy_jump_sets_the_focused_pane() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Right);
+    a.update(Action::OpenPicker);
+    assert_eq!(a.mode(), Mode::Picker);
+    type_text(&mut a, "rifk");
+    a.update(Action::Accept);
+    assert_eq!(a.mode(), Mode::Compare);
+    assert_eq!(id(&a, a.right()), "rifkind");
+    assert_eq!(id(&a, a.left()), "russia");
+    // Esc cancels without a change.
+    a.update(Action::OpenPicker);
+    type_text(&mut a, "nato");
+    a.update(Action::Close);
+    assert_eq!(id(&a, a.right()), "rifkind");
+    // "lav" finds Russia through Lavrov; the left pane takes it.
+    a.update(Action::Left);
+    a.update(Action::Swap);
+    a.update(Action::OpenPicker);
+    type_text(&mut a, "lav");
+    a.update(Action::Accept);
+    assert_eq!(id(&a, a.left()), "russia");
+}
+
+#[test]
+fn the_picker_shows_alignment_with_the_other_pane() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::OpenPicker);
+    let Overlay::Picker(p) = &a.overlay else {
+        panic!("picker open")
+    };
+    let us = a.right();
+    let russia = a.left();
+    assert_eq!(
+        p.alignment[russia],
+        Comparison::new(&m, russia, us).alignment
+    );
+    assert_eq!(p.alignment.len(), m.actors.len());
+}
+
+#[test]
+fn filter_and_order_change_the_rows_and_say_so() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    let conflicts = a.comparison.counts.conflict;
+    a.update(Action::CycleFilter);
+    assert_eq!(a.filter, Filter::Conflicts);
+    assert_eq!(a.rows.len(), conflicts);
+    assert!(
+        a.rows
+            .iter()
+            .all(|&r| a.comparison.rows[r].verdict == Verdict::Conflict)
+    );
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("conflicts"))
+    );
+    a.update(Action::CycleFilter);
+    assert_eq!(a.rows.len(), a.comparison.counts.agree);
+    a.update(Action::CycleFilter);
+    assert_eq!(a.rows.len(), a.comparison.counts.unknown);
+    a.update(Action::CycleFilter);
+    assert_eq!(a.rows.len(), m.issues.len());
+
+    a.update(Action::CycleOrder);
+    assert_eq!(a.order, Order::ConflictsFirst);
+    let verdicts: Vec<Verdict> = a
+        .rows
+        .iter()
+        .map(|&r| a.comparison.rows[r].verdict)
+        .collect();
+    assert!(
+        verdicts[..conflicts]
+            .iter()
+            .all(|&v| v == Verdict::Conflict)
+    );
+    assert_eq!(*verdicts.last().expect("rows"), Verdict::Unknown);
+    a.update(Action::CycleOrder);
+    assert_eq!(a.order, Order::Salience);
+    let w = |r: usize| a.comparison.rows[r].weight();
+    let known: Vec<f64> = a.rows.iter().filter_map(|&r| w(r)).collect();
+    assert!(known.windows(2).all(|p| p[0] >= p[1]), "{known:?}");
+    a.update(Action::CycleOrder);
+    assert_eq!(a.order, Order::Model);
+}
+
+#[test]
+fn an_empty_filter_leaves_nothing_selected_and_nothing_breaks() {
+    let m = model::builtin().expect("model");
+    let l = resolve_actor(&m, "nato").expect("nato");
+    let mut a = App::new(&m, l, 0, Theme { color: false }, Rect::new(0, 0, 80, 24));
+    a.update(Action::CycleFilter); // conflicts: none with NATO
+    assert!(a.rows.is_empty());
+    assert_eq!(a.selected_row(), None);
+    for action in [
+        Action::Down,
+        Action::Up,
+        Action::Bottom,
+        Action::Open,
+        Action::PageDown,
+    ] {
+        a.update(action);
+    }
+    assert_eq!(a.view, View::Compare, "Enter on nothing does nothing");
+}
+
+#[test]
+fn views_switch_and_enter_opens_what_is_selected() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Down);
+    a.update(Action::Open);
+    assert_eq!(a.view, View::Issue);
+    assert_eq!(a.issue, 1);
+    a.update(Action::Right);
+    assert_eq!(a.issue, 2, "→ is the next issue here");
+    a.update(Action::ShowMatrix);
+    assert_eq!(a.view, View::Matrix);
+    assert_eq!(a.matrix_col.selected, 2);
+    // Move to Rifkind's row and open it in the focused (left) pane.
+    let rifkind = resolve_actor(&m, "rifkind").expect("rifkind");
+    a.update(Action::Top);
+    for _ in 0..rifkind {
+        a.update(Action::Down);
+    }
+    a.update(Action::Open);
+    assert_eq!(a.view, View::Compare);
+    assert_eq!(a.left(), rifkind);
+    assert_eq!(a.issue, 2, "the cell's issue is selected");
+    a.update(Action::ShowCompare);
+    assert_eq!(a.view, View::Compare);
+}
+
+#[test]
+fn enter_in_the_issue_view_compares_the_selected_actor() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Open);
+    let chosen = a.spectrum[0];
+    a.update(Action::Top);
+    a.update(Action::Open);
+    assert_eq!(a.view, View::Compare);
+    assert_eq!(a.left(), chosen);
+}
+
+#[test]
+fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
+    let m = model::builtin().expect("model");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(&m);
+    a.export_dir = dir.path().to_path_buf();
+    a.update(Action::Export);
+    let Overlay::Prompt(name) = &a.overlay else {
+        panic!("prompt")
+    };
+    assert_eq!(name, "russia-vs-united-states.txt");
+    a.update(Action::Accept);
+    let path = dir.path().join("russia-vs-united-states.txt");
+    let expected = export::render(&a.comparison, Format::Text, export::DEFAULT_WIDTH);
+    assert_eq!(std::fs::read_to_string(&path).expect("written"), expected);
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| !s.error && s.text.contains("exported to"))
+    );
+
+    // Again: asks; "n" keeps the file.
+    std::fs::write(&path, "mine").expect("write");
+    a.update(Action::Export);
+    a.update(Action::Accept);
+    assert_eq!(a.mode(), Mode::Confirm);
+    a.update(Action::No);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "mine");
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("nothing written"))
+    );
+    // "y" replaces it.
+    a.update(Action::Export);
+    a.update(Action::Accept);
+    a.update(Action::Yes);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
+}
+
+#[test]
+fn a_failed_export_keeps_the_tui_up_and_says_why() {
+    let m = model::builtin().expect("model");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(&m);
+    a.export_dir = dir.path().to_path_buf();
+    a.update(Action::Export);
+    a.update(Action::ClearInput);
+    type_text(&mut a, "no/such/dir/out.txt");
+    a.update(Action::Accept);
+    assert_eq!(a.mode(), Mode::Compare);
+    assert!(!a.quit);
+    let s = a.status.as_ref().expect("status");
+    assert!(s.error && s.text.contains("out.txt"), "{s:?}");
+    // An empty name is refused, the prompt stays.
+    a.update(Action::Export);
+    a.update(Action::ClearInput);
+    a.update(Action::Accept);
+    assert_eq!(a.mode(), Mode::Prompt);
+    a.update(Action::Close);
+    assert_eq!(a.mode(), Mode::Compare);
+}
+
+#[test]
+fn clicks_select_rows_cells_and_panes() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    let panes = layout::compare_panes(layout::screen(a.viewport).body);
+    let right = layout::inner(panes.right);
+    a.update(Action::Click {
+        column: right.x + 2,
+        row: right.y + 3,
+    });
+    assert_eq!(a.focus, Side::Right);
+    assert_eq!(a.list.selected, 3);
+    a.update(Action::ScrollDown);
+    assert_eq!(a.list.selected, 4);
+
+    a.update(Action::ShowMatrix);
+    let grid = layout::matrix_grid(layout::screen(a.viewport).body);
+    a.update(Action::Click {
+        column: grid.cells.x + layout::CELL_WIDTH * 2 + 1,
+        row: grid.cells.y + 4,
+    });
+    assert_eq!((a.matrix_row.selected, a.issue), (4, 2));
+    // A click outside anything does nothing.
+    a.update(Action::Click { column: 0, row: 0 });
+    assert_eq!((a.matrix_row.selected, a.issue), (4, 2));
+}
+
+#[test]
+fn quit_help_and_overlays() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Help);
+    assert_eq!(a.mode(), Mode::Help);
+    a.update(Action::Down);
+    assert_eq!(a.mode(), Mode::Help, "keys do nothing under the help");
+    a.update(Action::Close);
+    assert_eq!(a.mode(), Mode::Compare);
+    assert!(!a.quit);
+    a.update(Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn the_default_pair_has_the_most_conflicts() {
+    let m = model::builtin().expect("model");
+    let (l, r) = default_pair(&m);
+    let best = Comparison::new(&m, l, r).counts.conflict;
+    for a in 0..m.actors.len() {
+        for b in 0..m.actors.len() {
+            assert!(Comparison::new(&m, a, b).counts.conflict <= best);
+        }
+    }
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::model::Position;
 use crate::text::{pad, truncate};
-use crate::tui::app::{App, Side};
+use crate::tui::app::{App, Filter, Side};
 use crate::tui::layout::{self, inner};
 use crate::tui::theme::{stance_glyph, verdict_glyph};
 
@@ -41,10 +41,20 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             block.border_style(t.border())
         }
     };
-    let counts = format!(" Issues {}/{} ", app.rows.len(), m.issues.len());
+    // What the filter and the order are, where the rows are.
+    let title = match app.filter {
+        Filter::All => format!(" Issues {} ", m.issues.len()),
+        f => format!(" {} {}/{} ", f.word(), app.rows.len(), m.issues.len()),
+    };
+    let filtered = app.filter != Filter::All;
     Block::bordered()
-        .border_style(t.border())
-        .title(Span::styled(counts, t.title()))
+        .border_style(if filtered {
+            t.focused_border()
+        } else {
+            t.border()
+        })
+        .title(Span::styled(title, t.title()))
+        .title_bottom(Span::styled(format!(" {} ", app.order.word()), t.dim()))
         .render(panes.issues, buf);
     pane_block(Side::Left, app.left()).render(panes.left, buf);
     pane_block(Side::Right, app.right()).render(panes.right, buf);

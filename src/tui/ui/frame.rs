@@ -1,4 +1,4 @@
-//! The header (model, actors, alignment, counts, order and filter) and the
+//! The header (model, view, actors, alignment, counts) and the
 //! footer (status and key hints from the key table).
 
 use ratatui::buffer::Buffer;
@@ -77,16 +77,6 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         third.push(Span::raw(" · "));
     }
     third.pop();
-    if app.view == View::Compare {
-        third.push(Span::styled(
-            format!(
-                "   order: {} · filter: {}",
-                app.order.word(),
-                app.filter.word()
-            ),
-            t.dim(),
-        ));
-    }
     Paragraph::new(vec![Line::from(first), second, Line::from(third)]).render(area, buf);
 }
 

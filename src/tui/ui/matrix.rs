@@ -16,18 +16,26 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let m = app.model;
     let grid = layout::matrix_grid(area);
+    let shown = |offset: usize, fit: usize, total: usize| {
+        let end = (offset + fit).min(total);
+        if end > offset {
+            format!("{}–{} of {total}", offset + 1, end)
+        } else {
+            format!("0 of {total}")
+        }
+    };
     let title = format!(
-        " Matrix · {} actors × {} issues · {} ",
-        m.actors.len(),
-        m.issues.len(),
-        "++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown"
+        " Matrix · actors {} · issues {} ",
+        shown(app.matrix_row.offset, grid.rows, m.actors.len()),
+        shown(app.matrix_col.offset, grid.cols, m.issues.len())
     );
+    let legend =
+        " ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown  ! red line ";
+    let max = usize::from(area.width.saturating_sub(2));
     Block::bordered()
         .border_style(t.border())
-        .title(Span::styled(
-            truncate(&title, usize::from(area.width.saturating_sub(2))),
-            t.title(),
-        ))
+        .title(Span::styled(truncate(&title, max), t.title()))
+        .title_bottom(Span::styled(truncate(legend, max), t.dim()))
         .render(area, buf);
     let cw = usize::from(CELL_WIDTH);
     let issues = app.matrix_col.offset..(app.matrix_col.offset + grid.cols).min(m.issues.len());

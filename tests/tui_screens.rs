@@ -1,0 +1,105 @@
+//! Snapshots of every screen drawn into ratatui's TestBackend, driven by
+//! actions as a user would, on the built-in model and on a model of long,
+//! wide and hostile strings.
+
+use std::path::Path;
+
+use detente::model::{self, Model, resolve_actor};
+use detente::tui::action::Action;
+use detente::tui::app::App;
+use detente::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+fn builtin() -> Model {
+    model::builtin().expect("built-in model")
+}
+
+fn hostile() -> Model {
+    model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/hostile.yaml"))
+        .expect("hostile fixture")
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t
+}
+
+/// The screens a user reaches, each as the actions that lead there.
+fn screens() -> Vec<(&'static str, Vec<Action>)> {
+    let typed = |s: &str| s.chars().map(Action::Input).collect::<Vec<_>>();
+    vec![
+        ("compare", vec![Action::Down, Action::Down]),
+        (
+            "matrix",
+            vec![Action::ShowMatrix, Action::Down, Action::Right],
+        ),
+        ("issue", vec![Action::Open]),
+        ("picker", [vec![Action::OpenPicker], typed("lav")].concat()),
+        ("help", vec![Action::Help]),
+        ("export_prompt", vec![Action::Export]),
+        ("filtered_conflicts", vec![Action::CycleFilter]),
+    ]
+}
+
+fn snapshot_all(name: &str, m: &Model, left: &str, right: &str) {
+    let l = resolve_actor(m, left).expect("left");
+    let r = resolve_actor(m, right).expect("right");
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (screen, actions) in screens() {
+            let mut app = App::new(m, l, r, Theme { color: true }, Rect::new(0, 0, w, h));
+            for a in actions {
+                app.update(a);
+            }
+            let t = draw(&app, w, h);
+            insta::assert_snapshot!(format!("{name}_{screen}_{w}x{h}"), t.backend());
+        }
+    }
+}
+
+#[test]
+fn builtin_screens() {
+    snapshot_all("builtin", &builtin(), "russia", "united-states");
+}
+
+#[test]
+fn hostile_screens() {
+    snapshot_all("hostile", &hostile(), "a", "b");
+}
+
+#[test]
+fn too_small() {
+    let m = builtin();
+    let app = App::new(&m, 0, 1, Theme { color: true }, Rect::new(0, 0, 40, 10));
+    insta::assert_snapshot!("too_small_40x10", draw(&app, 40, 10).backend());
+}
+
+#[test]
+fn no_color_means_no_colour_anywhere() {
+    let m = builtin();
+    for (_, actions) in screens() {
+        let mut app = App::new(&m, 0, 1, Theme { color: false }, Rect::new(0, 0, 120, 40));
+        for a in actions {
+            app.update(a);
+        }
+        let t = draw(&app, 120, 40);
+        for cell in t.backend().buffer().content() {
+            assert_eq!(cell.fg, Color::Reset, "{:?}", cell);
+            assert_eq!(cell.bg, Color::Reset, "{:?}", cell);
+        }
+    }
+}
+
+#[test]
+fn the_screen_says_which_view_actors_and_issue() {
+    let m = builtin();
+    let app = App::new(&m, 0, 1, Theme { color: true }, Rect::new(0, 0, 120, 40));
+    let text = format!("{}", draw(&app, 120, 40).backend());
+    assert!(text.contains("Russian Federation") && text.contains("United States"));
+    assert!(text.contains("Issue 1/20 · NATO non-expansion"));
+    assert!(text.contains("alignment 59%"));
+    assert!(text.contains("? help"), "a key hint line");
+}
