@@ -271,3 +271,17 @@ fn the_model_file_is_never_written() {
         before
     );
 }
+
+#[test]
+fn without_a_terminal_the_tui_points_to_export() {
+    let r = run(&[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("needs a terminal") && r.stderr.contains("detente export"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "no escape codes on the pipe");
+    // Unknown actors are still usage errors, before anything else.
+    assert_eq!(run(&["--left", "zzzz"]).code, 2);
+}

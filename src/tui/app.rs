@@ -711,7 +711,10 @@ impl<'m> App<'m> {
             }
             Action::No | Action::Close => {
                 self.overlay = Overlay::None;
-                self.say(format!("kept {}; nothing written", show(&path)), false);
+                self.say(
+                    format!("not exported: kept the existing {}", show(&path)),
+                    false,
+                );
             }
             _ => {}
         }

@@ -276,7 +276,7 @@ fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
     assert!(
         a.status
             .as_ref()
-            .is_some_and(|s| s.text.contains("nothing written"))
+            .is_some_and(|s| s.text.contains("not exported: kept the existing"))
     );
     // "y" replaces it.
     a.update(Action::Export);

@@ -94,7 +94,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
         spans.push(Span::styled(
-            truncate(&s.text, usize::from(area.width) / 2),
+            truncate(&s.text, usize::from(area.width) * 3 / 4),
             style,
         ));
         spans.push(Span::styled(" │ ", t.dim()));

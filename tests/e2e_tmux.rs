@@ -1,0 +1,291 @@
+//! End-to-end: the real binary in a real terminal (tmux), driven by keys,
+//! read from the screen.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_detente");
+
+/// A tmux server of our own (its own socket), with one shell in one pane.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// None when tmux is missing on a developer's machine; CI (`CI` set)
+    /// installs it, so there a missing tmux is a failure, not a skip.
+    fn start(dir: &Path, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required in CI (.ci/run installs it)"
+            );
+            eprintln!("tmux not found: skipping the end-to-end test");
+            return None;
+        }
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let socket = format!(
+            "detente-e2e-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let t = Tmux { socket };
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &t.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+            ])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg("-c")
+            .arg(dir)
+            .args([
+                "env",
+                "-u",
+                "NO_COLOR",
+                "PS1=$ ",
+                "TERM=xterm-256color",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Types `text` literally.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    /// Presses named keys (`Enter`, `Escape`, `C-c`).
+    fn press(&self, key: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", key]);
+        // A lone Escape followed at once by a key reads as Alt-key.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Waits until the screen shows `what`, and returns it.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "never saw {what:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Runs detente in the shell and waits for its first screen.
+    fn run_detente(&self, args: &str) -> String {
+        self.type_text(&format!("{BIN} {args}; echo EXIT=$?"));
+        self.press("Enter");
+        self.wait_for(" detente ")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn line_with<'a>(screen: &'a str, what: &str) -> &'a str {
+    screen.lines().find(|l| l.contains(what)).unwrap_or("")
+}
+
+#[test]
+fn lav_jumps_to_russia_then_matrix_then_export_then_quit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(t) = Tmux::start(dir.path(), 120, 40) else {
+        return;
+    };
+    let first = t.run_detente("--left nato --right blinken");
+    assert!(line_with(&first, "vs").starts_with("▶ NATO"), "{first}");
+
+    // `/` `lav` `Enter` puts Russia in the (focused) left pane.
+    t.type_text("/");
+    t.wait_for("Jump to an actor for the left pane");
+    t.type_text("lav");
+    t.wait_for("alias Lavrov");
+    t.press("Enter");
+    let s = t.wait_for("▶ Russian Federation (state)  vs");
+    assert!(
+        s.contains("┏ ▶ Russian Federation"),
+        "the left pane shows Russia:\n{s}"
+    );
+
+    // `m` shows the matrix.
+    t.type_text("m");
+    let s = t.wait_for("Matrix · actors");
+    assert!(
+        s.contains("John Mearsheimer") && s.contains("George F. Kennan"),
+        "{s}"
+    );
+    t.type_text("c");
+    t.wait_for("Issues 20");
+
+    // `e` + `Enter` writes what `detente export` prints for the same pair.
+    t.type_text("e");
+    t.wait_for("russia-vs-united-states.txt");
+    t.press("Enter");
+    t.wait_for("exported to");
+    let written = std::fs::read_to_string(dir.path().join("russia-vs-united-states.txt"))
+        .expect("file written");
+    let cli = Command::new(BIN)
+        .args(["export", "--left", "russia", "--right", "united-states"])
+        .output()
+        .expect("export runs");
+    assert_eq!(written, String::from_utf8_lossy(&cli.stdout));
+
+    // `e` + `Enter` again: asks before replacing; `n` keeps the file.
+    t.type_text("e");
+    t.wait_for("Export this comparison");
+    t.press("Enter");
+    t.wait_for("already exists. Replace");
+    t.type_text("n");
+    t.wait_for("not exported: kept");
+
+    // `q` quits, and the terminal is usable afterwards.
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+    t.type_text("stty -a | tr ';' '\\n' | grep -wE -- '-?(icanon|echo)'; echo STTY-DONE");
+    t.press("Enter");
+    let s = t.wait_for("STTY-DONE\n");
+    assert!(
+        !s.contains("detente Geneva"),
+        "the alternate screen was left:\n{s}"
+    );
+    let stty: Vec<&str> = s.split_whitespace().collect();
+    assert!(
+        stty.contains(&"icanon") && stty.contains(&"echo"),
+        "cooked mode is back:\n{s}"
+    );
+    assert!(
+        !stty.contains(&"-icanon") && !stty.contains(&"-echo"),
+        "{s}"
+    );
+}
+
+#[test]
+fn ctrl_c_and_escape_quit_too_and_resizing_redraws() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(t) = Tmux::start(dir.path(), 100, 30) else {
+        return;
+    };
+    t.run_detente("");
+    t.press("C-c");
+    t.wait_for("EXIT=0");
+    t.press("C-l");
+    t.run_detente("");
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "50", "-y", "12"]);
+    t.wait_for("terminal too small");
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "110", "-y", "30"]);
+    t.wait_for("Issues 20");
+    t.press("Escape");
+    let s = t.wait_for("EXIT=0");
+    assert!(!s.contains("terminal too small"), "{s}");
+}
+
+/// The shell's child: the detente process in the pane.
+fn detente_pid(t: &Tmux) -> String {
+    let shell = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim(), "-f", "detente"])
+        .output()
+        .expect("pgrep runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+fn assert_cooked(t: &Tmux) {
+    t.type_text("clear; stty -a | tr ';' '\\n' | grep -wE -- '-?(icanon|echo)'; echo STTY-DONE");
+    t.press("Enter");
+    let s = t.wait_for("STTY-DONE\n");
+    assert!(
+        !s.contains("detente Geneva"),
+        "the alternate screen was left:\n{s}"
+    );
+    let words: Vec<&str> = s.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{s}");
+    assert!(
+        !words.contains(&"-icanon") && !words.contains(&"-echo"),
+        "{s}"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(t) = Tmux::start(dir.path(), 100, 30) else {
+        return;
+    };
+    for signal in ["TERM", "HUP"] {
+        t.run_detente("");
+        let pid = detente_pid(&t);
+        assert!(!pid.is_empty(), "detente is running");
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        t.wait_for("EXIT=");
+        assert_cooked(&t);
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(t) = Tmux::start(dir.path(), 100, 30) else {
+        return;
+    };
+    t.type_text(BIN);
+    t.press("Enter");
+    t.wait_for(" detente ");
+    t.press("C-z");
+    let s = t.wait_for("Stopped");
+    assert!(
+        !s.contains(" detente Geneva"),
+        "the screen was given back:\n{s}"
+    );
+    t.type_text("fg");
+    t.press("Enter");
+    t.wait_for(" detente Geneva");
+    t.wait_for("Issues 20");
+    t.type_text("q");
+    t.type_text("echo EXIT=$?");
+    t.press("Enter");
+    t.wait_for("EXIT=0");
+    assert_cooked(&t);
+}
