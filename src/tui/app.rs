@@ -160,6 +160,8 @@ pub struct App<'m> {
     pub matrix_col: Scroll,
     /// The current issue's actors in spectrum order (rejects … demands, then unknown).
     pub spectrum: Vec<usize>,
+    /// Where each stance group starts in `spectrum` (6 groups, 7 bounds).
+    pub spectrum_bounds: [usize; 7],
     pub spectrum_selected: usize,
     pub detail_scroll: u16,
     pub status: Option<Status>,
@@ -218,6 +220,7 @@ impl<'m> App<'m> {
             matrix_row: Scroll::default(),
             matrix_col: Scroll::default(),
             spectrum: Vec::new(),
+            spectrum_bounds: [0; 7],
             spectrum_selected: 0,
             detail_scroll: 0,
             status: None,
@@ -334,6 +337,11 @@ impl<'m> App<'m> {
         };
         let mut order: Vec<usize> = (0..self.model.actors.len()).collect();
         order.sort_by_key(|&a| key(a));
+        let mut bounds = [order.len(); 7];
+        for g in (0..6).rev() {
+            bounds[g] = order.partition_point(|&a| key(a) < g);
+        }
+        self.spectrum_bounds = bounds;
         self.spectrum = order;
         let want = keep.unwrap_or_else(|| self.focused_actor());
         self.spectrum_selected = self.spectrum.iter().position(|&a| a == want).unwrap_or(0);
@@ -607,13 +615,13 @@ impl<'m> App<'m> {
                 let (cols, _) = layout::spectrum_columns(screen.body);
                 for (group, rect) in cols.iter().enumerate() {
                     if rect.contains(at) && row > rect.y {
-                        let members: Vec<usize> = (0..self.spectrum.len())
-                            .filter(|&i| self.group_of(self.spectrum[i]) == group)
-                            .collect();
+                        let start = self.spectrum_bounds[group];
+                        let len = self.spectrum_group(group).len();
                         let offset =
                             self.spectrum_offset(group, usize::from(rect.height.saturating_sub(1)));
-                        if let Some(&i) = members.get(offset + usize::from(row - rect.y - 1)) {
-                            self.spectrum_selected = i;
+                        let k = offset + usize::from(row - rect.y - 1);
+                        if k < len {
+                            self.spectrum_selected = start + k;
                         }
                     }
                 }
@@ -621,28 +629,21 @@ impl<'m> App<'m> {
         }
     }
 
-    /// The spectrum column (0 = rejects … 4 = demands, 5 = unknown) of an
-    /// actor on the current issue.
-    pub fn group_of(&self, actor: usize) -> usize {
-        self.model.actors[actor]
-            .position(self.issue)
-            .map_or(5, |p| (p.stance.value() + 2) as usize)
+    /// The actors in one spectrum column, in model order.
+    pub fn spectrum_group(&self, group: usize) -> &[usize] {
+        let b = &self.spectrum_bounds;
+        &self.spectrum[b[group.min(5)]..b[group.min(5) + 1]]
     }
 
     /// The first row shown in a spectrum column of `height` rows: scrolled
     /// only as far as needed to show the selected actor.
     pub fn spectrum_offset(&self, group: usize, height: usize) -> usize {
-        let Some(&sel) = self.spectrum.get(self.spectrum_selected) else {
-            return 0;
-        };
-        if self.group_of(sel) != group || height == 0 {
+        let b = &self.spectrum_bounds;
+        let in_group = b[group.min(5)]..b[group.min(5) + 1];
+        if height == 0 || !in_group.contains(&self.spectrum_selected) {
             return 0;
         }
-        let index_in_group = self.spectrum[..self.spectrum_selected]
-            .iter()
-            .filter(|&&a| self.group_of(a) == group)
-            .count();
-        (index_in_group + 1).saturating_sub(height)
+        (self.spectrum_selected - in_group.start + 1).saturating_sub(height)
     }
 
     fn update_picker(&mut self, action: Action) {

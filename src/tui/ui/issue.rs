@@ -44,12 +44,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         if w == 0 {
             continue;
         }
-        let members: Vec<usize> = app
-            .spectrum
-            .iter()
-            .copied()
-            .filter(|&a| app.group_of(a) == group)
-            .collect();
+        let members = app.spectrum_group(group);
         let word = stance.map_or("unknown", |s| s.word());
         let head = format!("{} {word} ({})", stance_glyph(stance), members.len());
         buf.set_stringn(
