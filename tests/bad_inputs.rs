@@ -7,7 +7,7 @@ use assert_cmd::Command;
 
 /// File name, and the words its message must contain.
 const CORPUS: &[(&str, &[&str])] = &[
-    ("syntax-error.yaml", &[":1:8:", "expected a text value"]),
+    ("syntax-error.yaml", &[":1:8:", "unclosed"]),
     ("tab-indentation.yaml", &[":3:2:", "tabs"]),
     ("empty.yaml", &["is empty", "title"]),
     ("not-utf8.yaml", &[":2:17:", "not UTF-8", "0xE9"]),
@@ -48,15 +48,15 @@ const CORPUS: &[(&str, &[&str])] = &[
     ("bad-slug.yaml", &["`United_States` is not a slug"]),
     (
         "affiliation-cycle.yaml",
-        &["affiliation cycle: lavrov -> foreign-ministry -> lavrov"],
+        &[
+            ":10:18:",
+            "affiliation cycle: lavrov -> foreign-ministry -> lavrov",
+        ],
     ),
     ("missing-required-field.yaml", &["missing field `title`"]),
     (
         "bad-date.yaml",
-        &[
-            "evidence[0].date",
-            "`2022-02-30` is not YYYY, YYYY-MM or YYYY-MM-DD",
-        ],
+        &["evidence[0].date", "`2022-02-30` does not exist"],
     ),
     (
         "unknown-source.yaml",
@@ -148,7 +148,7 @@ fn a_file_over_64_mib_is_refused_before_it_is_read() {
     let (code, _, stderr) = check(&path);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("is 65 MiB") && stderr.contains("at most 64 MiB"),
+        stderr.contains("is 68157440 bytes, over the limit of 64 MiB"),
         "{stderr}"
     );
 }

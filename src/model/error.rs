@@ -39,7 +39,7 @@ pub enum LoadError {
     },
     #[error("{origin} is not a regular file")]
     NotAFile { origin: Origin },
-    #[error("{origin} is {} MiB; detente reads models of at most {} MiB", .size / (1024 * 1024), super::MAX_MODEL_BYTES / (1024 * 1024))]
+    #[error("{origin} is {size} bytes, over the limit of {} MiB ({} bytes) for a model", super::MAX_MODEL_BYTES / (1024 * 1024), super::MAX_MODEL_BYTES)]
     TooLarge { origin: Origin, size: u64 },
     #[error("{origin}:{}:{}: the file is not UTF-8 text (byte 0x{byte:02X}); {hint}", .loc.line, .loc.column)]
     NotUtf8 {

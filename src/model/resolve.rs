@@ -1,5 +1,7 @@
 //! Finding an actor from what a user typed: exact id; then a case-insensitive
-//! name or alias; then a unique fuzzy match over ids, names and aliases.
+//! name or alias; then a unique word-prefix match (`ken` → George F. Kennan,
+//! before fuzzy matching finds "ken" scattered through "Kremlin"); then a
+//! unique fuzzy match over ids, names and aliases.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -50,6 +52,31 @@ pub fn resolve_actor(model: &Model, query: &str) -> Result<usize, ResolveError> 
             });
         }
     }
+    // A word of an id, name or alias that starts with the query.
+    if lc.chars().count() >= 2 {
+        let starts = |s: &str| {
+            s.to_lowercase()
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .any(|w| w.starts_with(&lc))
+                || s.to_lowercase().starts_with(&lc)
+        };
+        let prefixed: Vec<usize> = (0..model.actors.len())
+            .filter(|&i| {
+                let a = &model.actors[i];
+                starts(&a.id) || starts(&a.name) || a.aliases.iter().any(|al| starts(al))
+            })
+            .collect();
+        match prefixed.as_slice() {
+            [one] => return Ok(*one),
+            [] => {}
+            many => {
+                return Err(ResolveError::Ambiguous {
+                    query: query_shown,
+                    candidates: many.iter().map(|&i| describe(model, i)).collect(),
+                });
+            }
+        }
+    }
     let matcher = SkimMatcherV2::default().ignore_case();
     let fuzzy: Vec<usize> = (0..model.actors.len())
         .filter(|&i| {
@@ -72,5 +99,32 @@ pub fn resolve_actor(model: &Model, query: &str) -> Result<usize, ResolveError> 
             query: query_shown,
             candidates: many.iter().map(|&i| describe(model, i)).collect(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_order() {
+        let m = crate::model::builtin().expect("model");
+        let id = |q: &str| resolve_actor(&m, q).map(|i| m.actors[i].id.as_str());
+        assert_eq!(id("russia"), Ok("russia"), "exact id");
+        assert_eq!(id("LAVROV"), Ok("russia"), "alias, any case");
+        assert_eq!(
+            id("ken"),
+            Ok("kennan"),
+            "a word prefix beats scattered fuzzy hits"
+        );
+        assert_eq!(id("mrshmr"), Ok("mearsheimer"), "fuzzy");
+        assert!(
+            matches!(resolve_actor(&m, "un"), Err(ResolveError::Ambiguous { .. })),
+            "United States / United Kingdom"
+        );
+        assert!(matches!(
+            resolve_actor(&m, "qqqq"),
+            Err(ResolveError::NotFound { .. })
+        ));
     }
 }

@@ -106,14 +106,25 @@ impl Checker {
     fn date(&mut self, date: &Option<Located<Scalar>>, path: &str) -> Option<String> {
         let date = date.as_ref()?;
         if !is_date(&date.value.0) {
-            self.report(
-                Loc::of(date),
-                path,
-                format!(
-                    "date {} is not YYYY, YYYY-MM or YYYY-MM-DD",
-                    quoted(&date.value.0)
-                ),
-            );
+            let shape_ok = date.value.0.len() <= 10
+                && date
+                    .value
+                    .0
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            let message =
+                if shape_ok && date.value.0.len() >= 4 && date.value.0.split('-').count() <= 3 {
+                    format!(
+                        "date {} does not exist (no such month or day)",
+                        quoted(&date.value.0)
+                    )
+                } else {
+                    format!(
+                        "date {} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                        quoted(&date.value.0)
+                    )
+                };
+            self.report(Loc::of(date), path, message);
         }
         Some(sanitize::line(&date.value.0))
     }
@@ -239,6 +250,12 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
         c.unique(&mut actor_ids, &a.id, i, &path, "actor");
     }
     let mut actors = Vec::new();
+    let affiliation_locs: Vec<Loc> = raw
+        .actors
+        .value
+        .iter()
+        .map(|a| a.affiliation.as_ref().map(Loc::of).unwrap_or_default())
+        .collect();
     for (i, a) in raw.actors.value.into_iter().enumerate() {
         let path = actor_path(i, &a);
         let affiliation = a.affiliation.as_ref().and_then(|aff| {
@@ -277,9 +294,12 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
             positions,
         });
     }
-    check_affiliation_cycles(&mut c, &actors);
+    check_affiliation_cycles(&mut c, &actors, &affiliation_locs);
 
     if !c.problems.is_empty() {
+        // In file order; problems without a place last.
+        c.problems
+            .sort_by_key(|p| (!p.loc.is_known(), p.loc.line, p.loc.column));
         return Err(c.problems);
     }
     Ok(Model {
@@ -399,7 +419,7 @@ fn stance_message(raw: &RawStance) -> String {
 }
 
 /// Reports each affiliation cycle once, naming its members in order.
-fn check_affiliation_cycles(c: &mut Checker, actors: &[Actor]) {
+fn check_affiliation_cycles(c: &mut Checker, actors: &[Actor], locs: &[Loc]) {
     // 0 = unvisited, 1 = on the current chain, 2 = done.
     let mut state = vec![0u8; actors.len()];
     for start in 0..actors.len() {
@@ -416,7 +436,7 @@ fn check_affiliation_cycles(c: &mut Checker, actors: &[Actor]) {
                         .collect();
                     names.push(sanitize::line(&actors[i].id));
                     c.report(
-                        Loc::default(),
+                        locs.get(i).copied().unwrap_or_default(),
                         &format!("actors[{i}] ({}).affiliation", names[names.len() - 1]),
                         format!("affiliation cycle: {}", names.join(" -> ")),
                     );
