@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::TypedValueParser as _;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::compare::Comparison;
 use crate::export::{self, Format};
@@ -67,6 +67,20 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Write a commented starter model to PATH (never over an existing file)
+    New {
+        /// Where to write it, e.g. my-negotiation.yaml
+        path: PathBuf,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the model format
+    Schema,
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
 }
 
 /// Everything that can stop a command, with its exit code.
@@ -189,6 +203,32 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 None => print(&text),
             }
         }
+        Some(Command::New { path }) => {
+            write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {
+                WriteError::Exists(p) => CliError::Usage(format!(
+                    "{} already exists; detente new never overwrites a file",
+                    crate::sanitize::line(&p.display().to_string())
+                )),
+                other => CliError::Write(other),
+            })?;
+            let shown = crate::sanitize::line(&path.display().to_string());
+            print(&format!(
+                "wrote {shown}: check it with `detente check {shown}`, open it with `detente {shown}`\n"
+            ))
+        }
+        Some(Command::Schema) => print(&model::json_schema()),
+        Some(Command::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "detente", &mut buf);
+            print(&String::from_utf8_lossy(&buf))
+        }
+        Some(Command::Man) => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(CliError::Stdout)?;
+            print(&String::from_utf8_lossy(&buf))
+        }
         None => {
             let m = load_model(cli.model.as_deref())?;
             let left = cli
@@ -208,7 +248,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 ));
             }
             let (l, r) = pick_pair(&m, left, right);
-            crate::tui::run(&m, l, r).map_err(CliError::Terminal)
+            crate::tui::run(m, cli.model, l, r).map_err(CliError::Terminal)
         }
     }
 }

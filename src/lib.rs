@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod compare;
 pub mod export;
+pub mod generate;
 pub mod model;
 pub mod sanitize;
 pub mod text;

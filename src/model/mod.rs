@@ -14,13 +14,16 @@ pub use error::{LoadError, Origin, Problem};
 pub use resolve::{ResolveError, resolve_actor};
 pub use types::{Actor, ActorKind, Evidence, Issue, Model, Position, Source, Stance};
 pub use validate::{did_you_mean, is_date, is_slug};
-pub use yaml::{Loc, SyntaxError};
+pub use yaml::{Loc, SyntaxError, json_schema};
 
 /// The largest model file detente reads (SPEC §1).
 pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The Geneva 2022 model, compiled in as the default.
 pub const BUILTIN_YAML: &str = include_str!("../../data/geneva-2022.yaml");
+
+/// A commented starter model for `detente new`.
+pub const STARTER_YAML: &str = include_str!("starter.yaml");
 
 /// Loads the built-in model.
 pub fn builtin() -> Result<Model, LoadError> {
@@ -135,6 +138,21 @@ mod tests {
         ] {
             assert!(m.actor_by_id(id).is_some(), "{id}");
         }
+    }
+
+    #[test]
+    fn the_starter_model_is_valid_and_has_one_position_of_each_kind() {
+        let m = from_str(STARTER_YAML, Origin::BuiltIn).expect("starter model is valid");
+        assert_eq!((m.actors.len(), m.issues.len()), (2, 3));
+        let upstate = &m.actors[0];
+        assert!(upstate.positions.iter().any(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.red_line && !p.evidence.is_empty())
+        }));
+        assert!(
+            upstate.positions.iter().any(Option::is_none),
+            "an unknown position"
+        );
     }
 
     #[test]

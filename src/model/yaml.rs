@@ -7,9 +7,15 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde_saphyr::{Budget, Options, Spanned};
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`, for the JSON Schema.
+const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// A value with the place in the file it came from.
 pub(crate) type Located<T> = Spanned<T>;
@@ -34,33 +40,60 @@ impl Loc {
     }
 }
 
+/// A detente model: the actors in a negotiation and the position each takes
+/// on each issue, with the evidence behind them.
+#[derive(JsonSchema)]
+#[schemars(title = "detente model", deny_unknown_fields)]
 pub(crate) struct RawModel {
+    /// What the model is about.
+    #[schemars(with = "String", length(min = 1))]
     pub title: Located<String>,
+    /// A longer description (optional).
     pub description: Option<String>,
+    /// Where the evidence comes from (optional).
     pub sources: Option<Vec<RawSource>>,
+    /// The questions the actors take positions on: at least one.
+    #[schemars(with = "Vec<RawIssue>", length(min = 1))]
     pub issues: Located<Vec<RawIssue>>,
+    /// The parties: states, organizations, people, groups. At least one.
+    #[schemars(with = "Vec<RawActor>", length(min = 1))]
     pub actors: Located<Vec<RawActor>>,
 }
 
-#[derive(Deserialize)]
+/// A document the evidence cites.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub(crate) struct RawSource {
+    /// A slug, unique among sources, e.g. `hellenbroich-2022`.
+    #[schemars(with = "String", pattern(SLUG_PATTERN))]
     pub id: Located<String>,
+    #[schemars(with = "String", length(min = 1))]
     pub title: Located<String>,
     #[serde(default)]
     pub author: Option<String>,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(default)]
+    #[schemars(with = "Option<Scalar>")]
     pub date: Option<Located<Scalar>>,
     #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A proposition phrased so that a positive stance means "for it".
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Issue")]
 pub(crate) struct RawIssue {
+    /// A slug, unique among issues, e.g. `nato-non-expansion`.
+    #[schemars(with = "String", pattern(SLUG_PATTERN))]
     pub id: Located<String>,
+    /// The proposition, e.g. "NATO gives legally binding guarantees not to expand further east".
+    #[schemars(with = "String", length(min = 1))]
     pub title: Located<String>,
+    /// A label for narrow columns (defaults to the title).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub short: Option<Located<String>>,
     #[serde(default)]
     pub description: Option<String>,
@@ -68,8 +101,9 @@ pub(crate) struct RawIssue {
     pub tags: Option<Vec<String>>,
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Deserialize, JsonSchema, Clone, Copy)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "ActorKind")]
 pub(crate) enum RawKind {
     State,
     Organization,
@@ -77,19 +111,29 @@ pub(crate) enum RawKind {
     Group,
 }
 
-#[derive(Deserialize)]
+/// A party to the negotiation.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Actor")]
 pub(crate) struct RawActor {
+    /// A slug, unique among actors, e.g. `russia`.
+    #[schemars(with = "String", pattern(SLUG_PATTERN))]
     pub id: Located<String>,
+    #[schemars(with = "String", length(min = 1))]
     pub name: Located<String>,
     #[serde(default)]
     pub kind: Option<RawKind>,
+    /// Another actor's id (a minister -> their state); no cycles.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub affiliation: Option<Located<String>>,
+    /// Other names, searched by the fuzzy jump and by --left/--right.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     pub aliases: Option<Vec<Located<String>>>,
     #[serde(default)]
     pub description: Option<String>,
+    /// Issue id -> position. An issue left out is unknown for this actor.
     #[serde(default)]
     pub positions: Option<RawPositions>,
 }
@@ -107,12 +151,18 @@ pub(crate) struct RawPosition {
     pub evidence: Vec<RawEvidence>,
 }
 
-#[derive(Deserialize)]
+/// A position written out in full.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "PositionDetails")]
 struct RawPositionMap {
+    #[schemars(with = "RawStance")]
     stance: Located<RawStance>,
+    /// How much the issue matters to this actor, 0.0..=1.0 (default 1.0).
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     salience: Option<Located<f64>>,
+    /// Non-negotiable for this actor (default false).
     #[serde(default)]
     red_line: Option<bool>,
     #[serde(default)]
@@ -121,15 +171,22 @@ struct RawPositionMap {
     evidence: Option<Vec<RawEvidence>>,
 }
 
-#[derive(Deserialize)]
+/// A quote that backs a position.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Evidence")]
 pub(crate) struct RawEvidence {
+    #[schemars(with = "String", length(min = 1))]
     pub quote: Located<String>,
     #[serde(default)]
     pub speaker: Option<String>,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(default)]
+    #[schemars(with = "Option<Scalar>")]
     pub date: Option<Located<Scalar>>,
+    /// A source id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Located<String>>,
 }
 
@@ -192,7 +249,7 @@ macro_rules! scalar_visits {
             })
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok($on_other(v.to_string()))
+            Ok($on_other(format!("{v:?}")))
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
             Ok($on_other(v.to_string()))
@@ -201,6 +258,77 @@ macro_rules! scalar_visits {
             Ok($on_text(v.to_string()))
         }
     };
+}
+
+impl JsonSchema for RawStance {
+    fn schema_name() -> Cow<'static, str> {
+        "Stance".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "demands (+2), supports (+1), neutral (0), opposes (-1), rejects (-2)",
+            "oneOf": [
+                {"enum": ["demands", "supports", "neutral", "opposes", "rejects"]},
+                {"type": "integer", "minimum": -2, "maximum": 2}
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawPosition {
+    fn schema_name() -> Cow<'static, str> {
+        "Position".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let stance = generator.subschema_for::<RawStance>();
+        let details = generator.subschema_for::<RawPositionMap>();
+        json_schema!({
+            "description": "A stance alone (shorthand), or the position in full.",
+            "oneOf": [stance, details]
+        })
+    }
+}
+
+impl JsonSchema for RawPositions {
+    fn schema_name() -> Cow<'static, str> {
+        "Positions".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let position = generator.subschema_for::<RawPosition>();
+        json_schema!({
+            "type": ["object", "null"],
+            "propertyNames": {"pattern": SLUG_PATTERN},
+            "additionalProperties": position
+        })
+    }
+}
+
+impl JsonSchema for Scalar {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+            "anyOf": [
+                {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+                {"type": "integer", "minimum": 0, "maximum": 9999}
+            ]
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of the model format, from the same types
+/// the parser fills.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RawModel);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 struct TopVisitor;
