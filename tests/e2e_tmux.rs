@@ -289,3 +289,72 @@ fn ctrl_z_suspends_and_fg_redraws() {
     t.wait_for("EXIT=0");
     assert_cooked(&t);
 }
+
+#[test]
+fn closing_the_terminal_ends_the_process() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(t) = Tmux::start(dir.path(), 100, 30) else {
+        return;
+    };
+    t.run_detente("");
+    let pid = detente_pid(&t);
+    assert!(!pid.is_empty());
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break; // exited, not yet reaped
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "detente {pid} is still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn saving_the_model_reloads_it_and_a_broken_save_shows_a_banner() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let model = dir.path().join("talks.yaml");
+    std::fs::write(&model, detente::model::STARTER_YAML).expect("write");
+    let Some(t) = Tmux::start(dir.path(), 120, 40) else {
+        return;
+    };
+    t.run_detente("talks.yaml --left downland");
+    t.wait_for("Kingdom of Downland");
+    // Select the second issue, so we can see that the row is kept.
+    t.type_text("j");
+    t.wait_for("Issue 2/3");
+
+    // A broken save: the last good model stays, with the error and its place.
+    let good = detente::model::STARTER_YAML;
+    std::fs::write(&model, good.replace("stance: rejects", "stnace: rejects")).expect("write");
+    let s = t.wait_for("The model file has an error");
+    assert!(
+        s.contains("unknown field `stnace`") && s.contains("talks.yaml:"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Kingdom of Downland"),
+        "the last good model stays:\n{s}"
+    );
+
+    // Fixed and renamed in the save: reloaded, same actors and row.
+    std::fs::write(
+        &model,
+        good.replace("Kingdom of Downland", "Kingdom of Lowland"),
+    )
+    .expect("write");
+    let s = t.wait_for("Kingdom of Lowland");
+    assert!(!s.contains("The model file has an error"), "{s}");
+    assert!(s.contains("Issue 2/3"), "the selected row is kept:\n{s}");
+    assert!(s.contains("reloaded the model file"), "{s}");
+
+    // `r` reloads by hand too.
+    t.type_text("r");
+    t.wait_for("reloaded the model file");
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+}

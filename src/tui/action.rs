@@ -50,4 +50,6 @@ pub enum Action {
     },
     /// `Ctrl-Z`: handled by the event loop, which owns the terminal.
     Suspend,
+    /// `r`: reload the model file; handled by the event loop, which owns it.
+    Reload,
 }

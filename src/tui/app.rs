@@ -165,10 +165,28 @@ pub struct App<'m> {
     pub spectrum_selected: usize,
     pub detail_scroll: u16,
     pub status: Option<Status>,
+    /// Set while the model file on disk fails to load: the error, shown
+    /// until the file is fixed; the last good model stays on screen.
+    pub banner: Option<String>,
     pub viewport: Rect,
     pub quit: bool,
     /// Where exports go when the typed path is relative.
     pub export_dir: PathBuf,
+}
+
+/// What survives a reload, by id: the new model may have lost or reordered
+/// actors and issues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    left: String,
+    right: String,
+    focus: Side,
+    view: View,
+    issue: String,
+    order: Order,
+    filter: Filter,
+    matrix_actor: String,
+    detail_scroll: u16,
 }
 
 /// The pair with the most conflicts (then the most shared issues) among the
@@ -224,6 +242,7 @@ impl<'m> App<'m> {
             spectrum_selected: 0,
             detail_scroll: 0,
             status: None,
+            banner: None,
             viewport,
             quit: false,
             export_dir: PathBuf::from("."),
@@ -232,6 +251,48 @@ impl<'m> App<'m> {
         app.rebuild_spectrum();
         app.matrix_row.selected = left;
         app.sync_matrix();
+        app
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        let m = self.model;
+        Snapshot {
+            left: m.actors[self.left()].id.clone(),
+            right: m.actors[self.right()].id.clone(),
+            focus: self.focus,
+            view: self.view,
+            issue: m.issues[self.issue].id.clone(),
+            order: self.order,
+            filter: self.filter,
+            matrix_actor: m.actors[self.matrix_row.selected].id.clone(),
+            detail_scroll: self.detail_scroll,
+        }
+    }
+
+    /// A new App on `model`, showing what `snapshot` showed where it still
+    /// exists.
+    pub fn restored(model: &'m Model, s: &Snapshot, theme: Theme, viewport: Rect) -> App<'m> {
+        let (dl, dr) = default_pair(model);
+        let left = model.actor_by_id(&s.left).unwrap_or(dl);
+        let right = model.actor_by_id(&s.right).unwrap_or(dr);
+        let mut app = App::new(model, left, right, theme, viewport);
+        app.focus = s.focus;
+        app.order = s.order;
+        app.filter = s.filter;
+        app.view = s.view;
+        if let Some(i) = model.issues.iter().position(|i| i.id == s.issue) {
+            app.issue = i;
+        }
+        app.rebuild_rows();
+        let issue = app.issue;
+        app.set_issue(issue);
+        if let Some(a) = model.actor_by_id(&s.matrix_actor) {
+            app.matrix_row.selected = a;
+            app.sync_matrix();
+        }
+        if app.model.issues[app.issue].id == s.issue {
+            app.detail_scroll = s.detail_scroll;
+        }
         app
     }
 
@@ -400,7 +461,7 @@ impl<'m> App<'m> {
                 self.sync_matrix();
                 return;
             }
-            Action::Suspend => return,
+            Action::Suspend | Action::Reload => return,
             _ => {}
         }
         match self.mode() {

@@ -7,10 +7,12 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod picker;
+mod reload;
 pub mod theme;
 mod ui;
 
 use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -60,8 +62,16 @@ impl Drop for Guard {
     }
 }
 
-/// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive.
-pub fn run(model: &Model, left: usize, right: usize) -> io::Result<()> {
+/// How one run of the event loop ended.
+enum Outcome {
+    Quit,
+    /// The model file changed and loaded: start again on the new model.
+    Reloaded(Model),
+}
+
+/// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive. With a
+/// `path`, the model file is watched and reloaded when it is saved.
+pub fn run(model: Model, path: Option<PathBuf>, left: usize, right: usize) -> io::Result<()> {
     // A panic restores the terminal before its message is printed.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -72,54 +82,88 @@ pub fn run(model: &Model, left: usize, right: usize) -> io::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let reloader = path.map(reload::Reloader::start);
+    exit_on_hangup();
 
     setup_terminal()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
-    let size = terminal.size()?;
-    let mut app = App::new(
-        model,
-        left,
-        right,
-        Theme::from_env(),
-        Rect::new(0, 0, size.width, size.height),
-    );
-    if let Ok(dir) = std::env::current_dir() {
-        app.export_dir = dir;
+    let theme = Theme::from_env();
+    let export_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut model = model;
+    let mut snapshot = None;
+    loop {
+        let size = terminal.size()?;
+        let viewport = Rect::new(0, 0, size.width, size.height);
+        let mut app = match &snapshot {
+            Some(s) => App::restored(&model, s, theme, viewport),
+            None => App::new(&model, left, right, theme, viewport),
+        };
+        app.export_dir = export_dir.clone();
+        if snapshot.is_some() {
+            app.status = Some(app::Status {
+                text: "reloaded the model file".into(),
+                error: false,
+            });
+        }
+        match event_loop(&mut terminal, &mut app, &stop, reloader.as_ref())? {
+            Outcome::Quit => return Ok(()),
+            Outcome::Reloaded(new) => {
+                snapshot = Some(app.snapshot());
+                drop(app);
+                model = new;
+            }
+        }
     }
-    event_loop(&mut terminal, &mut app, &stop)
 }
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     stop: &AtomicBool,
-) -> io::Result<()> {
+    reloader: Option<&reload::Reloader>,
+) -> io::Result<Outcome> {
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Some(result) = reloader.and_then(reload::Reloader::try_recv) {
+            match result {
+                Ok(model) => return Ok(Outcome::Reloaded(model)),
+                Err(e) => app.banner = Some(e.to_string()),
+            }
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
         }
-        // Wake up now and then to notice signals.
-        if !event::poll(Duration::from_millis(200))? {
+        // Wake up now and then to notice signals and reloads.
+        if !event::poll(Duration::from_millis(100))? {
             continue;
         }
         let Some(action) = to_action(app, event::read()?) else {
             continue;
         };
-        if action == Action::Suspend {
-            suspend(terminal)?;
-        } else {
-            if let Action::Resize { .. } = action {
+        match action {
+            Action::Suspend => suspend(terminal)?,
+            Action::Reload => match reloader {
+                Some(r) => r.request(),
+                None => {
+                    app.status = Some(app::Status {
+                        text: "the built-in model has no file to reload".into(),
+                        error: true,
+                    })
+                }
+            },
+            Action::Resize { .. } => {
                 terminal.autoresize()?;
+                app.update(action);
             }
-            app.update(action);
+            _ => app.update(action),
         }
         dirty = true;
     }
-    Ok(())
+    Ok(Outcome::Quit)
 }
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
@@ -137,6 +181,30 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
+}
+
+/// Ends the process when the terminal goes away (a closed window, a killed
+/// tmux): crossterm's reader loops forever on a hung-up terminal (it never
+/// leaves its read loop on end-of-file), so the event loop would never see
+/// SIGHUP's flag. There is nothing left to restore; exit as SIGHUP would.
+fn exit_on_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    std::thread::spawn(|| {
+        let stdin = std::io::stdin();
+        loop {
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) => {
+                    let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                    if fds[0].revents().intersects(gone) {
+                        std::process::exit(129);
+                    }
+                }
+                Err(rustix::io::Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+    });
 }
 
 /// `Ctrl-Z`: give the terminal back, stop, and take it again on `fg`.

@@ -18,8 +18,8 @@ mod overlay;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay, View};
 use super::layout;
@@ -47,6 +47,9 @@ impl Widget for &App<'_> {
             }
         }
         frame::footer(self, screen.footer, buf);
+        if let Some(error) = &self.banner {
+            banner(self, error, screen.detail, buf);
+        }
         match &self.overlay {
             Overlay::None => {}
             Overlay::Picker(p) => overlay::picker(self, p, area, buf),
@@ -55,6 +58,29 @@ impl Widget for &App<'_> {
             Overlay::Confirm(path) => overlay::confirm(self, path, area, buf),
         }
     }
+}
+
+/// The reload error, over the bottom of the detail panel, until the file
+/// loads again.
+fn banner(app: &App, error: &str, detail: Rect, buf: &mut Buffer) {
+    let h = detail.height.min(6);
+    let area = Rect {
+        y: detail.bottom().saturating_sub(h),
+        height: h,
+        ..detail
+    };
+    Clear.render(area, buf);
+    Paragraph::new(error.lines().map(Line::from).collect::<Vec<_>>())
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(app.theme.error())
+                .title(Span::styled(
+                    " The model file has an error — showing the last good model (r retries) ",
+                    app.theme.error(),
+                )),
+        )
+        .render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
