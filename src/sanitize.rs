@@ -55,6 +55,25 @@ pub fn line(s: &str) -> String {
     out
 }
 
+/// [`multiline`] for an owned string: returned as it is when already clean,
+/// so loading a clean model copies no text.
+pub fn multiline_owned(s: String) -> String {
+    if is_clean(&s) && !s.contains('\r') && !s.contains('\t') {
+        s
+    } else {
+        multiline(&s)
+    }
+}
+
+/// [`line`] for an owned string, without a copy when already clean.
+pub fn line_owned(s: String) -> String {
+    if is_clean(&s) && !s.contains(['\n', '\r', '\t']) {
+        s
+    } else {
+        line(&s)
+    }
+}
+
 /// True when `s` holds nothing [`multiline`] would remove or change.
 pub fn is_clean(s: &str) -> bool {
     !s.chars()
@@ -89,5 +108,8 @@ mod tests {
         assert_eq!(multiline(s), s);
         assert!(is_clean(s));
         assert!(!is_clean("a\u{1b}b"));
+        assert_eq!(line_owned(s.to_string()), s);
+        assert_eq!(line_owned("a\tb\nc".to_string()), "a b c");
+        assert_eq!(multiline_owned("a\r\nb\u{1b}".to_string()), "a\nb");
     }
 }

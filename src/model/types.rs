@@ -119,13 +119,15 @@ pub struct Evidence {
     pub source: Option<usize>,
 }
 
+/// Boxed text and slices keep this small: a model has one per actor and
+/// issue, stated or not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position {
     pub stance: Stance,
-    pub salience: f64,
     pub red_line: bool,
-    pub summary: Option<String>,
-    pub evidence: Vec<Evidence>,
+    pub salience: f64,
+    pub summary: Option<Box<str>>,
+    pub evidence: Box<[Evidence]>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

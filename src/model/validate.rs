@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use super::error::Problem;
 use super::types::{Actor, ActorKind, Evidence, Issue, Model, Position, Source, Stance};
-use super::yaml::{Loc, Located, RawActor, RawKind, RawModel, RawPosition, RawStance, Scalar};
+use super::yaml::{
+    BadStance, Loc, Located, RawActor, RawKind, RawModel, RawPosition, RawStance, Scalar,
+};
 use crate::sanitize;
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
@@ -103,8 +105,8 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, date: &Option<Located<Scalar>>, path: &str) -> Option<String> {
-        let date = date.as_ref()?;
+    fn date(&mut self, date: Option<&Located<Scalar>>, path: &str) -> Option<String> {
+        let date = date?;
         if !is_date(&date.value.0) {
             let shape_ok = date.value.0.len() <= 10
                 && date
@@ -152,26 +154,35 @@ impl Checker {
         }
     }
 
-    fn unknown_ref(
+    fn unknown_ref<S: AsRef<str>>(
         &mut self,
-        id: &Located<String>,
+        id: &Located<S>,
         path: &str,
         what: &str,
         known: &HashMap<String, usize>,
     ) {
-        let mut message = format!("unknown {what} id {}", quoted(&id.value));
+        let mut message = format!("unknown {what} id {}", quoted(id.value.as_ref()));
         let mut known_ids: Vec<&str> = known.keys().map(String::as_str).collect();
         known_ids.sort_unstable();
-        if let Some(s) = did_you_mean(&id.value, known_ids) {
+        if let Some(s) = did_you_mean(id.value.as_ref(), known_ids) {
             message.push_str(&format!("; did you mean `{s}`?"));
         }
         self.report(Loc::of(id), path, message);
     }
 }
 
+/// Cleans and trims text, moving it rather than copying where it can.
+fn tidy(s: String) -> String {
+    let s = sanitize::multiline_owned(s);
+    if s.trim().len() == s.len() {
+        s
+    } else {
+        s.trim().to_string()
+    }
+}
+
 fn optional_text(s: Option<String>) -> Option<String> {
-    s.map(|s| sanitize::multiline(&s).trim().to_string())
-        .filter(|s| !s.is_empty())
+    s.map(tidy).filter(|s| !s.is_empty())
 }
 
 fn kind(k: RawKind) -> ActorKind {
@@ -196,7 +207,7 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
         let path = format!("sources[{i}] ({})", sanitize::line(&s.id.value));
         c.slug(&s.id, &path);
         c.unique(&mut source_ids, &s.id, i, &path, "source");
-        let date = c.date(&s.date, &format!("{path}.date"));
+        let date = c.date(s.date.as_ref(), &format!("{path}.date"));
         sources.push(Source {
             id: s.id.value.clone(),
             title: c.required(&s.title, &path, "title"),
@@ -249,6 +260,13 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
         c.slug(&a.id, &path);
         c.unique(&mut actor_ids, &a.id, i, &path, "actor");
     }
+    // Each distinct positions key is looked up once, not once per position.
+    let key_issue: Vec<Option<usize>> = raw
+        .keys
+        .iter()
+        .map(|k| issue_ids.get(&**k).copied())
+        .collect();
+    let key_text = |k: super::yaml::PositionKey| raw.keys.get(k.0 as usize).map_or("", |s| &**s);
     let mut actors = Vec::new();
     let affiliation_locs: Vec<Loc> = raw
         .actors
@@ -274,9 +292,15 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
             .collect();
         let mut positions: Vec<Option<Position>> = vec![None; issues.len()];
         for (key, pos) in a.positions.unwrap_or_default().0 {
-            let ppath = format!("{path}.positions.{}", sanitize::line(&key.value));
-            let Some(&issue) = issue_ids.get(&key.value) else {
-                c.unknown_ref(&key, &ppath, "issue", &issue_ids);
+            let text = key_text(key.value);
+            // Built only when there is something to report.
+            let ppath = || format!("{path}.positions.{}", sanitize::line(text));
+            let Some(issue) = key_issue.get(key.value.0 as usize).copied().flatten() else {
+                let shown = Located {
+                    value: text,
+                    loc: key.loc,
+                };
+                c.unknown_ref(&shown, &ppath(), "issue", &issue_ids);
                 continue;
             };
             // Duplicate keys are refused by the parser; this guards the index.
@@ -318,60 +342,66 @@ fn actor_path(i: usize, a: &RawActor) -> String {
 
 fn position(
     c: &mut Checker,
-    raw: Located<RawPosition>,
+    raw: RawPosition,
     key_loc: Loc,
-    path: &str,
+    path: &dyn Fn() -> String,
     source_ids: &HashMap<String, usize>,
 ) -> Option<Position> {
-    let here = if Loc::of(&raw).is_known() {
-        Loc::of(&raw)
-    } else {
-        key_loc
-    };
-    let raw = raw.value;
+    let here = key_loc;
     let stance = match &raw.stance {
         None => {
-            c.report(here, path, "the position has no stance");
+            c.report(here, &path(), "the position has no stance");
             None
         }
         Some(s) => {
-            let loc = if Loc::of(s).is_known() {
-                Loc::of(s)
-            } else {
-                here
-            };
             let stance = stance(&s.value);
             if stance.is_none() {
-                c.report(loc, &format!("{path}.stance"), stance_message(&s.value));
+                let loc = if Loc::of(s).is_known() {
+                    Loc::of(s)
+                } else {
+                    here
+                };
+                c.report(loc, &format!("{}.stance", path()), stance_message(&s.value));
             }
             stance
         }
     };
-    let salience = match &raw.salience {
+    let Some(details) = raw.details else {
+        return Some(Position {
+            stance: stance?,
+            salience: 1.0,
+            red_line: false,
+            summary: None,
+            evidence: Box::default(),
+        });
+    };
+    let details = *details;
+    let salience = match &details.salience {
         None => 1.0,
         Some(s) => {
             if !(s.value.is_finite() && (0.0..=1.0).contains(&s.value)) {
                 c.report(
                     Loc::of(s),
-                    &format!("{path}.salience"),
+                    &format!("{}.salience", path()),
                     format!("salience {} is outside 0.0..=1.0", s.value),
                 );
             }
             s.value
         }
     };
-    let mut evidence = Vec::new();
-    for (j, e) in raw.evidence.into_iter().enumerate() {
-        let epath = format!("{path}.evidence[{j}]");
-        let quote = sanitize::multiline(&e.quote.value).trim().to_string();
+    let mut evidence = Vec::with_capacity(details.evidence.len());
+    for (j, e) in details.evidence.into_iter().enumerate() {
+        let epath = || format!("{}.evidence[{j}]", path());
+        let quote_loc = Loc::of(&e.quote);
+        let quote = tidy(e.quote.value);
         if quote.is_empty() {
-            c.report(Loc::of(&e.quote), &epath, "`quote` must not be empty");
+            c.report(quote_loc, &epath(), "`quote` must not be empty");
         }
-        let date = c.date(&e.date, &format!("{epath}.date"));
+        let date = c.date(e.date.as_ref(), &format!("{}.date", epath()));
         let source = e.source.as_ref().and_then(|s| {
             let found = source_ids.get(&s.value).copied();
             if found.is_none() {
-                c.unknown_ref(s, &format!("{epath}.source"), "source", source_ids);
+                c.unknown_ref(s, &format!("{}.source", epath()), "source", source_ids);
             }
             found
         });
@@ -379,7 +409,7 @@ fn position(
             quote,
             speaker: e
                 .speaker
-                .map(|s| sanitize::line(&s))
+                .map(sanitize::line_owned)
                 .filter(|s| !s.trim().is_empty()),
             date,
             source,
@@ -388,17 +418,16 @@ fn position(
     Some(Position {
         stance: stance?,
         salience,
-        red_line: raw.red_line,
-        summary: optional_text(raw.summary),
-        evidence,
+        red_line: details.red_line,
+        summary: optional_text(details.summary).map(String::into_boxed_str),
+        evidence: evidence.into_boxed_slice(),
     })
 }
 
 fn stance(raw: &RawStance) -> Option<Stance> {
     match raw {
-        RawStance::Int(v) => Stance::from_value(*v),
-        RawStance::Word(w) => Stance::from_word(w),
-        RawStance::Other(_) => None,
+        RawStance::Known(s) => Some(*s),
+        RawStance::Bad(_) => None,
     }
 }
 
@@ -406,15 +435,18 @@ fn stance_message(raw: &RawStance) -> String {
     const EXPECTED: &str =
         "expected demands (+2), supports (+1), neutral (0), opposes (-1) or rejects (-2)";
     match raw {
-        RawStance::Int(v) => format!("stance {v} is outside -2..=2; {EXPECTED}"),
-        RawStance::Word(w) => {
-            let words = Stance::ALL.map(Stance::word);
-            match did_you_mean(w, words) {
-                Some(s) => format!("unknown stance {}; did you mean `{s}`?", quoted(w)),
-                None => format!("unknown stance {}; {EXPECTED}", quoted(w)),
+        RawStance::Known(s) => format!("stance {s} is valid"),
+        RawStance::Bad(bad) => match &**bad {
+            BadStance::Int(v) => format!("stance {v} is outside -2..=2; {EXPECTED}"),
+            BadStance::Word(w) => {
+                let words = Stance::ALL.map(Stance::word);
+                match did_you_mean(w, words) {
+                    Some(s) => format!("unknown stance {}; did you mean `{s}`?", quoted(w)),
+                    None => format!("unknown stance {}; {EXPECTED}", quoted(w)),
+                }
             }
-        }
-        RawStance::Other(v) => format!("stance {} is not a stance; {EXPECTED}", quoted(v)),
+            BadStance::Other(v) => format!("stance {} is not a stance; {EXPECTED}", quoted(v)),
+        },
     }
 }
 

@@ -14,25 +14,44 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde_saphyr::{Budget, Options, Spanned};
 
+use super::types::Stance;
+
 /// `[a-z0-9]+(-[a-z0-9]+)*`, for the JSON Schema.
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
-/// A value with the place in the file it came from.
-pub(crate) type Located<T> = Spanned<T>;
+/// A value with the place in the file it came from. serde-saphyr's
+/// `Spanned` finds the place; only line and column are kept, because a
+/// model has millions of these and `Spanned` carries two full locations.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Located<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<T>::deserialize(d)?;
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(Located {
+            loc: Loc {
+                line: clamp(s.referenced.line()),
+                column: clamp(s.referenced.column()),
+            },
+            value: s.value,
+        })
+    }
+}
 
 /// Where something is in the file: 1-based line and column, 0 when unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Loc {
-    pub line: u64,
-    pub column: u64,
+    pub line: u32,
+    pub column: u32,
 }
 
 impl Loc {
-    pub(crate) fn of<T>(spanned: &Spanned<T>) -> Loc {
-        Loc {
-            line: spanned.referenced.line(),
-            column: spanned.referenced.column(),
-        }
+    pub(crate) fn of<T>(located: &Located<T>) -> Loc {
+        located.loc
     }
 
     pub fn is_known(self) -> bool {
@@ -40,8 +59,6 @@ impl Loc {
     }
 }
 
-/// A detente model: the actors in a negotiation and the position each takes
-/// on each issue, with the evidence behind them.
 #[derive(JsonSchema)]
 #[schemars(title = "detente model", deny_unknown_fields)]
 pub(crate) struct RawModel {
@@ -58,6 +75,9 @@ pub(crate) struct RawModel {
     /// The parties: states, organizations, people, groups. At least one.
     #[schemars(with = "Vec<RawActor>", length(min = 1))]
     pub actors: Located<Vec<RawActor>>,
+    /// The distinct `positions` keys, which [`PositionKey`]s index.
+    #[schemars(skip)]
+    pub keys: Vec<Box<str>>,
 }
 
 /// A document the evidence cites.
@@ -141,10 +161,75 @@ pub(crate) struct RawActor {
 /// `issue-id: position` pairs in file order (a map would lose the order and
 /// the location of each key).
 #[derive(Default)]
-pub(crate) struct RawPositions(pub Vec<(Located<String>, Located<RawPosition>)>);
+pub(crate) struct RawPositions(pub Vec<(Located<PositionKey>, RawPosition)>);
 
+/// A `positions` key, interned while parsing: a model repeats its few issue
+/// ids a million times, and one allocation each would double its memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PositionKey(pub u32);
+
+/// The keys in order of first appearance, and each key's index.
+type KeyTable = (Vec<Box<str>>, std::collections::HashMap<Box<str>, u32>);
+
+thread_local! {
+    static KEYS: std::cell::RefCell<KeyTable> = std::cell::RefCell::default();
+}
+
+impl<'de> Deserialize<'de> for PositionKey {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = PositionKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an issue id")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PositionKey, E> {
+                Ok(KEYS.with(|k| {
+                    let (list, index) = &mut *k.borrow_mut();
+                    if let Some(&i) = index.get(v) {
+                        return PositionKey(i);
+                    }
+                    let i = u32::try_from(list.len()).unwrap_or(u32::MAX);
+                    list.push(v.into());
+                    index.insert(v.into(), i);
+                    PositionKey(i)
+                }))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PositionKey, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PositionKey, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<PositionKey, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Runs a parse with a fresh key table, and hands the table to the model.
+fn with_keys(
+    parse: impl FnOnce() -> Result<RawModel, serde_saphyr::Error>,
+) -> Result<RawModel, serde_saphyr::Error> {
+    KEYS.with(|k| *k.borrow_mut() = Default::default());
+    let result = parse();
+    let (keys, _) = KEYS.with(|k| std::mem::take(&mut *k.borrow_mut()));
+    result.map(|mut raw| {
+        raw.keys = keys;
+        raw
+    })
+}
+
+/// Kept small: a big model has a million of these, most of them shorthand.
 pub(crate) struct RawPosition {
     pub stance: Option<Located<RawStance>>,
+    /// Everything but the stance, when the position is written in full.
+    pub details: Option<Box<RawDetails>>,
+}
+
+pub(crate) struct RawDetails {
     pub salience: Option<Located<f64>>,
     pub red_line: bool,
     pub summary: Option<String>,
@@ -194,6 +279,15 @@ pub(crate) struct RawEvidence {
 /// that every bad stance in a file is reported, not just the first.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RawStance {
+    /// A valid stance, word or integer (no allocation for the common case).
+    Known(Stance),
+    /// Anything else, kept for the message; boxed to keep this type small.
+    Bad(Box<BadStance>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum BadStance {
+    /// An integer outside -2..=2.
     Int(i64),
     Word(String),
     /// Anything else (a float, a boolean), kept as text for the message.
@@ -220,6 +314,23 @@ impl<'de> Deserialize<'de> for RawPositions {
 impl<'de> Deserialize<'de> for RawPosition {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(PositionVisitor)
+    }
+}
+
+impl RawStance {
+    fn from_int(v: i64) -> RawStance {
+        Stance::from_value(v).map_or_else(|| RawStance::other(BadStance::Int(v)), RawStance::Known)
+    }
+
+    fn from_text(v: &str) -> RawStance {
+        Stance::from_word(v).map_or_else(
+            || RawStance::other(BadStance::Word(v.into())),
+            RawStance::Known,
+        )
+    }
+
+    fn other(bad: BadStance) -> RawStance {
+        RawStance::Bad(Box::new(bad))
     }
 }
 
@@ -255,7 +366,7 @@ macro_rules! scalar_visits {
             Ok($on_other(v.to_string()))
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok($on_text(v.to_string()))
+            Ok($on_text(v))
         }
     };
 }
@@ -351,6 +462,8 @@ impl<'de> Visitor<'de> for TopVisitor {
             sources: Option<Vec<RawSource>>,
             issues: Located<Vec<RawIssue>>,
             actors: Located<Vec<RawActor>>,
+            #[serde(skip)]
+            keys: Vec<Box<str>>,
         }
         Fields::deserialize(MapAccessDeserializer::new(map))
     }
@@ -383,15 +496,11 @@ struct PositionVisitor;
 impl RawPosition {
     fn shorthand(stance: RawStance) -> RawPosition {
         RawPosition {
-            stance: Some(Spanned {
+            stance: Some(Located {
                 value: stance,
-                referenced: serde_saphyr::Location::UNKNOWN,
-                defined: serde_saphyr::Location::UNKNOWN,
+                loc: Loc::default(),
             }),
-            salience: None,
-            red_line: false,
-            summary: None,
-            evidence: Vec::new(),
+            details: None,
         }
     }
 }
@@ -404,13 +513,13 @@ impl<'de> Visitor<'de> for PositionVisitor {
     }
 
     scalar_visits!(
-        |v| RawPosition::shorthand(RawStance::Int(v)),
-        |v| RawPosition::shorthand(RawStance::Word(v)),
-        |v| RawPosition::shorthand(RawStance::Other(v))
+        |v| RawPosition::shorthand(RawStance::from_int(v)),
+        |v| RawPosition::shorthand(RawStance::from_text(v)),
+        |v: String| RawPosition::shorthand(RawStance::other(BadStance::Other(v)))
     );
 
     fn visit_unit<E: de::Error>(self) -> Result<RawPosition, E> {
-        let mut p = RawPosition::shorthand(RawStance::Other(String::new()));
+        let mut p = RawPosition::shorthand(RawStance::Known(Stance::Neutral));
         p.stance = None;
         Ok(p)
     }
@@ -419,10 +528,12 @@ impl<'de> Visitor<'de> for PositionVisitor {
         let m = RawPositionMap::deserialize(MapAccessDeserializer::new(map))?;
         Ok(RawPosition {
             stance: Some(m.stance),
-            salience: m.salience,
-            red_line: m.red_line.unwrap_or(false),
-            summary: m.summary,
-            evidence: m.evidence.unwrap_or_default(),
+            details: Some(Box::new(RawDetails {
+                salience: m.salience,
+                red_line: m.red_line.unwrap_or(false),
+                summary: m.summary,
+                evidence: m.evidence.unwrap_or_default(),
+            })),
         })
     }
 }
@@ -436,7 +547,9 @@ impl<'de> Visitor<'de> for StanceVisitor {
         f.write_str("a stance: demands, supports, neutral, opposes, rejects, or an integer -2..2")
     }
 
-    scalar_visits!(RawStance::Int, RawStance::Word, RawStance::Other);
+    scalar_visits!(RawStance::from_int, RawStance::from_text, |v: String| {
+        RawStance::other(BadStance::Other(v))
+    });
 }
 
 struct ScalarVisitor;
@@ -448,7 +561,11 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         f.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD")
     }
 
-    scalar_visits!(|v: i64| Scalar(v.to_string()), Scalar, Scalar);
+    scalar_visits!(
+        |v: i64| Scalar(v.to_string()),
+        |v: &str| Scalar(v.to_string()),
+        Scalar
+    );
 }
 
 /// The deepest nesting a model needs is 7 (root, actors, actor, positions,
@@ -478,19 +595,30 @@ pub struct SyntaxError {
 }
 
 pub(crate) fn parse(text: &str) -> Result<RawModel, SyntaxError> {
-    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+    with_keys(|| serde_saphyr::from_str_with_options(text, options())).map_err(syntax_error)
+}
+
+/// Parses from a reader, so a file's text need not be held while its model
+/// is built.
+pub(crate) fn parse_reader(reader: impl std::io::Read) -> Result<RawModel, SyntaxError> {
+    with_keys(|| serde_saphyr::from_reader_with_options(reader, options())).map_err(syntax_error)
+}
+
+fn syntax_error(e: serde_saphyr::Error) -> SyntaxError {
+    {
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
         let loc = e
             .location()
             .map(|l| Loc {
-                line: l.line(),
-                column: l.column(),
+                line: clamp(l.line()),
+                column: clamp(l.column()),
             })
             .unwrap_or_default();
         SyntaxError {
             loc,
             message: message(e.without_snippet()),
         }
-    })
+    }
 }
 
 /// One sentence for a parser error, without the location (the caller puts

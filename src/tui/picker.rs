@@ -70,6 +70,13 @@ impl Picker {
         self.refresh(model);
     }
 
+    /// Replaces the query: what one keystroke costs.
+    pub fn set_query(&mut self, model: &Model, query: &str) {
+        self.query.clear();
+        self.query.push_str(query);
+        self.refresh(model);
+    }
+
     pub fn clear(&mut self, model: &Model) {
         self.query.clear();
         self.refresh(model);
