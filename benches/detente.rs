@@ -1,0 +1,142 @@
+//! criterion benchmarks on generated models: loading (against the parser's
+//! own floor), comparing, drawing a frame of each view, and one fuzzy-jump
+//! keystroke (against `fzf --filter` when it is installed).
+
+use std::hint::black_box;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use detente::compare::Comparison;
+use detente::generate::{Spec, yaml};
+use detente::model::{self, Model, Origin};
+use detente::tui::action::Action;
+use detente::tui::app::App;
+use detente::tui::picker::Picker;
+use detente::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+fn model_of(actors: usize, issues: usize) -> Model {
+    model::from_str(&yaml(&Spec::new(actors, issues)), Origin::BuiltIn).expect("generated model")
+}
+
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    for (a, i) in [(100, 20), (1_000, 100), (10_000, 100)] {
+        let bytes = yaml(&Spec::new(a, i)).into_bytes();
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        let size = format!("{a}x{i}");
+        g.bench_with_input(
+            BenchmarkId::new("parse_floor", &size),
+            &bytes,
+            |b, bytes| b.iter(|| model::parse_only(black_box(bytes)).expect("parses")),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("load_validate", &size),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| model::from_bytes(black_box(bytes), Origin::BuiltIn).expect("valid"))
+            },
+        );
+    }
+    g.finish();
+}
+
+fn compare(c: &mut Criterion) {
+    let mut g = c.benchmark_group("compare");
+    for issues in [100, 1_000, 10_000] {
+        let m = model_of(2, issues);
+        g.bench_function(BenchmarkId::new("two_actors", issues), |b| {
+            b.iter(|| Comparison::new(black_box(&m), 0, 1).alignment)
+        });
+    }
+    let m = model_of(100, 100);
+    g.bench_function("all_pairs/100x100", |b| {
+        b.iter(|| {
+            let mut sum = 0.0;
+            for l in 0..m.actors.len() {
+                for r in l + 1..m.actors.len() {
+                    sum += Comparison::new(&m, l, r).alignment.unwrap_or(0.0);
+                }
+            }
+            sum
+        })
+    });
+    g.finish();
+}
+
+fn frame(c: &mut Criterion) {
+    let mut g = c.benchmark_group("frame_200x60");
+    let area = Rect::new(0, 0, 200, 60);
+    for actors in [100, 1_000, 10_000] {
+        let m = model_of(actors, 100);
+        for (view, actions) in [
+            ("compare", vec![Action::Down]),
+            ("matrix", vec![Action::ShowMatrix, Action::Down]),
+            ("issue", vec![Action::Open]),
+        ] {
+            let mut app = App::new(&m, 0, 1, Theme { color: true }, area);
+            for a in actions {
+                app.update(a);
+            }
+            let mut buf = Buffer::empty(area);
+            g.bench_function(BenchmarkId::new(view, actors), |b| {
+                b.iter(|| {
+                    buf.reset();
+                    (&app).render(area, &mut buf);
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+fn fuzzy(c: &mut Criterion) {
+    let mut g = c.benchmark_group("fuzzy_keystroke");
+    g.sample_size(20);
+    let fzf = Command::new("fzf").arg("--version").output().is_ok();
+    for actors in [1_000, 10_000, 100_000] {
+        let m = model_of(actors, 1);
+        let mut p = Picker::new(&m, vec![None; actors]);
+        g.bench_function(BenchmarkId::new("detente", actors), |b| {
+            b.iter(|| {
+                p.set_query(&m, black_box("lav"));
+                p.matches.len()
+            })
+        });
+        if fzf {
+            // The same texts fzf would search: name, id, aliases, affiliation.
+            let mut lines = String::new();
+            for a in &m.actors {
+                let aff = a.affiliation.map_or("", |i| m.actors[i].name.as_str());
+                lines.push_str(&format!(
+                    "{} {} {} {aff}\n",
+                    a.name,
+                    a.id,
+                    a.aliases.join(" ")
+                ));
+            }
+            g.bench_function(BenchmarkId::new("fzf_filter", actors), |b| {
+                b.iter(|| {
+                    let mut child = Command::new("fzf")
+                        .args(["--filter", "lav"])
+                        .stdin(Stdio::piped())
+                        .stdout(Stdio::piped())
+                        .spawn()
+                        .expect("fzf");
+                    if let Some(mut stdin) = child.stdin.take() {
+                        let _ = stdin.write_all(lines.as_bytes());
+                    }
+                    child.wait_with_output().expect("fzf output").stdout.len()
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, compare, frame, fuzzy);
+criterion_main!(benches);

@@ -1,0 +1,18 @@
+//! Prints a generated model: `cargo run --release --example generate -- ACTORS ISSUES [SEED]`.
+//! For measuring whole commands on big models (`detente check`, peak memory).
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let (Some(&actors), Some(&issues)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: generate ACTORS ISSUES [SEED]");
+        std::process::exit(2);
+    };
+    let mut spec = detente::generate::Spec::new(actors, issues);
+    if let Some(&seed) = args.get(2) {
+        spec.seed = seed as u64;
+    }
+    print!("{}", detente::generate::yaml(&spec));
+}
