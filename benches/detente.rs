@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use detente::compare::Comparison;
 use detente::generate::{Spec, yaml};
 use detente::model::{self, Model, Origin};
@@ -100,8 +100,24 @@ fn fuzzy(c: &mut Criterion) {
     let fzf = Command::new("fzf").arg("--version").output().is_ok();
     for actors in [1_000, 10_000, 100_000] {
         let m = model_of(actors, 1);
-        let mut p = Picker::new(&m, vec![None; actors]);
-        g.bench_function(BenchmarkId::new("detente", actors), |b| {
+        // One keystroke: "la" is typed, then "v".
+        g.bench_function(BenchmarkId::new("detente_keystroke", actors), |b| {
+            b.iter_batched_ref(
+                || {
+                    let mut p = Picker::new(&m, Vec::new());
+                    p.set_query(&m, "la");
+                    p
+                },
+                |p| {
+                    p.push(&m, black_box('v'));
+                    p.matches.len()
+                },
+                BatchSize::LargeInput,
+            )
+        });
+        // The whole query at once (a paste, or the first keystroke's worst case).
+        let mut p = Picker::new(&m, Vec::new());
+        g.bench_function(BenchmarkId::new("detente_whole_query", actors), |b| {
             b.iter(|| {
                 p.set_query(&m, black_box("lav"));
                 p.matches.len()

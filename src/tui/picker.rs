@@ -20,8 +20,6 @@ pub struct Match {
     pub actor: usize,
     pub score: i64,
     pub field: Field,
-    /// Char indices of the matched characters in that field's text.
-    pub indices: Vec<usize>,
 }
 
 impl Match {
@@ -45,6 +43,41 @@ pub struct Picker {
     /// when the picker opens (not per keystroke).
     pub alignment: Vec<Option<f64>>,
     matcher: SkimMatcherV2,
+    /// The query `matches` answers.
+    searched: String,
+}
+
+/// Whether `needle` (lowercase) occurs in `hay` in order, ignoring case:
+/// necessary for any fuzzy match, and far cheaper than scoring one.
+fn contains_in_order(hay: &str, needle: &[char]) -> bool {
+    if hay.is_ascii() && needle.iter().all(char::is_ascii) {
+        let mut want = needle.iter().map(|&c| c as u8);
+        let Some(mut next) = want.next() else {
+            return true;
+        };
+        for b in hay.bytes() {
+            if b.to_ascii_lowercase() == next {
+                match want.next() {
+                    Some(n) => next = n,
+                    None => return true,
+                }
+            }
+        }
+        return false;
+    }
+    let mut want = needle.iter();
+    let Some(mut next) = want.next() else {
+        return true;
+    };
+    for c in hay.chars().flat_map(char::to_lowercase) {
+        if c == *next {
+            match want.next() {
+                Some(n) => next = n,
+                None => return true,
+            }
+        }
+    }
+    false
 }
 
 impl Picker {
@@ -55,31 +88,44 @@ impl Picker {
             selected: 0,
             alignment,
             matcher: SkimMatcherV2::default().ignore_case(),
+            searched: String::new(),
         };
-        p.refresh(model);
+        p.refresh(model, false);
         p
     }
 
     pub fn push(&mut self, model: &Model, c: char) {
         self.query.push(c);
-        self.refresh(model);
+        self.refresh(model, true);
     }
 
     pub fn pop(&mut self, model: &Model) {
         self.query.pop();
-        self.refresh(model);
+        self.refresh(model, false);
     }
 
-    /// Replaces the query: what one keystroke costs.
+    /// Replaces the query and searches every actor again.
     pub fn set_query(&mut self, model: &Model, query: &str) {
         self.query.clear();
         self.query.push_str(query);
-        self.refresh(model);
+        self.refresh(model, false);
+    }
+
+    /// Reaches `query` as a user would: backspacing to the common prefix,
+    /// then typing on (each step narrows or widens the last result).
+    pub fn set_query_by_typing(&mut self, model: &Model, query: &str) {
+        while !query.starts_with(self.query.as_str()) {
+            self.pop(model);
+        }
+        let rest: Vec<char> = query[self.query.len()..].chars().collect();
+        for c in rest {
+            self.push(model, c);
+        }
     }
 
     pub fn clear(&mut self, model: &Model) {
         self.query.clear();
-        self.refresh(model);
+        self.refresh(model, false);
     }
 
     pub fn selected_actor(&self) -> Option<usize> {
@@ -94,25 +140,42 @@ impl Picker {
     }
 
     /// Ranks every actor against the query: best score first, then model order.
-    fn refresh(&mut self, model: &Model) {
+    /// With `narrow`, a query that extends the last one searches only the
+    /// last result: a fuzzy match of "lav" is also one of "la".
+    fn refresh(&mut self, model: &Model, narrow: bool) {
         self.selected = 0;
-        let q = self.query.trim();
+        let q = self.query.trim().to_string();
+        let narrowing =
+            narrow && !self.searched.is_empty() && q.starts_with(self.searched.as_str());
+        let candidates: Vec<usize> = if narrowing {
+            let mut c: Vec<usize> = self.matches.iter().map(|m| m.actor).collect();
+            c.sort_unstable();
+            c
+        } else {
+            Vec::new()
+        };
+        self.searched.clone_from(&q);
+        let q = q.as_str();
         if q.is_empty() {
             self.matches = (0..model.actors.len())
                 .map(|actor| Match {
                     actor,
                     score: 0,
                     field: Field::Name,
-                    indices: Vec::new(),
                 })
                 .collect();
             return;
         }
-        let mut matches: Vec<Match> = model
-            .actors
-            .iter()
-            .enumerate()
-            .filter_map(|(actor, a)| {
+        let needle: Vec<char> = q.chars().flat_map(char::to_lowercase).collect();
+        let all = 0..model.actors.len();
+        let pool: Box<dyn Iterator<Item = usize>> = if narrowing {
+            Box::new(candidates.into_iter())
+        } else {
+            Box::new(all)
+        };
+        let mut matches: Vec<Match> = pool
+            .filter_map(|actor| {
+                let a = &model.actors[actor];
                 let fields = std::iter::once((Field::Name, a.name.as_str()))
                     .chain(std::iter::once((Field::Id, a.id.as_str())))
                     .chain(
@@ -127,7 +190,11 @@ impl Picker {
                     );
                 let mut best: Option<Match> = None;
                 for (field, text) in fields {
-                    // A quick score first; indices only for the winner.
+                    // A cheap in-order test first: most texts fail it, and
+                    // only the rest pay for the scoring.
+                    if !contains_in_order(text, &needle) {
+                        continue;
+                    }
                     if let Some(score) = self.matcher.fuzzy_match(text, q) {
                         // Own names beat the affiliation's name.
                         let score = if field == Field::Affiliation {
@@ -140,7 +207,6 @@ impl Picker {
                                 actor,
                                 score,
                                 field,
-                                indices: Vec::new(),
                             });
                         }
                     }
@@ -190,6 +256,27 @@ mod tests {
         let first = &p.matches[0];
         assert_eq!(first.text(&m), "Ryabakov");
         assert_eq!(p.indices(&m, first).len(), 8);
+    }
+
+    #[test]
+    fn typing_on_narrows_and_backspace_widens_to_the_same_answers() {
+        let m = crate::model::builtin().expect("model");
+        let mut typed = Picker::new(&m, vec![None; m.actors.len()]);
+        let mut fresh = Picker::new(&m, vec![None; m.actors.len()]);
+        for q in ["r", "ru", "rus", "ru", "r", "", "m", "me", "mea"] {
+            typed.set_query_by_typing(&m, q);
+            fresh.set_query(&m, q);
+            assert_eq!(names(&typed, &m), names(&fresh, &m), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn the_in_order_test_ignores_case() {
+        let n: Vec<char> = "lav".chars().collect();
+        assert!(contains_in_order("Sergey LAVROV", &n));
+        assert!(contains_in_order("l-a-v", &n));
+        assert!(!contains_in_order("val", &n));
+        assert!(contains_in_order("anything", &[]));
     }
 
     #[test]
