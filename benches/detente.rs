@@ -41,6 +41,12 @@ fn load(c: &mut Criterion) {
                 b.iter(|| model::from_bytes(black_box(bytes), Origin::BuiltIn).expect("valid"))
             },
         );
+        // What `detente check FILE` does: read, check, stream-parse, validate.
+        let file = std::env::temp_dir().join(format!("detente-bench-{size}.yaml"));
+        std::fs::write(&file, &bytes).expect("write the model");
+        g.bench_with_input(BenchmarkId::new("load_file", &size), &file, |b, file| {
+            b.iter(|| model::load(black_box(file)).expect("valid"))
+        });
     }
     g.finish();
 }
