@@ -46,11 +46,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    // tempfile's errors name its temporary path; the user only knows theirs.
+    let plain = |e: std::io::Error| {
+        let text = e.to_string();
+        let reason = text.split(" at path ").next().unwrap_or(&text).to_string();
+        std::io::Error::new(e.kind(), reason)
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".detente-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(io)?;
+        .map_err(|e| io(plain(e)))?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     let mode = existing
@@ -133,6 +139,14 @@ mod tests {
         let p = dir.path().join("no/such/dir/out.txt");
         let err = write_atomic(&p, b"x", false).expect_err("fails");
         assert!(err.to_string().contains("out.txt"), "{err}");
+        assert!(
+            !err.to_string().contains(".detente-"),
+            "no temporary path: {err}"
+        );
+        assert!(
+            err.to_string().contains("No such file or directory"),
+            "{err}"
+        );
         assert!(matches!(
             write_atomic(dir.path(), b"x", true),
             Err(WriteError::IsDirectory(_))

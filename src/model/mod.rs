@@ -190,6 +190,22 @@ mod tests {
     }
 
     #[test]
+    fn date_messages_say_what_is_wrong() {
+        for (date, want) in [
+            ("2022-1-19", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("22-01-01", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("2022-02-30", "does not exist"),
+            ("2022-13", "does not exist"),
+        ] {
+            let y = format!(
+                "title: t\nsources: [{{id: s, title: s, date: {date}}}]\nissues: [{{id: i, title: i}}]\nactors: [{{id: a, name: a}}]\n"
+            );
+            let e = from_str(&y, Origin::BuiltIn).expect_err(date).to_string();
+            assert!(e.contains(want), "{date}: {e}");
+        }
+    }
+
+    #[test]
     fn offsets_to_line_and_column() {
         assert_eq!(loc_of_offset(b"ab\ncd", 4), Loc { line: 2, column: 2 });
         assert_eq!(loc_of_offset(b"", 0), Loc { line: 1, column: 1 });

@@ -108,24 +108,26 @@ impl Checker {
     fn date(&mut self, date: Option<&Located<Scalar>>, path: &str) -> Option<String> {
         let date = date?;
         if !is_date(&date.value.0) {
-            let shape_ok = date.value.0.len() <= 10
-                && date
-                    .value
-                    .0
-                    .split('-')
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-            let message =
-                if shape_ok && date.value.0.len() >= 4 && date.value.0.split('-').count() <= 3 {
-                    format!(
-                        "date {} does not exist (no such month or day)",
-                        quoted(&date.value.0)
-                    )
-                } else {
-                    format!(
-                        "date {} is not YYYY, YYYY-MM or YYYY-MM-DD",
-                        quoted(&date.value.0)
-                    )
-                };
+            // Digits in the right places, but no such month or day?
+            let d = date.value.0.as_bytes();
+            let digits = |r: std::ops::Range<usize>| d[r].iter().all(u8::is_ascii_digit);
+            let shape_ok = match d.len() {
+                4 => digits(0..4),
+                7 => digits(0..4) && d[4] == b'-' && digits(5..7),
+                10 => digits(0..4) && d[4] == b'-' && digits(5..7) && d[7] == b'-' && digits(8..10),
+                _ => false,
+            };
+            let message = if shape_ok {
+                format!(
+                    "date {} does not exist (no such month or day)",
+                    quoted(&date.value.0)
+                )
+            } else {
+                format!(
+                    "date {} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                    quoted(&date.value.0)
+                )
+            };
             self.report(Loc::of(date), path, message);
         }
         Some(sanitize::line(&date.value.0))
@@ -514,6 +516,8 @@ mod tests {
             "2022-04-31",
             "2022-01-01-01",
             "x",
+            "2022-1-19",
+            "22-01-01",
         ] {
             assert!(!is_date(bad), "{bad}");
         }
