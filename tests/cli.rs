@@ -285,3 +285,176 @@ fn without_a_terminal_the_tui_points_to_export() {
     // Unknown actors are still usage errors, before anything else.
     assert_eq!(run(&["--left", "zzzz"]).code, 2);
 }
+
+/// Runs detente as the unprivileged user `nobody` (CI runs as root, which
+/// no directory permission stops). None when that is not possible here.
+fn as_nobody(args: &[&str]) -> Option<Run> {
+    let bin = assert_cmd::cargo::cargo_bin("detente");
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(bin)
+        .args(args)
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if stderr.contains("setpriv:") {
+        return None;
+    }
+    Some(Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    })
+}
+
+#[test]
+fn a_read_only_directory_refuses_the_export_and_leaves_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ro = dir.path().join("read-only");
+    fs::create_dir(&ro).expect("mkdir");
+    // World-traversable (nobody must reach it) but not writable.
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let out = ro.join("report.txt");
+    let args = [
+        "export",
+        "--left",
+        "russia",
+        "--right",
+        "nato",
+        "-o",
+        out.to_str().expect("utf8"),
+    ];
+    let Some(r) = as_nobody(&args) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must be able to drop privileges (setpriv)"
+        );
+        eprintln!("setpriv unavailable: skipped");
+        return;
+    };
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("cannot write") && r.stderr.contains("report.txt"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.to_lowercase().contains("permission denied"),
+        "the reason: {}",
+        r.stderr
+    );
+    assert_eq!(
+        fs::read_dir(&ro).expect("dir").count(),
+        0,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn a_full_disk_fails_cleanly_without_a_partial_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mnt = dir.path().join("tiny");
+    fs::create_dir(&mnt).expect("mkdir");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=8k", "tmpfs"])
+        .arg(&mnt)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("cannot mount a tmpfs here (not root, or no mount namespace): skipped");
+        return;
+    }
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(mnt.clone());
+    let out = mnt.join("report.md");
+    let r = run(&[
+        "export",
+        "--left",
+        "russia",
+        "--right",
+        "united-states",
+        "--format",
+        "markdown",
+        "-o",
+        out.to_str().expect("utf8"),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("cannot write") && r.stderr.contains("report.md"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("No space left"),
+        "the reason: {}",
+        r.stderr
+    );
+    assert_eq!(
+        fs::read_dir(&mnt).expect("dir").count(),
+        0,
+        "no partial or temporary file"
+    );
+}
+
+#[test]
+fn exported_files_get_normal_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("r.txt");
+    assert_eq!(
+        run(&[
+            "export",
+            "--left",
+            "russia",
+            "--right",
+            "nato",
+            "-o",
+            out.to_str().expect("utf8")
+        ])
+        .code,
+        0
+    );
+    assert_eq!(
+        fs::metadata(&out).expect("meta").permissions().mode() & 0o777,
+        0o644
+    );
+}
+
+#[test]
+fn a_symlink_target_is_refused_and_never_written_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("precious.txt");
+    fs::write(&target, "keep me").expect("write");
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let l = link.to_str().expect("utf8");
+    let r = run(&["export", "--left", "russia", "--right", "nato", "-o", l]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert_eq!(
+        run(&[
+            "export", "--left", "russia", "--right", "nato", "-o", l, "--force"
+        ])
+        .code,
+        0
+    );
+    assert_eq!(
+        fs::read_to_string(&target).expect("read"),
+        "keep me",
+        "not written through the link"
+    );
+    assert!(
+        !fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink(),
+        "the link itself was replaced"
+    );
+}

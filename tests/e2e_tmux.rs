@@ -358,3 +358,23 @@ fn saving_the_model_reloads_it_and_a_broken_save_shows_a_banner() {
     t.type_text("q");
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_happened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(t) = Tmux::start(dir.path(), 100, 30) else {
+        return;
+    };
+    // Debug builds only (the tests' binary): the release build has no such switch.
+    t.type_text(&format!(
+        "RUST_BACKTRACE=0 DETENTE_TEST_PANIC=1 {BIN}; echo EXIT=$?"
+    ));
+    t.press("Enter");
+    let s = t.wait_for("EXIT=101");
+    assert!(
+        s.contains("injected panic"),
+        "the panic message is shown after the restore:\n{s}"
+    );
+    assert!(s.contains("EXIT=101"), "{s}");
+    assert_cooked(&t);
+}

@@ -89,6 +89,15 @@ pub fn run(model: Model, path: Option<PathBuf>, left: usize, right: usize) -> io
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
+    // Tests of the panic path only: debug builds, never the shipped release.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("DETENTE_TEST_PANIC").is_some() {
+        terminal.draw(|f| {
+            f.render_widget(ratatui::widgets::Paragraph::new("about to panic"), f.area())
+        })?;
+        std::thread::sleep(Duration::from_millis(300));
+        panic!("injected panic (DETENTE_TEST_PANIC, debug builds only)");
+    }
     let theme = Theme::from_env();
     let export_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut model = model;

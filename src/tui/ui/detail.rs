@@ -9,6 +9,25 @@ use crate::export::{attribution, stance_label, verdict_label};
 use crate::tui::app::App;
 use crate::tui::theme::stance_glyph;
 
+/// The most of one text the detail panel shows: a 10 MB quote must not
+/// cost a 10 MB wrap on every frame. The exports keep the whole text.
+const MAX_SHOWN: usize = 4_000;
+
+/// `s`, or its first [`MAX_SHOWN`] characters and how much more there is.
+fn capped(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_SHOWN) {
+        None => s.into(),
+        Some((cut, _)) => {
+            let rest = s[cut..].chars().count();
+            format!(
+                "{}… [{rest} more characters: export to read them]",
+                &s[..cut]
+            )
+            .into()
+        }
+    }
+}
+
 /// One actor's position on one issue: stance, flags, summary and evidence.
 fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Line<'a>>) {
     let t = app.theme;
@@ -39,12 +58,12 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
     out.push(Line::from(head));
     let Some(p) = p else { return };
     if let Some(s) = &p.summary {
-        for l in s.lines() {
+        for l in capped(s).lines() {
             out.push(Line::from(format!("  {l}")));
         }
     }
     for e in &p.evidence {
-        for (i, l) in e.quote.lines().enumerate() {
+        for (i, l) in capped(&e.quote).lines().enumerate() {
             let open = if i == 0 { "  “" } else { "   " };
             out.push(Line::from(Span::styled(
                 format!("{open}{l}"),

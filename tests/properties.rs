@@ -1,0 +1,199 @@
+//! Property tests of the foundation: the sanitiser, loading and comparing
+//! random valid models (checked against the SPEC rules computed here
+//! independently), and random mutations of valid files.
+
+use assert_cmd::Command;
+use detente::compare::{Comparison, Verdict};
+use detente::export::{Format, render};
+use detente::model::{self, Origin};
+use detente::sanitize;
+use proptest::prelude::*;
+
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sanitised_text_has_no_control_or_bidi_characters(s in any::<String>()) {
+        let m = sanitize::multiline(&s);
+        prop_assert!(!m.chars().any(forbidden), "{m:?}");
+        let l = sanitize::line(&s);
+        prop_assert!(!l.chars().any(|c| forbidden(c) || c == '\n'), "{l:?}");
+        // Cleaning is idempotent, and clean text is left alone.
+        prop_assert_eq!(sanitize::multiline(&m), m.clone());
+        prop_assert_eq!(sanitize::line(&l), l.clone());
+        prop_assert_eq!(sanitize::multiline_owned(s.clone()), m);
+        prop_assert_eq!(sanitize::line_owned(s), l);
+    }
+}
+
+/// (stance or unknown, salience, red line) for actors a and b on each issue.
+type Pair = (Option<i8>, f64, bool);
+
+fn side() -> impl Strategy<Value = Pair> {
+    (
+        prop::option::weighted(0.75, -2i8..=2),
+        0.0f64..=1.0,
+        any::<bool>(),
+    )
+}
+
+fn yaml_for(issues: &[(Pair, Pair)]) -> String {
+    let mut y = String::from("title: random\nissues:\n");
+    for i in 0..issues.len() {
+        y += &format!("  - {{id: i{i}, title: issue {i}}}\n");
+    }
+    y += "actors:\n";
+    for (k, name) in ["a", "b"].iter().enumerate() {
+        y += &format!("  - id: {name}\n    name: {name}\n    positions:\n");
+        for (i, pair) in issues.iter().enumerate() {
+            let (stance, salience, red) = if k == 0 { pair.0 } else { pair.1 };
+            if let Some(s) = stance {
+                y += &format!(
+                    "      i{i}: {{stance: {s}, salience: {salience}, red_line: {red}}}\n"
+                );
+            }
+        }
+    }
+    y
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_models_compare_by_the_spec_rules(issues in prop::collection::vec((side(), side()), 1..20)) {
+        let m = model::from_str(&yaml_for(&issues), Origin::BuiltIn).expect("valid model");
+        let c = Comparison::new(&m, 0, 1);
+        let (mut num, mut den) = (0.0, 0.0);
+        for (row, ((a, sa, ra), (b, sb, rb))) in c.rows.iter().zip(&issues) {
+            let want = match (a, b) {
+                (Some(a), Some(b)) if a.signum() == b.signum() => Verdict::Agree,
+                (Some(a), Some(b)) if *a == 0 || *b == 0 => Verdict::Partial,
+                (Some(_), Some(_)) => Verdict::Conflict,
+                _ => Verdict::Unknown,
+            };
+            prop_assert_eq!(row.verdict, want);
+            prop_assert_eq!(row.red_line, want == Verdict::Conflict && (*ra || *rb));
+            if let (Some(a), Some(b)) = (a, b) {
+                let w = (sa + sb) / 2.0;
+                num += w * (1.0 - f64::from((a - b).abs()) / 4.0);
+                den += w;
+            }
+        }
+        match c.alignment {
+            None => prop_assert!(den == 0.0),
+            Some(x) => {
+                prop_assert!(den > 0.0 && (0.0..=1.0).contains(&x));
+                prop_assert!((x - num / den).abs() < 1e-9, "{x} vs {}", num / den);
+            }
+        }
+        for format in [Format::Text, Format::Markdown, Format::Csv, Format::Json] {
+            let out = render(&c, format, 60);
+            prop_assert!(!out.is_empty());
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    SwapLines(usize, usize),
+    ReplaceValue(usize, &'static str),
+    InsertBytes(usize, Vec<u8>),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::DeleteLine),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "[]",
+                "{}",
+                "~",
+                "7",
+                "-3",
+                "1.5",
+                "\"\"",
+                "&a x",
+                "*a",
+                "!!binary x",
+                "[a, [b]]"
+            ])
+        )
+            .prop_map(|(l, v)| Mutation::ReplaceValue(l, v)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(at, b)| Mutation::InsertBytes(at, b)),
+        any::<usize>().prop_map(Mutation::Truncate),
+    ]
+}
+
+fn apply(text: &str, muts: &[Mutation]) -> Vec<u8> {
+    let mut lines: Vec<Vec<u8>> = text.lines().map(|l| l.as_bytes().to_vec()).collect();
+    for m in muts {
+        let n = lines.len().max(1);
+        match m {
+            Mutation::DeleteLine(i) if !lines.is_empty() => {
+                lines.remove(i % n);
+            }
+            Mutation::DuplicateLine(i) if !lines.is_empty() => {
+                let l = lines[i % n].clone();
+                lines.insert(i % n, l);
+            }
+            Mutation::SwapLines(a, b) if !lines.is_empty() => lines.swap(a % n, b % n),
+            Mutation::ReplaceValue(i, v) if !lines.is_empty() => {
+                let l = &mut lines[i % n];
+                if let Some(p) = l.iter().position(|&b| b == b':') {
+                    l.truncate(p + 1);
+                    l.push(b' ');
+                    l.extend_from_slice(v.as_bytes());
+                }
+            }
+            Mutation::InsertBytes(at, bytes) if !lines.is_empty() => {
+                let l = &mut lines[at % n];
+                let p = at % (l.len() + 1);
+                l.splice(p..p, bytes.iter().copied());
+            }
+            Mutation::Truncate(i) => lines.truncate(i % (n + 1)),
+            _ => {}
+        }
+    }
+    lines.join(&b'\n')
+}
+
+proptest! {
+    // Each case runs the binary: bounded so the suite stays quick.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_files_never_panic_and_invalid_ones_exit_1_with_a_message(
+        muts in prop::collection::vec(mutation(), 1..4)
+    ) {
+        let bytes = apply(detente::model::STARTER_YAML, &muts);
+        // In process: never a panic.
+        let in_process = model::from_bytes(&bytes, Origin::BuiltIn);
+        // The real binary: exit 0 with a summary, or 1 with one clear message.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.yaml");
+        std::fs::write(&path, &bytes).expect("write");
+        let out = Command::cargo_bin("detente").expect("binary").arg("check").arg(&path).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        match in_process {
+            Ok(_) => prop_assert_eq!(out.status.code(), Some(0), "{}", stderr),
+            Err(_) => {
+                prop_assert_eq!(out.status.code(), Some(1), "{}", stderr);
+                prop_assert!(stderr.starts_with("detente: ") && stderr.len() > 20, "{}", stderr);
+                prop_assert!(!stderr.contains("panicked") && !stderr.contains("Error {"), "{}", stderr);
+                prop_assert!(!stderr.chars().any(|c| c.is_control() && c != '\n'), "{:?}", stderr);
+            }
+        }
+    }
+}
