@@ -109,7 +109,8 @@ fn the_model_guide_examples_are_valid_models() {
         .collect();
     assert!(!models.is_empty());
     for y in models {
-        detente::model::from_str(&y, detente::model::Origin::BuiltIn).expect("docs/model.md example loads");
+        detente::model::from_str(&y, detente::model::Origin::BuiltIn)
+            .expect("docs/model.md example loads");
     }
 }
 
@@ -120,17 +121,29 @@ fn the_model_guide_quotes_the_real_messages_of_the_bad_corpus() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).expect("corpus") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if !MODEL_GUIDE.contains(&name) {
             continue;
         }
-        let out = Command::cargo_bin("detente").expect("binary").arg("check").arg(&path).output().expect("runs");
+        let out = Command::cargo_bin("detente")
+            .expect("binary")
+            .arg("check")
+            .arg(&path)
+            .output()
+            .expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         // The guide shows messages for a file called model.yaml; compare what follows the path.
         let last = stderr.lines().last().unwrap_or_default();
         let message = last.rsplit(": ").next().unwrap_or_default();
         if message.len() > 12 && !message.contains("/tmp") {
-            assert!(MODEL_GUIDE.contains(message), "{name}: docs/model.md does not quote {message:?}");
+            assert!(
+                MODEL_GUIDE.contains(message),
+                "{name}: docs/model.md does not quote {message:?}"
+            );
             checked += 1;
         }
     }

@@ -6,7 +6,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::types::Model;
+use super::types::{Actor, Model};
 use crate::sanitize;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,78 +28,58 @@ fn describe(model: &Model, i: usize) -> String {
     format!("{} ({})", a.id, a.name)
 }
 
-/// Resolves `query` to an actor index (SPEC §3).
+/// An actor's id, name and aliases: the texts a query may match.
+fn names(a: &Actor) -> impl Iterator<Item = &str> {
+    [a.id.as_str(), a.name.as_str()]
+        .into_iter()
+        .chain(a.aliases.iter().map(String::as_str))
+}
+
+/// Resolves `query` to an actor index (SPEC §3): the first tier with any
+/// hit decides; one hit is the answer, several are ambiguous.
 pub fn resolve_actor(model: &Model, query: &str) -> Result<usize, ResolveError> {
     let q = query.trim();
     if let Some(i) = model.actor_by_id(q) {
         return Ok(i);
     }
     let lc = q.to_lowercase();
-    let exact: Vec<usize> = (0..model.actors.len())
-        .filter(|&i| {
-            let a = &model.actors[i];
-            a.name.to_lowercase() == lc || a.aliases.iter().any(|al| al.to_lowercase() == lc)
-        })
-        .collect();
-    let query_shown = sanitize::line(q);
-    match exact.as_slice() {
-        [one] => return Ok(*one),
-        [] => {}
-        many => {
-            return Err(ResolveError::Ambiguous {
-                query: query_shown,
-                candidates: many.iter().map(|&i| describe(model, i)).collect(),
-            });
-        }
-    }
+    let exact = |a: &Actor| {
+        a.name.to_lowercase() == lc || a.aliases.iter().any(|al| al.to_lowercase() == lc)
+    };
     // A word of an id, name or alias that starts with the query.
-    if lc.chars().count() >= 2 {
-        let starts = |s: &str| {
-            s.to_lowercase()
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .any(|w| w.starts_with(&lc))
-                || s.to_lowercase().starts_with(&lc)
-        };
-        let prefixed: Vec<usize> = (0..model.actors.len())
-            .filter(|&i| {
-                let a = &model.actors[i];
-                starts(&a.id) || starts(&a.name) || a.aliases.iter().any(|al| starts(al))
+    let word_prefix = |a: &Actor| {
+        lc.chars().count() >= 2
+            && names(a).any(|s| {
+                let s = s.to_lowercase();
+                s.starts_with(&lc)
+                    || s.split(|c: char| c.is_whitespace() || c == '-')
+                        .any(|w| w.starts_with(&lc))
             })
+    };
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let fuzzy = |a: &Actor| names(a).any(|s| matcher.fuzzy_match(s, q).is_some());
+    let tiers: [&dyn Fn(&Actor) -> bool; 3] = [&exact, &word_prefix, &fuzzy];
+    for tier in tiers {
+        let hits: Vec<usize> = (0..model.actors.len())
+            .filter(|&i| tier(&model.actors[i]))
             .collect();
-        match prefixed.as_slice() {
+        match hits.as_slice() {
+            [] => continue,
             [one] => return Ok(*one),
-            [] => {}
             many => {
                 return Err(ResolveError::Ambiguous {
-                    query: query_shown,
+                    query: sanitize::line(q),
                     candidates: many.iter().map(|&i| describe(model, i)).collect(),
                 });
             }
         }
     }
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let fuzzy: Vec<usize> = (0..model.actors.len())
-        .filter(|&i| {
-            let a = &model.actors[i];
-            std::iter::once(a.id.as_str())
-                .chain(std::iter::once(a.name.as_str()))
-                .chain(a.aliases.iter().map(String::as_str))
-                .any(|s| matcher.fuzzy_match(s, q).is_some())
-        })
-        .collect();
-    match fuzzy.as_slice() {
-        [one] if !q.is_empty() => Ok(*one),
-        [] => Err(ResolveError::NotFound {
-            query: query_shown,
-            candidates: (0..model.actors.len())
-                .map(|i| describe(model, i))
-                .collect(),
-        }),
-        many => Err(ResolveError::Ambiguous {
-            query: query_shown,
-            candidates: many.iter().map(|&i| describe(model, i)).collect(),
-        }),
-    }
+    Err(ResolveError::NotFound {
+        query: sanitize::line(q),
+        candidates: (0..model.actors.len())
+            .map(|i| describe(model, i))
+            .collect(),
+    })
 }
 
 #[cfg(test)]

@@ -194,6 +194,16 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
 mod tests {
     use super::*;
 
+    const ALL_MODES: [Mode; 7] = [
+        Mode::Compare,
+        Mode::Matrix,
+        Mode::Issue,
+        Mode::Picker,
+        Mode::Help,
+        Mode::Prompt,
+        Mode::Confirm,
+    ];
+
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, NONE)
     }
@@ -228,15 +238,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [
-            Mode::Compare,
-            Mode::Matrix,
-            Mode::Issue,
-            Mode::Picker,
-            Mode::Help,
-            Mode::Prompt,
-            Mode::Confirm,
-        ] {
+        for mode in ALL_MODES {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
                 for &(code, mods) in b.keys {
@@ -253,15 +255,7 @@ mod tests {
         for (title, entries) in help_sections() {
             assert!(!entries.is_empty(), "{title}");
         }
-        for mode in [
-            Mode::Compare,
-            Mode::Matrix,
-            Mode::Issue,
-            Mode::Picker,
-            Mode::Help,
-            Mode::Prompt,
-            Mode::Confirm,
-        ] {
+        for mode in ALL_MODES {
             assert!(hints(mode).next().is_some(), "{mode:?}");
         }
     }
