@@ -458,3 +458,54 @@ fn a_symlink_target_is_refused_and_never_written_through() {
         "the link itself was replaced"
     );
 }
+
+#[test]
+fn new_writes_a_starter_that_checks_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("talks.yaml");
+    let ps = p.to_str().expect("utf8");
+    let r = run(&["new", ps]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("detente check"), "{}", r.stdout);
+    assert_eq!(run(&["check", ps]).code, 0);
+    fs::write(&p, "mine").expect("write");
+    let r = run(&["new", ps]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("never overwrites"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(&p).expect("read"), "mine");
+    let r = run(&[
+        "new",
+        dir.path().join("no/dir/x.yaml").to_str().expect("utf8"),
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("No such file or directory") && !r.stderr.contains(".detente-"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_same_arguments() {
+    for (shell, marker) in [
+        ("bash", "_detente()"),
+        ("zsh", "#compdef detente"),
+        ("fish", "complete -c detente"),
+    ] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}");
+        assert!(
+            r.stdout.contains(marker),
+            "{shell}: {}",
+            &r.stdout[..r.stdout.len().min(200)]
+        );
+        assert!(
+            r.stdout.contains("export") && r.stdout.contains("check"),
+            "{shell}"
+        );
+    }
+    let man = run(&["man"]);
+    assert_eq!(man.code, 0);
+    assert!(man.stdout.contains(".TH detente 1") && man.stdout.contains("export"));
+    assert_eq!(run(&["completions", "tcsh"]).code, 2);
+}
