@@ -101,16 +101,22 @@ pub enum CliError {
     Usage(String),
     #[error("terminal error: {0}")]
     Terminal(std::io::Error),
+    /// Stopped by a signal; the terminal was restored.
+    #[error("stopped by signal {0}")]
+    Signal(i32),
 }
 
 impl CliError {
     /// 1: the model is invalid or unreadable, or the output could not be
-    /// written; 2: a usage error (unknown actor, refusing to overwrite).
+    /// written; 2: a usage error (unknown actor, refusing to overwrite);
+    /// 128 + N: stopped by signal N (SIGTERM 143, SIGHUP 129).
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Load(_) | CliError::Stdout(_) | CliError::Terminal(_) => 1,
             CliError::Write(WriteError::Io { .. }) => 1,
             CliError::Resolve { .. } | CliError::Usage(_) => 2,
+            // As a shell reports a process killed by that signal.
+            CliError::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
             CliError::Write(WriteError::Exists(_) | WriteError::IsDirectory(_)) => 2,
         }
     }
@@ -248,7 +254,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 ));
             }
             let (l, r) = pick_pair(&m, left, right);
-            crate::tui::run(m, cli.model, l, r).map_err(CliError::Terminal)
+            match crate::tui::run(m, cli.model, l, r).map_err(CliError::Terminal)? {
+                None => Ok(()),
+                Some(signal) => Err(CliError::Signal(signal)),
+            }
         }
     }
 }

@@ -250,7 +250,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
     let Some(t) = Tmux::start(dir.path(), 100, 30) else {
         return;
     };
-    for signal in ["TERM", "HUP"] {
+    for (signal, code) in [("TERM", "EXIT=143"), ("HUP", "EXIT=129")] {
         t.run_detente("");
         let pid = detente_pid(&t);
         assert!(!pid.is_empty(), "detente is running");
@@ -259,7 +259,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
             .status()
             .expect("kill");
         assert!(status.success());
-        t.wait_for("EXIT=");
+        t.wait_for(code);
         assert_cooked(&t);
     }
 }

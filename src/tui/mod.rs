@@ -14,7 +14,7 @@ mod ui;
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -69,18 +69,25 @@ enum Outcome {
     Reloaded(Model),
 }
 
-/// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive. With a
-/// `path`, the model file is watched and reloaded when it is saved.
-pub fn run(model: Model, path: Option<PathBuf>, left: usize, right: usize) -> io::Result<()> {
+/// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive (then it
+/// returns that signal's number). With a `path`, the model file is watched
+/// and reloaded when it is saved.
+pub fn run(
+    model: Model,
+    path: Option<PathBuf>,
+    left: usize,
+    right: usize,
+) -> io::Result<Option<i32>> {
     // A panic restores the terminal before its message is printed.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
     }));
-    let stop = Arc::new(AtomicBool::new(false));
+    // The number of the signal that asks us to stop, or 0.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     let reloader = path.map(reload::Reloader::start);
     exit_on_hangup();
@@ -117,7 +124,10 @@ pub fn run(model: Model, path: Option<PathBuf>, left: usize, right: usize) -> io
             });
         }
         match event_loop(&mut terminal, &mut app, &stop, reloader.as_ref())? {
-            Outcome::Quit => return Ok(()),
+            Outcome::Quit => {
+                let signal = stop.load(Ordering::Relaxed);
+                return Ok((signal != 0).then(|| signal as i32));
+            }
             Outcome::Reloaded(new) => {
                 snapshot = Some(app.snapshot());
                 drop(app);
@@ -130,11 +140,11 @@ pub fn run(model: Model, path: Option<PathBuf>, left: usize, right: usize) -> io
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
     reloader: Option<&reload::Reloader>,
 ) -> io::Result<Outcome> {
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if let Some(result) = reloader.and_then(reload::Reloader::try_recv) {
             match result {
                 Ok(model) => return Ok(Outcome::Reloaded(model)),
