@@ -126,7 +126,7 @@ pub fn run(
         match event_loop(&mut terminal, &mut app, &stop, reloader.as_ref())? {
             Outcome::Quit => {
                 let signal = stop.load(Ordering::Relaxed);
-                return Ok((signal != 0).then(|| signal as i32));
+                return Ok((signal != 0).then_some(signal as i32));
             }
             Outcome::Reloaded(new) => {
                 snapshot = Some(app.snapshot());
