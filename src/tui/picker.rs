@@ -47,6 +47,57 @@ pub struct Picker {
     searched: String,
 }
 
+/// Below this many actors one thread scores them faster than several.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The best-scoring of an actor's texts (name, id, aliases, affiliation's
+/// name) for the query, if any matches.
+fn best_match(
+    model: &Model,
+    matcher: &SkimMatcherV2,
+    actor: usize,
+    q: &str,
+    needle: &[char],
+) -> Option<Match> {
+    let a = &model.actors[actor];
+    let fields = std::iter::once((Field::Name, a.name.as_str()))
+        .chain(std::iter::once((Field::Id, a.id.as_str())))
+        .chain(
+            a.aliases
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (Field::Alias(i), s.as_str())),
+        )
+        .chain(
+            a.affiliation
+                .map(|i| (Field::Affiliation, model.actors[i].name.as_str())),
+        );
+    let mut best: Option<Match> = None;
+    for (field, text) in fields {
+        // A cheap in-order test first: most texts fail it, and only the rest
+        // pay for the scoring.
+        if !contains_in_order(text, needle) {
+            continue;
+        }
+        if let Some(score) = matcher.fuzzy_match(text, q) {
+            // Own names beat the affiliation's name.
+            let score = if field == Field::Affiliation {
+                score / 2
+            } else {
+                score
+            };
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                best = Some(Match {
+                    actor,
+                    score,
+                    field,
+                });
+            }
+        }
+    }
+    best
+}
+
 /// Whether `needle` (lowercase) occurs in `hay` in order, ignoring case:
 /// necessary for any fuzzy match, and far cheaper than scoring one.
 fn contains_in_order(hay: &str, needle: &[char]) -> bool {
@@ -167,53 +218,34 @@ impl Picker {
             return;
         }
         let needle: Vec<char> = q.chars().flat_map(char::to_lowercase).collect();
-        let all = 0..model.actors.len();
-        let pool: Box<dyn Iterator<Item = usize>> = if narrowing {
-            Box::new(candidates.into_iter())
+        let pool: Vec<usize> = if narrowing {
+            candidates
         } else {
-            Box::new(all)
+            (0..model.actors.len()).collect()
         };
-        let mut matches: Vec<Match> = pool
-            .filter_map(|actor| {
-                let a = &model.actors[actor];
-                let fields = std::iter::once((Field::Name, a.name.as_str()))
-                    .chain(std::iter::once((Field::Id, a.id.as_str())))
-                    .chain(
-                        a.aliases
-                            .iter()
-                            .enumerate()
-                            .map(|(i, s)| (Field::Alias(i), s.as_str())),
-                    )
-                    .chain(
-                        a.affiliation
-                            .map(|i| (Field::Affiliation, model.actors[i].name.as_str())),
-                    );
-                let mut best: Option<Match> = None;
-                for (field, text) in fields {
-                    // A cheap in-order test first: most texts fail it, and
-                    // only the rest pay for the scoring.
-                    if !contains_in_order(text, &needle) {
-                        continue;
-                    }
-                    if let Some(score) = self.matcher.fuzzy_match(text, q) {
-                        // Own names beat the affiliation's name.
-                        let score = if field == Field::Affiliation {
-                            score / 2
-                        } else {
-                            score
-                        };
-                        if best.as_ref().is_none_or(|b| score > b.score) {
-                            best = Some(Match {
-                                actor,
-                                score,
-                                field,
-                            });
-                        }
-                    }
-                }
-                best
+        let matcher = &self.matcher;
+        let best_of = |actor: usize| best_match(model, matcher, actor, q, &needle);
+        // Scoring is the cost; on a big pool, share it among the cores.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let mut matches: Vec<Match> = if pool.len() >= PARALLEL_FROM && threads > 1 {
+            let chunk = pool.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = pool
+                    .chunks(chunk)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.iter().filter_map(|&a| best_of(a)).collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| w.join().unwrap_or_default())
+                    .collect()
             })
-            .collect();
+        } else {
+            pool.iter().filter_map(|&a| best_of(a)).collect()
+        };
         matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.actor.cmp(&b.actor)));
         self.matches = matches;
     }
@@ -268,6 +300,21 @@ mod tests {
             fresh.set_query(&m, q);
             assert_eq!(names(&typed, &m), names(&fresh, &m), "{q:?}");
         }
+    }
+
+    #[test]
+    fn scoring_on_several_threads_gives_the_same_ranking() {
+        let y = crate::generate::yaml(&crate::generate::Spec::new(PARALLEL_FROM + 500, 1));
+        let m = crate::model::from_str(&y, crate::model::Origin::BuiltIn).expect("model");
+        let mut p = Picker::new(&m, Vec::new());
+        p.set_query(&m, "lav");
+        let needle: Vec<char> = "lav".chars().collect();
+        let mut one_thread: Vec<Match> = (0..m.actors.len())
+            .filter_map(|a| best_match(&m, &p.matcher, a, "lav", &needle))
+            .collect();
+        one_thread.sort_by(|a, b| b.score.cmp(&a.score).then(a.actor.cmp(&b.actor)));
+        assert!(!one_thread.is_empty());
+        assert_eq!(p.matches, one_thread);
     }
 
     #[test]
