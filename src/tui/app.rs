@@ -2,143 +2,23 @@
 //! (see `ui`), so every behaviour can be tested by driving actions, without
 //! a terminal.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::Mode;
 use super::layout;
 use super::picker::Picker;
+
+mod kinds;
+mod mouse;
+mod overlays;
+
 use super::theme::Theme;
 use crate::compare::{Comparison, Verdict};
-use crate::export::{self, Format};
-use crate::model::{Model, Stance};
-use crate::write::{WriteError, write_atomic};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Compare,
-    Matrix,
-    Issue,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub fn word(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    Model,
-    ConflictsFirst,
-    Salience,
-}
-
-impl Order {
-    pub fn word(self) -> &'static str {
-        match self {
-            Order::Model => "model order",
-            Order::ConflictsFirst => "conflicts first",
-            Order::Salience => "by salience",
-        }
-    }
-
-    fn next(self) -> Order {
-        match self {
-            Order::Model => Order::ConflictsFirst,
-            Order::ConflictsFirst => Order::Salience,
-            Order::Salience => Order::Model,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Filter {
-    All,
-    Conflicts,
-    Agreements,
-    Unknown,
-}
-
-impl Filter {
-    pub fn word(self) -> &'static str {
-        match self {
-            Filter::All => "all issues",
-            Filter::Conflicts => "conflicts",
-            Filter::Agreements => "agreements",
-            Filter::Unknown => "unknown",
-        }
-    }
-
-    fn next(self) -> Filter {
-        match self {
-            Filter::All => Filter::Conflicts,
-            Filter::Conflicts => Filter::Agreements,
-            Filter::Agreements => Filter::Unknown,
-            Filter::Unknown => Filter::All,
-        }
-    }
-
-    fn keeps(self, v: Verdict) -> bool {
-        match self {
-            Filter::All => true,
-            Filter::Conflicts => v == Verdict::Conflict,
-            Filter::Agreements => v == Verdict::Agree,
-            Filter::Unknown => v == Verdict::Unknown,
-        }
-    }
-}
-
-pub enum Overlay {
-    None,
-    Picker(Box<Picker>),
-    Help,
-    Prompt(String),
-    Confirm(PathBuf),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
-/// A selection in a list of `len` items and the first item on screen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    pub selected: usize,
-    pub offset: usize,
-}
-
-impl Scroll {
-    /// Selects `i` (clamped to the list) and scrolls so that it is on a
-    /// screen of `page` rows.
-    pub fn select(&mut self, i: usize, len: usize, page: usize) {
-        self.selected = i.min(len.saturating_sub(1));
-        let page = page.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
-        }
-        self.offset = self.offset.min(len.saturating_sub(page));
-    }
-
-    pub fn move_by(&mut self, delta: isize, len: usize, page: usize) {
-        self.select(self.selected.saturating_add_signed(delta), len, page);
-    }
-}
+use crate::model::Model;
+pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
 
 pub struct App<'m> {
     pub model: &'m Model,
@@ -627,69 +507,6 @@ impl<'m> App<'m> {
         }
     }
 
-    fn click(&mut self, column: u16, row: u16) {
-        let at = Position::new(column, row);
-        let screen = self.screen();
-        match self.view {
-            View::Compare => {
-                let panes = layout::compare_panes(screen.body);
-                for (rect, side) in [
-                    (panes.issues, None),
-                    (panes.left, Some(Side::Left)),
-                    (panes.gutter, None),
-                    (panes.right, Some(Side::Right)),
-                ] {
-                    let inner = layout::inner(rect);
-                    if inner.contains(at)
-                        || (side.is_none() && rect.contains(at) && inner.height > 0)
-                    {
-                        if let Some(side) = side {
-                            self.focus = side;
-                        }
-                        let i = self.list.offset + usize::from(row.saturating_sub(inner.y));
-                        if i < self.rows.len() && row >= inner.y {
-                            self.list.selected = i;
-                            let issue = self.comparison.rows[self.rows[i]].issue;
-                            self.set_issue(issue);
-                        }
-                        return;
-                    }
-                }
-            }
-            View::Matrix => {
-                let grid = layout::matrix_grid(screen.body);
-                if grid.cells.contains(at) || grid.names.contains(at) {
-                    let r = self.matrix_row.offset + usize::from(row - grid.cells.y);
-                    if r < self.model.actors.len() {
-                        self.matrix_row.selected = r;
-                    }
-                }
-                if grid.cells.contains(at) || grid.header.contains(at) {
-                    let c = self.matrix_col.offset
-                        + usize::from((column - grid.cells.x) / layout::CELL_WIDTH);
-                    if c < self.model.issues.len() {
-                        self.set_issue(c);
-                    }
-                }
-            }
-            View::Issue => {
-                let (cols, _) = layout::spectrum_columns(screen.body);
-                for (group, rect) in cols.iter().enumerate() {
-                    if rect.contains(at) && row > rect.y {
-                        let start = self.spectrum_bounds[group];
-                        let len = self.spectrum_group(group).len();
-                        let offset =
-                            self.spectrum_offset(group, usize::from(rect.height.saturating_sub(1)));
-                        let k = offset + usize::from(row - rect.y - 1);
-                        if k < len {
-                            self.spectrum_selected = start + k;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// The actors in one spectrum column, in model order.
     pub fn spectrum_group(&self, group: usize) -> &[usize] {
         let b = &self.spectrum_bounds;
@@ -706,104 +523,6 @@ impl<'m> App<'m> {
         }
         (self.spectrum_selected - in_group.start + 1).saturating_sub(height)
     }
-
-    fn update_picker(&mut self, action: Action) {
-        let Overlay::Picker(picker) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Close => self.overlay = Overlay::None,
-            Action::Up | Action::ScrollUp => picker.move_by(-1),
-            Action::Down | Action::ScrollDown => picker.move_by(1),
-            Action::Input(c) => picker.push(self.model, c),
-            Action::Backspace => picker.pop(self.model),
-            Action::ClearInput => picker.clear(self.model),
-            Action::Accept => {
-                if let Some(actor) = picker.selected_actor() {
-                    self.overlay = Overlay::None;
-                    self.set_focused_actor(actor);
-                    let name = self.model.actors[actor].name.clone();
-                    self.say(format!("{name} in the {} pane", self.focus.word()), false);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn update_prompt(&mut self, action: Action) {
-        let Overlay::Prompt(input) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Close => {
-                self.overlay = Overlay::None;
-                self.say("export cancelled", false);
-            }
-            Action::Input(c) => input.push(c),
-            Action::Backspace => {
-                input.pop();
-            }
-            Action::ClearInput => input.clear(),
-            Action::Accept => {
-                let typed = input.trim().to_string();
-                if typed.is_empty() {
-                    self.say("type a file name, or Esc to cancel", true);
-                    return;
-                }
-                let path = self.export_dir.join(typed);
-                self.overlay = Overlay::None;
-                self.write_export(path, false);
-            }
-            _ => {}
-        }
-    }
-
-    fn update_confirm(&mut self, action: Action) {
-        let Overlay::Confirm(path) = &self.overlay else {
-            return;
-        };
-        let path = path.clone();
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Yes => {
-                self.overlay = Overlay::None;
-                self.write_export(path, true);
-            }
-            Action::No | Action::Close => {
-                self.overlay = Overlay::None;
-                self.say(
-                    format!("not exported: kept the existing {}", show(&path)),
-                    false,
-                );
-            }
-            _ => {}
-        }
-    }
-
-    /// Writes the text export of the current comparison, as
-    /// `detente export` would, atomically; asks before replacing a file.
-    fn write_export(&mut self, path: PathBuf, force: bool) {
-        let text = export::render(&self.comparison, Format::Text, export::DEFAULT_WIDTH);
-        match write_atomic(&path, text.as_bytes(), force) {
-            Ok(()) => {
-                let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                self.say(format!("exported to {}", show(&shown)), false);
-            }
-            Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(path),
-            Err(e) => self.say(format!("not exported: {e}"), true),
-        }
-    }
-
-    /// The stance of an actor on the current issue.
-    pub fn stance_of(&self, actor: usize, issue: usize) -> Option<Stance> {
-        self.model.actors[actor].position(issue).map(|p| p.stance)
-    }
-}
-
-fn show(p: &Path) -> String {
-    crate::sanitize::line(&p.display().to_string())
 }
 
 #[cfg(test)]

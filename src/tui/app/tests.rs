@@ -1,6 +1,7 @@
 //! The App driven by actions, without a terminal.
 
 use super::*;
+use crate::export::{self, Format};
 use crate::model::{self, resolve_actor};
 use crate::tui::theme::Theme;
 

@@ -1,0 +1,131 @@
+//! The small types the App is made of: views, sides, row order and filter,
+//! overlays, the status line and a scrolled selection.
+
+use std::path::PathBuf;
+
+use crate::compare::Verdict;
+use crate::tui::picker::Picker;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Compare,
+    Matrix,
+    Issue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn word(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Model,
+    ConflictsFirst,
+    Salience,
+}
+
+impl Order {
+    pub fn word(self) -> &'static str {
+        match self {
+            Order::Model => "model order",
+            Order::ConflictsFirst => "conflicts first",
+            Order::Salience => "by salience",
+        }
+    }
+
+    pub(super) fn next(self) -> Order {
+        match self {
+            Order::Model => Order::ConflictsFirst,
+            Order::ConflictsFirst => Order::Salience,
+            Order::Salience => Order::Model,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Conflicts,
+    Agreements,
+    Unknown,
+}
+
+impl Filter {
+    pub fn word(self) -> &'static str {
+        match self {
+            Filter::All => "all issues",
+            Filter::Conflicts => "conflicts",
+            Filter::Agreements => "agreements",
+            Filter::Unknown => "unknown",
+        }
+    }
+
+    pub(super) fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Conflicts,
+            Filter::Conflicts => Filter::Agreements,
+            Filter::Agreements => Filter::Unknown,
+            Filter::Unknown => Filter::All,
+        }
+    }
+
+    pub(super) fn keeps(self, v: Verdict) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Conflicts => v == Verdict::Conflict,
+            Filter::Agreements => v == Verdict::Agree,
+            Filter::Unknown => v == Verdict::Unknown,
+        }
+    }
+}
+
+pub enum Overlay {
+    None,
+    Picker(Box<Picker>),
+    Help,
+    Prompt(String),
+    Confirm(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A selection in a list of `len` items and the first item on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Scroll {
+    /// Selects `i` (clamped to the list) and scrolls so that it is on a
+    /// screen of `page` rows.
+    pub fn select(&mut self, i: usize, len: usize, page: usize) {
+        self.selected = i.min(len.saturating_sub(1));
+        let page = page.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        self.offset = self.offset.min(len.saturating_sub(page));
+    }
+
+    pub fn move_by(&mut self, delta: isize, len: usize, page: usize) {
+        self.select(self.selected.saturating_add_signed(delta), len, page);
+    }
+}

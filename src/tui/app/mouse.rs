@@ -1,0 +1,72 @@
+//! Mouse clicks: which row, cell or actor is under the pointer, from the
+//! same layout functions that drawing uses.
+
+use ratatui::layout::Position;
+
+use super::{App, Side, View};
+use crate::tui::layout;
+
+impl App<'_> {
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let at = Position::new(column, row);
+        let screen = self.screen();
+        match self.view {
+            View::Compare => {
+                let panes = layout::compare_panes(screen.body);
+                for (rect, side) in [
+                    (panes.issues, None),
+                    (panes.left, Some(Side::Left)),
+                    (panes.gutter, None),
+                    (panes.right, Some(Side::Right)),
+                ] {
+                    let inner = layout::inner(rect);
+                    if inner.contains(at)
+                        || (side.is_none() && rect.contains(at) && inner.height > 0)
+                    {
+                        if let Some(side) = side {
+                            self.focus = side;
+                        }
+                        let i = self.list.offset + usize::from(row.saturating_sub(inner.y));
+                        if i < self.rows.len() && row >= inner.y {
+                            self.list.selected = i;
+                            let issue = self.comparison.rows[self.rows[i]].issue;
+                            self.set_issue(issue);
+                        }
+                        return;
+                    }
+                }
+            }
+            View::Matrix => {
+                let grid = layout::matrix_grid(screen.body);
+                if grid.cells.contains(at) || grid.names.contains(at) {
+                    let r = self.matrix_row.offset + usize::from(row - grid.cells.y);
+                    if r < self.model.actors.len() {
+                        self.matrix_row.selected = r;
+                    }
+                }
+                if grid.cells.contains(at) || grid.header.contains(at) {
+                    let c = self.matrix_col.offset
+                        + usize::from((column - grid.cells.x) / layout::CELL_WIDTH);
+                    if c < self.model.issues.len() {
+                        self.set_issue(c);
+                    }
+                }
+            }
+            View::Issue => {
+                let (cols, _) = layout::spectrum_columns(screen.body);
+                for (group, rect) in cols.iter().enumerate() {
+                    if rect.contains(at) && row > rect.y {
+                        let start = self.spectrum_bounds[group];
+                        let len = self.spectrum_group(group).len();
+                        let offset =
+                            self.spectrum_offset(group, usize::from(rect.height.saturating_sub(1)));
+                        let k = offset + usize::from(row - rect.y - 1);
+                        if k < len {
+                            self.spectrum_selected = start + k;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
