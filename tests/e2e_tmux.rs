@@ -88,12 +88,19 @@ impl Tmux {
     }
 
     /// Waits until the screen shows `what`, and returns it.
+    /// Waits until the screen shows `what` and has stopped changing (a
+    /// frame can arrive in several writes), and returns it.
     fn wait_for(&self, what: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(what) {
-                return s;
+                std::thread::sleep(Duration::from_millis(40));
+                let again = self.screen();
+                if again == s {
+                    return s;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(15),
