@@ -94,6 +94,10 @@ impl Tmux {
         let start = Instant::now();
         loop {
             let s = self.screen();
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "never saw {what:?} on a settled screen; screen:\n{s}"
+            );
             if s.contains(what) {
                 std::thread::sleep(Duration::from_millis(40));
                 let again = self.screen();
@@ -102,10 +106,6 @@ impl Tmux {
                 }
                 continue;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "never saw {what:?}; screen:\n{s}"
-            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
