@@ -207,6 +207,28 @@ fn output_files_are_never_overwritten_without_force() {
     assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
 }
 
+/// An export that failed as it should: exit 1, a message naming the file and
+/// the reason, and nothing left in `dir`.
+fn assert_failed_cleanly(r: &Run, file: &str, reason: &str, dir: &std::path::Path) {
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("cannot write") && r.stderr.contains(file),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.to_lowercase().contains(&reason.to_lowercase()),
+        "the reason ({reason}): {}",
+        r.stderr
+    );
+    let left: Vec<_> = fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "no partial or temporary file: {left:?}");
+}
+
 #[test]
 fn a_failed_write_leaves_no_partial_file() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -220,16 +242,7 @@ fn a_failed_write_leaves_no_partial_file() {
         "-o",
         out.to_str().expect("utf8"),
     ]);
-    assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("cannot write") && r.stderr.contains("report.txt"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        fs::read_dir(dir.path()).expect("dir").next().is_none(),
-        "nothing written"
-    );
+    assert_failed_cleanly(&r, "report.txt", "No such file or directory", dir.path());
 }
 
 #[test]
@@ -334,22 +347,7 @@ fn a_read_only_directory_refuses_the_export_and_leaves_nothing() {
         eprintln!("setpriv unavailable: skipped");
         return;
     };
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("cannot write") && r.stderr.contains("report.txt"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.to_lowercase().contains("permission denied"),
-        "the reason: {}",
-        r.stderr
-    );
-    assert_eq!(
-        fs::read_dir(&ro).expect("dir").count(),
-        0,
-        "no temporary file left"
-    );
+    assert_failed_cleanly(&r, "report.txt", "permission denied", &ro);
 }
 
 #[test]
@@ -385,22 +383,7 @@ fn a_full_disk_fails_cleanly_without_a_partial_file() {
         "-o",
         out.to_str().expect("utf8"),
     ]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("cannot write") && r.stderr.contains("report.md"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("No space left"),
-        "the reason: {}",
-        r.stderr
-    );
-    assert_eq!(
-        fs::read_dir(&mnt).expect("dir").count(),
-        0,
-        "no partial or temporary file"
-    );
+    assert_failed_cleanly(&r, "report.md", "No space left", &mnt);
 }
 
 #[test]
