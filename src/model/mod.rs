@@ -160,18 +160,9 @@ mod tests {
 
     #[test]
     fn builtin_model_loads() {
+        // Its actors, issues and quotes are checked in tests/geneva_model.rs.
         let m = builtin().expect("built-in model is valid");
         assert!(m.issues.len() >= 10);
-        for id in [
-            "russia",
-            "united-states",
-            "nato",
-            "united-kingdom",
-            "mearsheimer",
-            "rifkind",
-        ] {
-            assert!(m.actor_by_id(id).is_some(), "{id}");
-        }
     }
 
     #[test]
