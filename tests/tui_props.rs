@@ -153,7 +153,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::OpenPicker),
         Just(Action::Export),
         Just(Action::DetailDown),
-        prop::sample::select(PIECES).prop_map(|p| Action::Input(p.chars().next().unwrap_or('x'))),
+        prop::sample::select(PIECES).prop_map(|p| Action::Type(p.to_string())),
         (0u16..300, 0u16..100).prop_map(|(column, row)| Action::Click { column, row }),
     ]
 }

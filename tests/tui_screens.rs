@@ -30,7 +30,11 @@ fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 
 /// The screens a user reaches, each as the actions that lead there.
 fn screens() -> Vec<(&'static str, Vec<Action>)> {
-    let typed = |s: &str| s.chars().map(Action::Input).collect::<Vec<_>>();
+    let typed = |s: &str| {
+        s.chars()
+            .map(|c| Action::Type(c.to_string()))
+            .collect::<Vec<_>>()
+    };
     vec![
         ("compare", vec![Action::Down, Action::Down]),
         (

@@ -1,7 +1,7 @@
 //! Everything the user can ask for. Keys and mouse events become actions
 //! (see [`super::keymap`]); [`super::app::App::update`] carries them out.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -33,7 +33,9 @@ pub enum Action {
     Close,
     /// `Enter` in an overlay.
     Accept,
-    Input(char),
+    /// Text for the jump box or the export prompt: one typed character, or a
+    /// paste or a burst of typing, applied as one edit.
+    Type(String),
     Backspace,
     ClearInput,
     Yes,

@@ -309,7 +309,11 @@ impl<'m> App<'m> {
             let page = self.compare_page();
             self.list.select(at, self.rows.len(), page);
         }
-        self.rebuild_spectrum();
+        // Only the Issue view shows the spectrum; opening it rebuilds it, so a
+        // burst of moves elsewhere does not sort every actor once per key.
+        if self.view == View::Issue {
+            self.rebuild_spectrum();
+        }
         self.sync_matrix();
     }
 
@@ -467,6 +471,7 @@ impl<'m> App<'m> {
                 self.detail_scroll = self.detail_scroll.saturating_add(3).min(10_000)
             }
             Action::Click { column, row } => self.click(column, row),
+            Action::Type(_) => self.say("nothing to type into here: / jumps to an actor", true),
             _ => {}
         }
     }

@@ -128,11 +128,11 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
                 .any(|&(code, m)| code == key.code && (m - KeyModifiers::SHIFT) == mods)
     });
     if let Some(b) = found {
-        return Some(b.action);
+        return Some(b.action.clone());
     }
     match key.code {
         Char(c) if INPUT.contains(&mode) && !c.is_control() && (mods.is_empty()) => {
-            Some(Action::Input(c))
+            Some(Action::Type(c.to_string()))
         }
         _ => None,
     }
@@ -227,11 +227,11 @@ mod tests {
         assert_eq!(action_for(Mode::Picker, key(Esc)), Some(Action::Close));
         assert_eq!(
             action_for(Mode::Picker, key(Char('q'))),
-            Some(Action::Input('q'))
+            Some(Action::Type("q".into()))
         );
         assert_eq!(
             action_for(Mode::Picker, KeyEvent::new(Char('L'), SHIFT)),
-            Some(Action::Input('L'))
+            Some(Action::Type("L".into()))
         );
         assert_eq!(action_for(Mode::Help, key(Char('x'))), None);
     }

@@ -15,12 +15,13 @@ use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -42,6 +43,7 @@ pub fn restore_terminal() {
     let _ = execute!(
         out,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
@@ -50,7 +52,12 @@ pub fn restore_terminal() {
 
 fn setup_terminal() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Restores the terminal when dropped: on return, on `?`, and on unwinding.
@@ -137,6 +144,10 @@ pub fn run(
     }
 }
 
+/// The longest a burst of input is handled before the screen is drawn again:
+/// a held key or an endless paste still shows progress.
+const BATCH_BUDGET: Duration = Duration::from_millis(50);
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -160,29 +171,65 @@ fn event_loop(
         if !event::poll(Duration::from_millis(100))? {
             continue;
         }
-        let Some(action) = to_action(app, event::read()?) else {
-            continue;
-        };
-        match action {
-            Action::Suspend => suspend(terminal)?,
-            Action::Reload => match reloader {
-                Some(r) => r.request(),
-                None => {
-                    app.status = Some(app::Status {
-                        text: "the built-in model has no file to reload".into(),
-                        error: true,
-                    })
+        // Everything already waiting is handled before the next frame, so a
+        // burst of keys or a paste costs one frame, not one per key; typed
+        // characters in a row reach the jump box as one edit (one search).
+        let started = Instant::now();
+        let mut typed = String::new();
+        loop {
+            match to_action(app, event::read()?) {
+                Some(Action::Type(text)) => typed.push_str(&text),
+                Some(action) => {
+                    if !typed.is_empty() {
+                        app.update(Action::Type(std::mem::take(&mut typed)));
+                    }
+                    apply(terminal, app, action, reloader)?;
                 }
-            },
-            Action::Resize { .. } => {
-                terminal.autoresize()?;
-                app.update(action);
+                None => {}
             }
-            _ => app.update(action),
+            // A zero timeout would not look at the terminal at all with
+            // crossterm's `use-dev-tty` source; one millisecond does.
+            if app.quit
+                || started.elapsed() >= BATCH_BUDGET
+                || !event::poll(Duration::from_millis(1))?
+            {
+                break;
+            }
+        }
+        if !typed.is_empty() && !app.quit {
+            app.update(Action::Type(typed));
         }
         dirty = true;
     }
     Ok(Outcome::Quit)
+}
+
+/// Carries out one action; the few that need the terminal or the model file
+/// are done here, the rest by the app.
+fn apply(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    action: Action,
+    reloader: Option<&reload::Reloader>,
+) -> io::Result<()> {
+    match action {
+        Action::Suspend => suspend(terminal)?,
+        Action::Reload => match reloader {
+            Some(r) => r.request(),
+            None => {
+                app.status = Some(app::Status {
+                    text: "the built-in model has no file to reload".into(),
+                    error: true,
+                })
+            }
+        },
+        Action::Resize { .. } => {
+            terminal.autoresize()?;
+            app.update(action);
+        }
+        _ => app.update(action),
+    }
+    Ok(())
 }
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
@@ -198,6 +245,9 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        // Bracketed paste: the text arrives whole, never as keys (a newline
+        // in it is not Enter).
+        Event::Paste(text) => Some(Action::Type(text)),
         _ => None,
     }
 }

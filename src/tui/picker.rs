@@ -35,8 +35,14 @@ impl Match {
     }
 }
 
+/// The longest query the jump box keeps: a longer paste is cut here, and the
+/// box says so. No actor's name is anywhere near this long.
+pub const MAX_QUERY: usize = 256;
+
 pub struct Picker {
     pub query: String,
+    /// Set when typing or a paste ran past [`MAX_QUERY`].
+    pub capped: bool,
     pub matches: Vec<Match>,
     pub selected: usize,
     /// Alignment of every actor with the other pane's actor, computed once
@@ -135,6 +141,7 @@ impl Picker {
     pub fn new(model: &Model, alignment: Vec<Option<f64>>) -> Picker {
         let mut p = Picker {
             query: String::new(),
+            capped: false,
             matches: Vec::new(),
             selected: 0,
             alignment,
@@ -146,12 +153,32 @@ impl Picker {
     }
 
     pub fn push(&mut self, model: &Model, c: char) {
-        self.query.push(c);
-        self.refresh(model, true);
+        self.type_text(model, c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Types `text` at the end of the query as one edit (one search, however
+    /// long the paste), up to [`MAX_QUERY`] characters. Line breaks and tabs
+    /// become spaces; other control characters are dropped.
+    pub fn type_text(&mut self, model: &Model, text: &str) {
+        let clean = crate::sanitize::line(text);
+        let room = MAX_QUERY.saturating_sub(self.query.chars().count());
+        let mut taken = 0;
+        for c in clean.chars() {
+            if taken == room {
+                self.capped = true;
+                break;
+            }
+            self.query.push(c);
+            taken += 1;
+        }
+        if taken > 0 {
+            self.refresh(model, true);
+        }
     }
 
     pub fn pop(&mut self, model: &Model) {
         self.query.pop();
+        self.capped = false;
         self.refresh(model, false);
     }
 
@@ -176,6 +203,7 @@ impl Picker {
 
     pub fn clear(&mut self, model: &Model) {
         self.query.clear();
+        self.capped = false;
         self.refresh(model, false);
     }
 

@@ -8,6 +8,9 @@ use crate::export::{self, Format};
 use crate::tui::action::Action;
 use crate::write::{WriteError, write_atomic};
 
+/// The longest path the export prompt takes (Linux's PATH_MAX is 4096 bytes).
+const MAX_PATH: usize = 1024;
+
 impl App<'_> {
     pub(super) fn update_picker(&mut self, action: Action) {
         let Overlay::Picker(picker) = &mut self.overlay else {
@@ -18,7 +21,7 @@ impl App<'_> {
             Action::Close => self.overlay = Overlay::None,
             Action::Up | Action::ScrollUp => picker.move_by(-1),
             Action::Down | Action::ScrollDown => picker.move_by(1),
-            Action::Input(c) => picker.push(self.model, c),
+            Action::Type(text) => picker.type_text(self.model, &text),
             Action::Backspace => picker.pop(self.model),
             Action::ClearInput => picker.clear(self.model),
             Action::Accept => {
@@ -43,7 +46,14 @@ impl App<'_> {
                 self.overlay = Overlay::None;
                 self.say("export cancelled", false);
             }
-            Action::Input(c) => input.push(c),
+            Action::Type(text) => {
+                let room = MAX_PATH.saturating_sub(input.chars().count());
+                let clean = crate::sanitize::line(&text);
+                input.extend(clean.chars().take(room));
+                if clean.chars().count() > room {
+                    self.say(format!("a path is at most {MAX_PATH} characters"), true);
+                }
+            }
             Action::Backspace => {
                 input.pop();
             }

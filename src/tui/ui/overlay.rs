@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use crate::compare::percent;
-use crate::text::{pad, truncate, width};
+use crate::text::{pad, truncate, truncate_start, width};
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::layout::{self, centered, inner};
-use crate::tui::picker::{Field, Picker};
+use crate::tui::picker::{Field, MAX_QUERY, Picker};
 
 fn popup(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
@@ -35,14 +35,17 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 || w == 0 {
         return;
     }
+    let mut count = format!("  {} of {}", p.matches.len(), m.actors.len());
+    if p.capped {
+        count.push_str(&format!(" · query cut at {MAX_QUERY} characters"));
+    }
+    let count = truncate(&count, w.saturating_sub(12));
+    let room = w.saturating_sub(3 + width(&count));
     let query = Line::from(vec![
         Span::styled("> ", t.key()),
-        Span::raw(truncate(&p.query, w.saturating_sub(4))),
+        Span::raw(truncate_start(&p.query, room)),
         Span::styled("▏", t.key()),
-        Span::styled(
-            format!("  {} of {}", p.matches.len(), m.actors.len()),
-            t.dim(),
-        ),
+        Span::styled(count, if p.capped { t.error() } else { t.dim() }),
     ]);
     buf.set_line(inner.x, inner.y, &query, inner.width);
     if inner.height > 1 {
