@@ -60,6 +60,10 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
               value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
         width: usize,
+        /// Which positions count: all (inferred), stated and reported, or stated only;
+        /// the others are unknown
+        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
+        min_basis: MinBasis,
         /// Write to PATH instead of standard output (atomically)
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -81,6 +85,27 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+/// `--min-basis`: the weakest basis of a position that still counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MinBasis {
+    /// Only what the actor (or its spokesperson) says
+    Stated,
+    /// Stated, and what third parties report of the actor
+    Reported,
+    /// Every position, the modeller's readings included (the default)
+    Inferred,
+}
+
+impl From<MinBasis> for model::Basis {
+    fn from(b: MinBasis) -> model::Basis {
+        match b {
+            MinBasis::Stated => model::Basis::Stated,
+            MinBasis::Reported => model::Basis::Reported,
+            MinBasis::Inferred => model::Basis::Inferred,
+        }
+    }
 }
 
 /// Everything that can stop a command, with its exit code.
@@ -195,6 +220,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             right,
             format,
             width,
+            min_basis,
             output,
             force,
         }) => {
@@ -203,7 +229,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
-            let text = export::render(&Comparison::new(&m, l, r), format, width);
+            let c = Comparison::at(&m, l, r, min_basis.into());
+            let text = export::render(&c, format, width);
             match output {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),

@@ -1,7 +1,7 @@
 //! Comparing two actors (SPEC §2): a verdict per issue, red-line conflicts,
 //! counts and alignment. Pure functions over the model.
 
-use crate::model::{Model, Position, Stance};
+use crate::model::{Basis, Model, Position, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
@@ -70,6 +70,9 @@ pub struct Counts {
     pub conflict: usize,
     pub unknown: usize,
     pub red_line: usize,
+    /// Counted positions, on either side, that are reported or inferred.
+    pub reported: usize,
+    pub inferred: usize,
 }
 
 impl Counts {
@@ -89,6 +92,8 @@ pub struct Comparison<'m> {
     pub model: &'m Model,
     pub left: usize,
     pub right: usize,
+    /// Positions weaker than this are unknown here (SPEC §2).
+    pub min_basis: Basis,
     pub rows: Vec<Row<'m>>,
     pub counts: Counts,
     /// In [0, 1]; `None` when the actors share no known issue or Σw = 0.
@@ -96,12 +101,22 @@ pub struct Comparison<'m> {
 }
 
 impl<'m> Comparison<'m> {
+    /// Every position counts, whatever its basis.
     pub fn new(model: &'m Model, left: usize, right: usize) -> Comparison<'m> {
+        Comparison::at(model, left, right, Basis::Inferred)
+    }
+
+    /// Only positions at least as strong as `min_basis` count; the others
+    /// are unknown, in the verdicts, the counts and the alignment alike.
+    pub fn at(model: &'m Model, left: usize, right: usize, min_basis: Basis) -> Comparison<'m> {
         let (l, r) = (&model.actors[left], &model.actors[right]);
         let mut counts = Counts::default();
         let rows: Vec<Row<'m>> = (0..model.issues.len())
             .map(|issue| {
-                let (lp, rp) = (l.position(issue), r.position(issue));
+                let (lp, rp) = (
+                    l.position_at(issue, min_basis),
+                    r.position_at(issue, min_basis),
+                );
                 let verdict = verdict(lp.map(|p| p.stance), rp.map(|p| p.stance));
                 let red_line = verdict == Verdict::Conflict
                     && (lp.is_some_and(|p| p.red_line) || rp.is_some_and(|p| p.red_line));
@@ -112,6 +127,13 @@ impl<'m> Comparison<'m> {
                     Verdict::Unknown => counts.unknown += 1,
                 }
                 counts.red_line += usize::from(red_line);
+                for p in [lp, rp].into_iter().flatten() {
+                    match p.basis {
+                        Basis::Stated => {}
+                        Basis::Reported => counts.reported += 1,
+                        Basis::Inferred => counts.inferred += 1,
+                    }
+                }
                 Row {
                     issue,
                     left: lp,
@@ -126,6 +148,7 @@ impl<'m> Comparison<'m> {
             model,
             left,
             right,
+            min_basis,
             rows,
             counts,
             alignment,

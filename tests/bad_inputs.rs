@@ -69,6 +69,14 @@ const CORPUS: &[(&str, &[&str])] = &[
         "unknown-kind.yaml",
         &["unknown variant `country`", "person"],
     ),
+    (
+        "unknown-basis.yaml",
+        &[
+            ":11:16:",
+            "unknown variant `hearsay`",
+            "stated, reported, inferred",
+        ],
+    ),
     ("empty-required-string.yaml", &["`name` must not be empty"]),
     ("no-issues.yaml", &["at least one issue"]),
     ("wrong-type.yaml", &[":10:14:", "expected a list"]),

@@ -92,9 +92,10 @@ fn json_has_the_spec_shape() {
 #[test]
 fn json_alignment_is_null_when_undefined() {
     let m = builtin();
-    // NATO states no position of its own in the article: nothing is shared.
+    // Kennan speaks only to NATO's expansion, on which Russia says nothing.
     let v: serde_json::Value =
-        serde_json::from_str(&export(&m, "nato", "russia", Format::Json, 100)).expect("valid JSON");
+        serde_json::from_str(&export(&m, "kennan", "russia", Format::Json, 100))
+            .expect("valid JSON");
     assert!(v["alignment"].is_null());
     assert!(v["issues"][0]["left"].is_null());
 }
@@ -145,7 +146,11 @@ fn csv_rows_are_rfc4180() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary")
+        Some(
+            "issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary,\
+             left_value,right_value,left_basis,right_basis,left_salience,right_salience,\
+             left_red_line,right_red_line"
+        )
     );
     assert!(csv.contains("long,"), "{csv}");
     assert!(csv.contains(",2,-2,conflict,true,"), "{csv}");

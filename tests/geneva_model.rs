@@ -101,3 +101,29 @@ fn people_are_found_by_the_names_readers_know() {
         assert_eq!(id(query), Ok(actor), "{query}");
     }
 }
+
+/// The centre of the article: Russia's red line on NATO non-expansion meets a
+/// US position the article gives only through others (Lavrov, Mearsheimer).
+#[test]
+fn nato_non_expansion_is_a_red_line_conflict_that_rests_on_reports() {
+    use detente::compare::{Comparison, Verdict};
+    use detente::model::Basis;
+    let m = model::builtin().expect("built-in model");
+    let id = |q: &str| resolve_actor(&m, q).expect(q);
+    let (ru, us) = (id("russia"), id("united-states"));
+    let issue = m
+        .issues
+        .iter()
+        .position(|i| i.id == "nato-non-expansion")
+        .expect("issue");
+    let us_position = m.actors[us]
+        .position(issue)
+        .expect("the US position is recorded");
+    assert_eq!(us_position.basis, Basis::Reported);
+    let all = Comparison::new(&m, ru, us);
+    assert_eq!(all.rows[issue].verdict, Verdict::Conflict);
+    assert!(all.rows[issue].red_line);
+    let strict = Comparison::at(&m, ru, us, Basis::Stated);
+    assert_eq!(strict.rows[issue].verdict, Verdict::Unknown);
+    assert!(!strict.rows[issue].red_line);
+}

@@ -46,6 +46,10 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
         ("help", vec![Action::Help]),
         ("export_prompt", vec![Action::Export]),
         ("filtered_conflicts", vec![Action::CycleFilter]),
+        (
+            "stated_only",
+            vec![Action::CycleBasis, Action::CycleBasis, Action::Down],
+        ),
     ]
 }
 
@@ -104,6 +108,6 @@ fn the_screen_says_which_view_actors_and_issue() {
     let text = format!("{}", draw(&app, 120, 40).backend());
     assert!(text.contains("Russian Federation") && text.contains("United States"));
     assert!(text.contains("Issue 1/20 · NATO non-expansion"));
-    assert!(text.contains("alignment 59%"));
+    assert!(text.contains("alignment 45%"));
     assert!(text.contains("? help"), "a key hint line");
 }

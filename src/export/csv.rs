@@ -15,16 +15,34 @@ fn stance(p: Option<&Position>) -> String {
     p.map(|p| p.stance.value().to_string()).unwrap_or_default()
 }
 
+/// A side's value on the issue's scale (the stance for stance issues), its
+/// basis, salience and red line: empty where the position is unknown.
+fn details(p: Option<&Position>) -> [String; 4] {
+    match p {
+        None => Default::default(),
+        Some(p) => [
+            p.stance.value().to_string(),
+            p.basis.word().to_string(),
+            p.salience.to_string(),
+            p.red_line.to_string(),
+        ],
+    }
+}
+
 fn summary(p: Option<&Position>) -> String {
     field(p.and_then(|p| p.summary.as_deref()).unwrap_or(""))
 }
 
 pub(super) fn render(c: &Comparison<'_>) -> String {
     let mut out = String::from(
-        "issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary\r\n",
+        "issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary,\
+         left_value,right_value,left_basis,right_basis,left_salience,right_salience,\
+         left_red_line,right_red_line\r\n",
     );
     for r in &c.rows {
         let issue = &c.model.issues[r.issue];
+        let [lv, lb, ls, lr] = details(r.left);
+        let [rv, rb, rs, rr] = details(r.right);
         let cols = [
             field(&issue.id),
             field(&issue.title),
@@ -34,6 +52,14 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             r.red_line.to_string(),
             summary(r.left),
             summary(r.right),
+            lv,
+            rv,
+            lb,
+            rb,
+            ls,
+            rs,
+            lr,
+            rr,
         ];
         out.push_str(&cols.join(","));
         out.push_str("\r\n");

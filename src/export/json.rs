@@ -9,6 +9,8 @@ use crate::model::{Model, Position};
 #[derive(Serialize)]
 struct Doc<'a> {
     model: &'a str,
+    /// The weakest basis that counts: `inferred` (all), `reported`, `stated`.
+    min_basis: &'static str,
     left: ActorRef<'a>,
     right: ActorRef<'a>,
     alignment: Option<f64>,
@@ -45,6 +47,9 @@ struct IssueOut<'a> {
 #[derive(Serialize)]
 struct Side<'a> {
     stance: i8,
+    /// The position on the issue's scale (for a stance issue, the stance).
+    value: f64,
+    basis: &'static str,
     salience: f64,
     summary: Option<&'a str>,
     red_line: bool,
@@ -69,6 +74,7 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
     let side = |p| side(m, p);
     let doc = Doc {
         model: &m.title,
+        min_basis: c.min_basis.word(),
         left: actor(c.left),
         right: actor(c.right),
         alignment: c.alignment,
@@ -105,6 +111,8 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
 fn side<'a>(m: &'a Model, p: Option<&'a Position>) -> Option<Side<'a>> {
     p.map(|p| Side {
         stance: p.stance.value(),
+        value: f64::from(p.stance.value()),
+        basis: p.basis.word(),
         salience: p.salience,
         summary: p.summary.as_deref(),
         red_line: p.red_line,

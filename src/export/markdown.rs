@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{attribution, counts_line, stance_label, verdict_label};
+use super::{attribution, basis_line, counts_line, stance_label, verdict_label};
 use crate::compare::{Comparison, percent};
 use crate::model::Position;
 
@@ -24,7 +24,10 @@ fn esc(s: &str) -> String {
 }
 
 fn cell(p: Option<&Position>) -> String {
-    let mut s = format!("**{}**", stance_label(p));
+    let mut s = match p {
+        Some(_) => format!("**{}**", stance_label(p)),
+        None => stance_label(p),
+    };
     if p.is_some_and(|p| p.red_line) {
         s.push_str(" (red line)");
     }
@@ -49,6 +52,9 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
         percent(c.alignment),
         counts_line(c)
     );
+    if let Some(line) = basis_line(c) {
+        let _ = writeln!(out, "{line}\n");
+    }
     let _ = writeln!(
         out,
         "| # | Issue | {} | Verdict | {} |\n|---:|---|---|---|---|",

@@ -8,7 +8,7 @@ mod markdown;
 mod text;
 
 use crate::compare::{Comparison, Verdict};
-use crate::model::{Evidence, Model, Position};
+use crate::model::{Basis, Evidence, Model, Position};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -33,11 +33,31 @@ pub fn render(c: &Comparison<'_>, format: Format, width: usize) -> String {
     }
 }
 
-/// `+2 demands`, or `? unknown` when there is no stated position.
+/// `+2 demands`, `-2 rejects (reported)`, or `? unknown` when there is no
+/// position (or none that counts).
 pub fn stance_label(p: Option<&Position>) -> String {
     match p {
-        Some(p) => format!("{} {}", p.stance.signed(), p.stance.word()),
+        Some(p) if p.basis == Basis::Stated => {
+            format!("{} {}", p.stance.signed(), p.stance.word())
+        }
+        Some(p) => format!("{} {} ({})", p.stance.signed(), p.stance.word(), p.basis),
         None => "? unknown".to_string(),
+    }
+}
+
+/// The line a report carries when a minimum basis hides some positions:
+/// `Counting stated positions only: reported and inferred ones are unknown here.`
+pub fn basis_line(c: &Comparison<'_>) -> Option<String> {
+    match c.min_basis {
+        Basis::Inferred => None,
+        Basis::Reported => Some(
+            "Counting stated and reported positions only: inferred ones are unknown here."
+                .to_string(),
+        ),
+        Basis::Stated => Some(
+            "Counting stated positions only: reported and inferred ones are unknown here."
+                .to_string(),
+        ),
     }
 }
 

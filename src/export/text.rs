@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{attribution, counts_line, stance_label, verdict_label};
+use super::{attribution, basis_line, counts_line, stance_label, verdict_label};
 use crate::compare::{Comparison, percent};
 use crate::text::{pad, wrap};
 
@@ -32,6 +32,9 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
         &format!("Alignment {} · {}", percent(c.alignment), counts_line(c)),
         0,
     );
+    if let Some(line) = basis_line(c) {
+        para(&mut out, &line, 0);
+    }
     let rule = |ch: &str| ch.repeat(width);
     let _ = writeln!(out, "{}", rule("="));
 

@@ -66,6 +66,71 @@ impl fmt::Display for Stance {
     }
 }
 
+/// Where a position comes from (SPEC §1 `basis`). Ordered from the weakest
+/// to the strongest, so `p.basis >= min` says whether a position counts
+/// under a minimum basis (SPEC §2 "Which positions count").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Basis {
+    /// The modeller's reading of indirect evidence or behaviour.
+    Inferred,
+    /// A third party reports the actor's position.
+    Reported,
+    /// The actor, or someone speaking for it, says it.
+    #[default]
+    Stated,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 3] = [Basis::Stated, Basis::Reported, Basis::Inferred];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Basis::Stated => "stated",
+            Basis::Reported => "reported",
+            Basis::Inferred => "inferred",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Basis> {
+        Basis::ALL.into_iter().find(|b| b.word() == word)
+    }
+
+    /// The mark after a stance wherever space is short: nothing for a stated
+    /// position, `ʳ` reported, `ⁱ` inferred (explained in every legend).
+    pub fn mark(self) -> &'static str {
+        match self {
+            Basis::Stated => "",
+            Basis::Reported => "ʳ",
+            Basis::Inferred => "ⁱ",
+        }
+    }
+
+    /// As a minimum basis: which positions count.
+    pub fn counting(self) -> &'static str {
+        match self {
+            Basis::Inferred => "all positions",
+            Basis::Reported => "stated and reported",
+            Basis::Stated => "stated only",
+        }
+    }
+
+    /// The next minimum basis in the TUI's cycle: all → stated and reported
+    /// → stated only → all.
+    pub fn next_min(self) -> Basis {
+        match self {
+            Basis::Inferred => Basis::Reported,
+            Basis::Reported => Basis::Stated,
+            Basis::Stated => Basis::Inferred,
+        }
+    }
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorKind {
     State,
@@ -124,6 +189,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position {
     pub stance: Stance,
+    pub basis: Basis,
     pub red_line: bool,
     pub salience: f64,
     pub summary: Option<Box<str>>,
@@ -146,6 +212,12 @@ pub struct Actor {
 impl Actor {
     pub fn position(&self, issue: usize) -> Option<&Position> {
         self.positions.get(issue).and_then(Option::as_ref)
+    }
+
+    /// The position on `issue` if it counts under the minimum basis `min`;
+    /// a weaker one is unknown, as if it were not in the model.
+    pub fn position_at(&self, issue: usize, min: Basis) -> Option<&Position> {
+        self.position(issue).filter(|p| p.basis >= min)
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::error::Problem;
-use super::types::{Actor, ActorKind, Evidence, Issue, Model, Position, Source, Stance};
+use super::types::{Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Source, Stance};
 use super::yaml::{
     BadStance, Loc, Located, RawActor, RawKind, RawModel, RawPosition, RawStance, Scalar,
 };
@@ -371,6 +371,7 @@ fn position(
     let Some(details) = raw.details else {
         return Some(Position {
             stance: stance?,
+            basis: Basis::Stated,
             salience: 1.0,
             red_line: false,
             summary: None,
@@ -419,6 +420,7 @@ fn position(
     }
     Some(Position {
         stance: stance?,
+        basis: details.basis,
         salience,
         red_line: details.red_line,
         summary: optional_text(details.summary).map(String::into_boxed_str),

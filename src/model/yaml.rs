@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde_saphyr::{Budget, Options, Spanned};
 
-use super::types::Stance;
+use super::types::{Basis, Stance};
 
 mod schema;
 
@@ -232,6 +232,7 @@ pub(crate) struct RawPosition {
 }
 
 pub(crate) struct RawDetails {
+    pub basis: Basis,
     pub salience: Option<Located<f64>>,
     pub red_line: bool,
     pub summary: Option<String>,
@@ -252,10 +253,36 @@ struct RawPositionMap {
     /// Non-negotiable for this actor (default false).
     #[serde(default)]
     red_line: Option<bool>,
+    /// Where the position comes from (default stated).
+    #[serde(default)]
+    basis: Option<RawBasis>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
     evidence: Option<Vec<RawEvidence>>,
+}
+
+/// `basis` as written: serde names the three words when another is given.
+#[derive(Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "Basis")]
+enum RawBasis {
+    /// The actor, or someone speaking for it, says it.
+    Stated,
+    /// A third party reports the actor's position.
+    Reported,
+    /// The modeller's reading of indirect evidence or behaviour.
+    Inferred,
+}
+
+impl From<RawBasis> for Basis {
+    fn from(b: RawBasis) -> Basis {
+        match b {
+            RawBasis::Stated => Basis::Stated,
+            RawBasis::Reported => Basis::Reported,
+            RawBasis::Inferred => Basis::Inferred,
+        }
+    }
 }
 
 /// A quote that backs a position.
@@ -460,6 +487,7 @@ impl<'de> Visitor<'de> for PositionVisitor {
         Ok(RawPosition {
             stance: Some(m.stance),
             details: Some(Box::new(RawDetails {
+                basis: m.basis.map_or(Basis::Stated, Basis::from),
                 salience: m.salience,
                 red_line: m.red_line.unwrap_or(false),
                 summary: m.summary,

@@ -20,6 +20,8 @@ pub enum Action {
     NextActor,
     CycleOrder,
     CycleFilter,
+    /// `b`: which positions count (all → stated and reported → stated only).
+    CycleBasis,
     /// `Enter` in a view: open what is selected (the issue, the cell, the actor).
     Open,
     ShowCompare,

@@ -17,7 +17,7 @@ mod overlays;
 
 use super::theme::Theme;
 use crate::compare::{Comparison, Verdict};
-use crate::model::Model;
+use crate::model::{Basis, Model};
 pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
 
 pub struct App<'m> {
@@ -29,6 +29,8 @@ pub struct App<'m> {
     pub comparison: Comparison<'m>,
     pub order: Order,
     pub filter: Filter,
+    /// Positions weaker than this count as unknown in every view.
+    pub min_basis: Basis,
     /// Indices into `comparison.rows`, ordered and filtered.
     pub rows: Vec<usize>,
     /// The compare table's selection, over `rows`.
@@ -65,6 +67,7 @@ pub struct Snapshot {
     issue: String,
     order: Order,
     filter: Filter,
+    min_basis: Basis,
     matrix_actor: String,
     detail_scroll: u16,
 }
@@ -112,6 +115,7 @@ impl<'m> App<'m> {
             comparison: Comparison::new(model, left, right),
             order: Order::Model,
             filter: Filter::All,
+            min_basis: Basis::Inferred,
             rows: Vec::new(),
             list: Scroll::default(),
             issue: 0,
@@ -144,6 +148,7 @@ impl<'m> App<'m> {
             issue: m.issues[self.issue].id.clone(),
             order: self.order,
             filter: self.filter,
+            min_basis: self.min_basis,
             matrix_actor: m.actors[self.matrix_row.selected].id.clone(),
             detail_scroll: self.detail_scroll,
         }
@@ -156,6 +161,8 @@ impl<'m> App<'m> {
         let left = model.actor_by_id(&s.left).unwrap_or(dl);
         let right = model.actor_by_id(&s.right).unwrap_or(dr);
         let mut app = App::new(model, left, right, theme, viewport);
+        app.min_basis = s.min_basis;
+        app.comparison = Comparison::at(model, left, right, s.min_basis);
         app.focus = s.focus;
         app.order = s.order;
         app.filter = s.filter;
@@ -221,7 +228,7 @@ impl<'m> App<'m> {
     // ---- derived state, rebuilt when its inputs change (never per frame) ----
 
     fn set_actors(&mut self, left: usize, right: usize) {
-        self.comparison = Comparison::new(self.model, left, right);
+        self.comparison = Comparison::at(self.model, left, right, self.min_basis);
         self.rebuild_rows();
     }
 
@@ -271,7 +278,10 @@ impl<'m> App<'m> {
     fn rebuild_spectrum(&mut self) {
         let keep = self.spectrum.get(self.spectrum_selected).copied();
         let key = |a: usize| -> usize {
-            match self.model.actors[a].position(self.issue).map(|p| p.stance) {
+            match self.model.actors[a]
+                .position_at(self.issue, self.min_basis)
+                .map(|p| p.stance)
+            {
                 Some(s) => (s.value() + 2) as usize,
                 None => 5,
             }
@@ -400,7 +410,7 @@ impl<'m> App<'m> {
                     Side::Right => self.left(),
                 };
                 let alignment = (0..self.model.actors.len())
-                    .map(|a| Comparison::new(self.model, a, other).alignment)
+                    .map(|a| Comparison::at(self.model, a, other, self.min_basis).alignment)
                     .collect();
                 self.overlay = Overlay::Picker(Box::new(Picker::new(self.model, alignment)));
             }
@@ -422,6 +432,13 @@ impl<'m> App<'m> {
                 self.order = self.order.next();
                 self.rebuild_rows();
                 self.say(format!("order: {}", self.order.word()), false);
+            }
+            Action::CycleBasis => {
+                self.min_basis = self.min_basis.next_min();
+                let (l, r) = (self.left(), self.right());
+                self.set_actors(l, r);
+                self.rebuild_spectrum();
+                self.say(format!("counting {}", self.min_basis.counting()), false);
             }
             Action::CycleFilter => {
                 self.filter = self.filter.next();

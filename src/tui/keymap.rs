@@ -82,6 +82,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char(']'), NONE)], Action::NextActor, "]", "next actor", "", false),
     bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "c", "compare", "Compare view", true),
     bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "m", "matrix", "Matrix view", true),
+    bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "b", "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "r", "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "e", "export", "export to a text file", true),
     bind!(VIEWS, [(Char('?'), NONE)], Action::Help, "?", "help", "this help", true),

@@ -362,3 +362,42 @@ fn the_default_pair_has_the_most_conflicts() {
         }
     }
 }
+
+#[test]
+fn b_cycles_which_positions_count_in_every_view() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    let nne = m
+        .issues
+        .iter()
+        .position(|i| i.id == "nato-non-expansion")
+        .expect("issue");
+    let us = a.right();
+    assert_eq!(a.min_basis, Basis::Inferred);
+    assert_eq!(a.comparison.rows[nne].verdict, Verdict::Conflict);
+    a.update(Action::CycleBasis);
+    assert_eq!(a.min_basis, Basis::Reported);
+    assert_eq!(
+        a.comparison.rows[nne].verdict,
+        Verdict::Conflict,
+        "reported counts"
+    );
+    a.update(Action::CycleBasis);
+    assert_eq!(a.min_basis, Basis::Stated);
+    assert_eq!(a.comparison.rows[nne].verdict, Verdict::Unknown);
+    assert_eq!(
+        a.status.as_ref().map(|s| s.text.as_str()),
+        Some("counting stated only")
+    );
+    // The Issue view puts the US with the unknowns while only stated count.
+    a.update(Action::Open);
+    assert_eq!(a.view, View::Issue);
+    assert!(
+        a.spectrum_group(5).contains(&us),
+        "{:?}",
+        a.spectrum_group(5)
+    );
+    a.update(Action::CycleBasis);
+    assert_eq!(a.min_basis, Basis::Inferred);
+    assert!(a.spectrum_group(0).contains(&us), "rejects again");
+}

@@ -107,12 +107,22 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `++ demands  Insists on legally binding…`, padded to `w` columns.
+/// `++ demands  Insists on legally binding…`, padded to `w` columns; a
+/// reported or inferred position carries its mark (`rejectsʳ`), a red line `!`.
 fn cell<'a>(app: &App, p: Option<&'a Position>, w: usize) -> Line<'a> {
     let t = app.theme;
     let stance = p.map(|p| p.stance);
-    let word = stance.map_or("unknown", |s| s.word());
-    let head = truncate(&format!("{:<2} {:<8} ", stance_glyph(stance), word), w);
+    let mut word = stance.map_or("unknown", |s| s.word()).to_string();
+    if let Some(p) = p {
+        word.push_str(p.basis.mark());
+        if p.red_line {
+            word.push('!');
+        }
+    }
+    let head = truncate(
+        &format!("{:<2} {} ", stance_glyph(stance), pad(&word, 10)),
+        w,
+    );
     let rest = w.saturating_sub(crate::text::width(&head));
     let summary = p.and_then(|p| p.summary.as_deref()).unwrap_or("");
     Line::from(vec![

@@ -33,7 +33,7 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
     let t = app.theme;
     let m = app.model;
     let a = &m.actors[actor];
-    let p = a.position(issue);
+    let p = a.position_at(issue, app.min_basis);
     let stance = p.map(|p| p.stance);
     let mut head = vec![
         Span::styled(a.name.as_str(), t.title()),
@@ -43,9 +43,17 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
             t.stance(stance),
         ),
     ];
-    match p {
-        None => head.push(Span::styled("  (no stated position)", t.dim())),
-        Some(p) => {
+    match (p, a.position(issue)) {
+        (None, Some(hidden)) => head.push(Span::styled(
+            format!(
+                "  (a {} position, not counted: {} — b to change)",
+                hidden.basis,
+                app.min_basis.counting()
+            ),
+            t.dim(),
+        )),
+        (None, None) => head.push(Span::styled("  (no position in the model)", t.dim())),
+        (Some(p), _) => {
             head.push(Span::styled(
                 format!("  salience {:.1}", p.salience),
                 t.dim(),

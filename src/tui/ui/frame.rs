@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::compare::{Verdict, percent};
+use crate::model::Basis;
 use crate::text::{truncate, width};
 use crate::tui::app::{App, Side, View};
 use crate::tui::keymap;
@@ -77,6 +78,15 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         third.push(Span::raw(" · "));
     }
     third.pop();
+    if app.min_basis != Basis::Inferred {
+        third.push(Span::styled(
+            format!("  counting {}", app.min_basis.counting()),
+            t.focused_border(),
+        ));
+    }
+    if n.reported + n.inferred > 0 {
+        third.push(Span::styled("  ʳ reported ⁱ inferred", t.dim()));
+    }
     Paragraph::new(vec![Line::from(first), second, Line::from(third)]).render(area, buf);
 }
 

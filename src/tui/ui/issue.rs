@@ -57,11 +57,11 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         let offset = app.spectrum_offset(group, height);
         for (k, &actor) in members.iter().skip(offset).take(height).enumerate() {
             let mut name = m.actors[actor].name.clone();
-            if m.actors[actor]
-                .position(app.issue)
-                .is_some_and(|p| p.red_line)
-            {
-                name.push_str(" !");
+            if let Some(p) = m.actors[actor].position_at(app.issue, app.min_basis) {
+                name.push_str(p.basis.mark());
+                if p.red_line {
+                    name.push_str(" !");
+                }
             }
             let mut style = t.stance(stance);
             if Some(actor) == selected {

@@ -29,8 +29,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         shown(app.matrix_row.offset, grid.rows, m.actors.len()),
         shown(app.matrix_col.offset, grid.cols, m.issues.len())
     );
-    let legend =
-        " ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown  ! red line ";
+    let legend = " ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown  ! red line  ʳ reported  ⁱ inferred ";
     let max = usize::from(area.width.saturating_sub(2));
     Block::bordered()
         .border_style(t.border())
@@ -66,11 +65,14 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(grid.names.x, y, name, nw, style);
         for (j, issue) in issues.clone().enumerate() {
             let x = grid.cells.x + (j * cw) as u16;
-            let p = m.actors[actor].position(issue);
+            let p = m.actors[actor].position_at(issue, app.min_basis);
             let stance = p.map(|p| p.stance);
             let mut glyph = stance_glyph(stance).to_string();
-            if p.is_some_and(|p| p.red_line) {
-                glyph.push('!');
+            if let Some(p) = p {
+                glyph.push_str(p.basis.mark());
+                if p.red_line {
+                    glyph.push('!');
+                }
             }
             let mut style = t.stance(stance);
             if row_selected && issue == app.issue {

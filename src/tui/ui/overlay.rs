@@ -124,10 +124,13 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
             lines
         })
         .collect();
-    sections.push(vec![Line::from(Span::styled(
-        "Mouse: wheel scrolls, click selects",
-        t.dim(),
-    ))]);
+    sections.push(vec![
+        Line::from(Span::styled(
+            "Marks: ʳ reported, ⁱ inferred, ! red line",
+            t.dim(),
+        )),
+        Line::from(Span::styled("Mouse: wheel scrolls, click selects", t.dim())),
+    ]);
     let total: usize = sections.iter().map(Vec::len).sum();
     if inner.width >= 74 && total > usize::from(inner.height) {
         // Two columns, split between sections where they balance best.
