@@ -1,7 +1,7 @@
 //! Comparing two actors (SPEC §2): a verdict per issue, red-line conflicts,
 //! counts and alignment. Pure functions over the model.
 
-use crate::model::{Basis, Model, Position, Stance};
+use crate::model::{Basis, Issue, Model, Position, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
@@ -29,7 +29,7 @@ impl Verdict {
     }
 }
 
-/// The verdict for two stances, either possibly unknown.
+/// The verdict for two stances, either possibly unknown (SPEC §2's table).
 pub fn verdict(a: Option<Stance>, b: Option<Stance>) -> Verdict {
     let (Some(a), Some(b)) = (a, b) else {
         return Verdict::Unknown;
@@ -41,6 +41,30 @@ pub fn verdict(a: Option<Stance>, b: Option<Stance>) -> Verdict {
         Verdict::Partial
     } else {
         Verdict::Conflict
+    }
+}
+
+/// Distances within this of a threshold count as on it: 30 and 20 on a
+/// 0..100 scale are 0.1 apart, however the division rounds.
+const EPSILON: f64 = 1e-9;
+
+/// The verdict for two values on `issue`'s scale (SPEC §2 v2): the sign
+/// rules on a stance issue; on a numeric one, by d = |a − b| / R, `agree`
+/// when d ≤ 0.1, `conflict` when d ≥ 0.5, `partial` between.
+pub fn verdict_on(issue: &Issue, a: Option<&Position>, b: Option<&Position>) -> Verdict {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Verdict::Unknown;
+    };
+    if !issue.is_numeric() {
+        return verdict(a.stance, b.stance);
+    }
+    let d = (a.value - b.value).abs() / issue.span();
+    if d <= 0.1 + EPSILON {
+        Verdict::Agree
+    } else if d >= 0.5 - EPSILON {
+        Verdict::Conflict
+    } else {
+        Verdict::Partial
     }
 }
 
@@ -117,7 +141,7 @@ impl<'m> Comparison<'m> {
                     l.position_at(issue, min_basis),
                     r.position_at(issue, min_basis),
                 );
-                let verdict = verdict(lp.map(|p| p.stance), rp.map(|p| p.stance));
+                let verdict = verdict_on(&model.issues[issue], lp, rp);
                 let red_line = verdict == Verdict::Conflict
                     && (lp.is_some_and(|p| p.red_line) || rp.is_some_and(|p| p.red_line));
                 match verdict {
@@ -143,7 +167,7 @@ impl<'m> Comparison<'m> {
                 }
             })
             .collect();
-        let alignment = alignment(&rows);
+        let alignment = alignment(model, &rows);
         Comparison {
             model,
             left,
@@ -156,15 +180,16 @@ impl<'m> Comparison<'m> {
     }
 }
 
-/// Σ wᵢ·(1 − |aᵢ − bᵢ|/4) / Σ wᵢ over the rows where both stances are known.
-pub fn alignment(rows: &[Row<'_>]) -> Option<f64> {
+/// Σ wᵢ·(1 − |aᵢ − bᵢ|/Rᵢ) / Σ wᵢ over the rows where both positions are
+/// known (Rᵢ = 4 on a stance issue).
+pub fn alignment(model: &Model, rows: &[Row<'_>]) -> Option<f64> {
     let (mut num, mut den) = (0.0, 0.0);
     for row in rows {
         let (Some(l), Some(r), Some(w)) = (row.left, row.right, row.weight()) else {
             continue;
         };
-        let distance = f64::from((l.stance.value() - r.stance.value()).abs());
-        num += w * (1.0 - distance / 4.0);
+        let distance = (l.value - r.value).abs();
+        num += w * (1.0 - distance / model.issues[row.issue].span());
         den += w;
     }
     (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))

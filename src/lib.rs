@@ -3,6 +3,7 @@
 //! Data flows one way: YAML → [`model::Model`] → [`compare::Comparison`] →
 //! export (and, later, the screen).
 
+pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod export;

@@ -1,7 +1,7 @@
 //! One CSV row per issue (RFC 4180 quoting).
 
 use crate::compare::Comparison;
-use crate::model::Position;
+use crate::model::{Position, format_number};
 
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -12,7 +12,9 @@ fn field(s: &str) -> String {
 }
 
 fn stance(p: Option<&Position>) -> String {
-    p.map(|p| p.stance.value().to_string()).unwrap_or_default()
+    p.and_then(|p| p.stance)
+        .map(|s| s.value().to_string())
+        .unwrap_or_default()
 }
 
 /// A side's value on the issue's scale (the stance for stance issues), its
@@ -21,7 +23,7 @@ fn details(p: Option<&Position>) -> [String; 4] {
     match p {
         None => Default::default(),
         Some(p) => [
-            p.stance.value().to_string(),
+            format_number(p.value),
             p.basis.word().to_string(),
             p.salience.to_string(),
             p.red_line.to_string(),

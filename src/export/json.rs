@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::attribution;
 use crate::compare::Comparison;
-use crate::model::{Model, Position};
+use crate::model::{Model, Position, Stance};
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -46,10 +46,14 @@ struct IssueOut<'a> {
 
 #[derive(Serialize)]
 struct Side<'a> {
-    stance: i8,
+    /// The stance on a stance issue; `null` on a numeric one.
+    stance: Option<i8>,
     /// The position on the issue's scale (for a stance issue, the stance).
     value: f64,
     basis: &'static str,
+    /// Power on this issue when the position sets its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    power: Option<f64>,
     salience: f64,
     summary: Option<&'a str>,
     red_line: bool,
@@ -110,8 +114,9 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
 
 fn side<'a>(m: &'a Model, p: Option<&'a Position>) -> Option<Side<'a>> {
     p.map(|p| Side {
-        stance: p.stance.value(),
-        value: f64::from(p.stance.value()),
+        stance: p.stance.map(Stance::value),
+        value: p.value,
+        power: p.power,
         basis: p.basis.word(),
         salience: p.salience,
         summary: p.summary.as_deref(),

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use super::{attribution, basis_line, counts_line, stance_label, verdict_label};
+use super::{attribution, basis_line, counts_line, position_label, verdict_label};
 use crate::compare::{Comparison, percent};
-use crate::model::Position;
+use crate::model::{Issue, Position};
 
 /// Escapes text for a Markdown paragraph or table cell: Markdown punctuation
 /// is backslash-escaped, and line breaks become `<br>` so a cell stays one row.
@@ -23,10 +23,10 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn cell(p: Option<&Position>) -> String {
+fn cell(issue: &Issue, p: Option<&Position>) -> String {
     let mut s = match p {
-        Some(_) => format!("**{}**", stance_label(p)),
-        None => stance_label(p),
+        Some(_) => format!("**{}**", position_label(issue, p)),
+        None => position_label(issue, p),
     };
     if p.is_some_and(|p| p.red_line) {
         s.push_str(" (red line)");
@@ -74,8 +74,8 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             "| {} | {} | {} | {verdict} | {} |",
             n + 1,
             esc(issue.label()),
-            cell(r.left),
-            cell(r.right)
+            cell(issue, r.left),
+            cell(issue, r.right)
         );
     }
     let _ = writeln!(out, "\n## Evidence");
@@ -97,7 +97,7 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
                 out,
                 "**{}** ({}):\n",
                 esc(&m.actors[actor].name),
-                stance_label(Some(p))
+                position_label(issue, Some(p))
             );
             for e in &p.evidence {
                 let _ = writeln!(out, "> {}", esc(&e.quote).replace("<br>", "\n> "));

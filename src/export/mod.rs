@@ -8,7 +8,7 @@ mod markdown;
 mod text;
 
 use crate::compare::{Comparison, Verdict};
-use crate::model::{Basis, Evidence, Model, Position};
+use crate::model::{Basis, Evidence, Issue, Model, Position};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -33,14 +33,13 @@ pub fn render(c: &Comparison<'_>, format: Format, width: usize) -> String {
     }
 }
 
-/// `+2 demands`, `-2 rejects (reported)`, or `? unknown` when there is no
-/// position (or none that counts).
-pub fn stance_label(p: Option<&Position>) -> String {
+/// `+2 demands`, `-2 rejects (reported)`, `35 (Moderate cuts)` on a
+/// numeric issue, or `? unknown` when there is no position (or none that
+/// counts).
+pub fn position_label(issue: &Issue, p: Option<&Position>) -> String {
     match p {
-        Some(p) if p.basis == Basis::Stated => {
-            format!("{} {}", p.stance.signed(), p.stance.word())
-        }
-        Some(p) => format!("{} {} ({})", p.stance.signed(), p.stance.word(), p.basis),
+        Some(p) if p.basis == Basis::Stated => issue.describe(p.value),
+        Some(p) => format!("{} ({})", issue.describe(p.value), p.basis),
         None => "? unknown".to_string(),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{attribution, basis_line, counts_line, stance_label, verdict_label};
+use super::{attribution, basis_line, counts_line, position_label, verdict_label};
 use crate::compare::{Comparison, percent};
 use crate::text::{pad, wrap};
 
@@ -66,7 +66,7 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
             para(&mut out, &issue.title, 3);
         }
         let side_cells = |p: Option<&crate::model::Position>, cols| {
-            let mut cells = wrap(&stance_label(p), cols);
+            let mut cells = wrap(&position_label(issue, p), cols);
             if p.is_some_and(|p| p.red_line) {
                 cells.extend(wrap("[red line]", cols));
             }
@@ -85,7 +85,15 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
     }
     let _ = writeln!(out, "{}", rule("="));
 
-    let _ = writeln!(out, "Evidence");
+    let any_evidence = c.rows.iter().any(|r| {
+        [r.left, r.right]
+            .into_iter()
+            .flatten()
+            .any(|p| !p.evidence.is_empty())
+    });
+    if any_evidence {
+        let _ = writeln!(out, "Evidence");
+    }
     for (n, r) in c.rows.iter().enumerate() {
         let sides = [(c.left, r.left), (c.right, r.right)];
         if sides
@@ -106,7 +114,11 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
             };
             para(
                 &mut out,
-                &format!("{} ({}):", m.actors[actor].name, stance_label(Some(p))),
+                &format!(
+                    "{} ({}):",
+                    m.actors[actor].name,
+                    position_label(&m.issues[r.issue], Some(p))
+                ),
                 3,
             );
             for e in &p.evidence {

@@ -12,7 +12,10 @@ use std::path::Path;
 
 pub use error::{LoadError, Origin, Problem};
 pub use resolve::{ResolveError, resolve_actor};
-pub use types::{Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Source, Stance};
+pub use types::{
+    Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
+    format_number,
+};
 pub use validate::{did_you_mean, is_date, is_slug};
 pub use yaml::{Loc, SyntaxError, json_schema};
 

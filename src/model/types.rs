@@ -54,6 +54,12 @@ impl Stance {
         Stance::ALL.into_iter().find(|s| s.word() == word)
     }
 
+    /// The stance closest to `x` on the -2..=2 scale (a forecast between two).
+    pub fn nearest(x: f64) -> Stance {
+        let v = x.round().clamp(-2.0, 2.0) as i64;
+        Stance::from_value(v).unwrap_or(Stance::Neutral)
+    }
+
     /// The value with its sign, as people write it: `+2`, `0`, `-1`.
     pub fn signed(self) -> String {
         format!("{:+}", self.value()).replace("+0", "0")
@@ -159,6 +165,34 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// What a point on a numeric scale means (Decide's `#M` lines).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleLabel {
+    pub at: f64,
+    pub label: String,
+}
+
+/// A numeric issue's scale (SPEC §1 v2): `min < max`, both finite; labels
+/// and the status quo lie within it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+    /// In ascending order of `at`.
+    pub labels: Vec<ScaleLabel>,
+    pub status_quo: Option<f64>,
+}
+
+impl Scale {
+    /// The label nearest to `x`, if the scale has labels.
+    pub fn nearest_label(&self, x: f64) -> Option<&str> {
+        self.labels
+            .iter()
+            .min_by(|a, b| (a.at - x).abs().total_cmp(&(b.at - x).abs()))
+            .map(|l| l.label.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub id: String,
@@ -166,6 +200,10 @@ pub struct Issue {
     pub short: Option<String>,
     pub description: Option<String>,
     pub tags: Vec<String>,
+    /// `Some` for a numeric issue; a stance issue's scale is the stances.
+    pub scale: Option<Scale>,
+    /// What was decided, on the issue's scale (a stance issue: -2..=2).
+    pub outcome: Option<f64>,
 }
 
 impl Issue {
@@ -173,6 +211,52 @@ impl Issue {
     pub fn label(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.title)
     }
+
+    pub fn is_numeric(&self) -> bool {
+        self.scale.is_some()
+    }
+
+    /// The ends of the issue's scale: [-2, 2] for a stance issue.
+    pub fn range(&self) -> (f64, f64) {
+        self.scale.as_ref().map_or((-2.0, 2.0), |s| (s.min, s.max))
+    }
+
+    /// R of SPEC §2: the width of the scale (4 for a stance issue).
+    pub fn span(&self) -> f64 {
+        let (min, max) = self.range();
+        max - min
+    }
+
+    /// A value on this issue's scale as people read it: `+2 demands` on a
+    /// stance issue (the nearest stance for a forecast between two), `35`
+    /// or `35 (Moderate cuts)` with the nearest label on a numeric one.
+    pub fn describe(&self, x: f64) -> String {
+        match &self.scale {
+            None => {
+                let s = Stance::nearest(x);
+                if x.fract() == 0.0 {
+                    format!("{} {}", s.signed(), s.word())
+                } else {
+                    format!("{} ≈ {}", format_number(x), s.word())
+                }
+            }
+            Some(scale) => match scale.nearest_label(x) {
+                Some(label) => format!("{} ({label})", format_number(x)),
+                None => format_number(x),
+            },
+        }
+    }
+}
+
+/// A number as people write it: `35`, `12.5`, `0.333` (at most three
+/// decimals, no trailing zeros).
+pub fn format_number(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,7 +272,13 @@ pub struct Evidence {
 /// issue, stated or not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position {
-    pub stance: Stance,
+    /// The position on the issue's scale: the stance's value on a stance
+    /// issue, the number on a numeric one.
+    pub value: f64,
+    /// The stance, on a stance issue only.
+    pub stance: Option<Stance>,
+    /// Power on this issue, overriding the actor's.
+    pub power: Option<f64>,
     pub basis: Basis,
     pub red_line: bool,
     pub salience: f64,
@@ -205,6 +295,8 @@ pub struct Actor {
     pub affiliation: Option<usize>,
     pub aliases: Vec<String>,
     pub description: Option<String>,
+    /// Capability or clout, finite and >= 0 (default 1).
+    pub power: f64,
     /// One slot per issue, in the model's issue order; `None` is *unknown*.
     pub positions: Vec<Option<Position>>,
 }
@@ -218,6 +310,11 @@ impl Actor {
     /// a weaker one is unknown, as if it were not in the model.
     pub fn position_at(&self, issue: usize, min: Basis) -> Option<&Position> {
         self.position(issue).filter(|p| p.basis >= min)
+    }
+
+    /// The power behind a position: its own, else the actor's.
+    pub fn power_on(&self, p: &Position) -> f64 {
+        p.power.unwrap_or(self.power)
     }
 }
 

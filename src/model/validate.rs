@@ -4,9 +4,12 @@
 use std::collections::HashMap;
 
 use super::error::Problem;
-use super::types::{Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Source, Stance};
+use super::types::{
+    Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
+    format_number,
+};
 use super::yaml::{
-    BadStance, Loc, Located, RawActor, RawKind, RawModel, RawPosition, RawStance, Scalar,
+    BadStance, Loc, Located, RawActor, RawKind, RawModel, RawPosition, RawScale, RawStance, Scalar,
 };
 use crate::sanitize;
 
@@ -234,6 +237,17 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
         c.slug(&s.id, &path);
         c.unique(&mut issue_ids, &s.id, i, &path, "issue");
         let short = s.short.as_ref().map(|v| c.required(v, &path, "short"));
+        let scale = s.scale.map(|raw| c.scale(raw, &path));
+        let outcome = s.outcome.as_ref().and_then(|o| {
+            let kind = IssueKind::of(scale.as_ref(), s.id.value.as_str());
+            c.value(
+                &o.value,
+                Loc::of(o),
+                &format!("{path}.outcome"),
+                "outcome",
+                &kind,
+            )
+        });
         issues.push(Issue {
             id: s.id.value.clone(),
             title: c.required(&s.title, &path, "title"),
@@ -245,6 +259,8 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
                 .iter()
                 .map(|t| sanitize::line(t))
                 .collect(),
+            scale,
+            outcome,
         });
     }
 
@@ -306,13 +322,19 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
                 continue;
             };
             // Duplicate keys are refused by the parser; this guards the index.
-            if let Some(p) = position(&mut c, pos, Loc::of(&key), &ppath, &source_ids) {
+            let kind = IssueKind::of(issues[issue].scale.as_ref(), &issues[issue].id);
+            if let Some(p) = position(&mut c, pos, Loc::of(&key), &ppath, &kind, &source_ids) {
                 positions[issue] = Some(p);
             }
         }
+        let power = a
+            .power
+            .as_ref()
+            .map_or(1.0, |p| c.power(p, &format!("{path}.power")));
         actors.push(Actor {
             id: a.id.value.clone(),
             name: c.required(&a.name, &path, "name"),
+            power,
             kind: a.kind.map(kind),
             affiliation,
             aliases,
@@ -347,30 +369,71 @@ fn position(
     raw: RawPosition,
     key_loc: Loc,
     path: &dyn Fn() -> String,
+    kind: &IssueKind,
     source_ids: &HashMap<String, usize>,
 ) -> Option<Position> {
     let here = key_loc;
-    let stance = match &raw.stance {
-        None => {
+    let loc_or_here = |loc: Loc| if loc.is_known() { loc } else { here };
+    let position = raw.details.as_ref().and_then(|d| d.position.as_ref());
+    // The value: `stance` (or the shorthand) on a stance issue, `position`
+    // (or a number in shorthand) on a numeric one.
+    let value = match (&raw.stance, position, kind.scale) {
+        (Some(s), _, None) => {
+            let at = format!("{}.stance", path());
+            c.value(&s.value, loc_or_here(Loc::of(s)), &at, "stance", kind)
+        }
+        (None, Some(p), None) => {
+            c.report(
+                Loc::of(p),
+                &format!("{}.position", path()),
+                format!(
+                    "`position` is for numeric issues; {} is a stance issue: use `stance`",
+                    quoted(kind.id)
+                ),
+            );
+            None
+        }
+        (None, None, None) => {
             c.report(here, &path(), "the position has no stance");
             None
         }
-        Some(s) => {
-            let stance = stance(&s.value);
-            if stance.is_none() {
-                let loc = if Loc::of(s).is_known() {
-                    Loc::of(s)
-                } else {
-                    here
-                };
-                c.report(loc, &format!("{}.stance", path()), stance_message(&s.value));
-            }
-            stance
+        (Some(s), None, Some(_)) if raw.details.is_none() => {
+            // Shorthand on a numeric issue: the number itself.
+            let at = path();
+            c.value(&s.value, loc_or_here(Loc::of(s)), &at, "position", kind)
         }
+        (Some(s), _, Some(scale)) => {
+            c.report(
+                loc_or_here(Loc::of(s)),
+                &format!("{}.stance", path()),
+                format!(
+                    "`stance` is for stance issues; {} is numeric (scale {}..{}): use `position`",
+                    quoted(kind.id),
+                    format_number(scale.min),
+                    format_number(scale.max)
+                ),
+            );
+            None
+        }
+        (None, Some(p), Some(_)) => c.number_on(p, &format!("{}.position", path()), kind),
+        (None, None, Some(_)) => {
+            c.report(
+                here,
+                &path(),
+                "the position has no `position` (a number on the issue's scale)",
+            );
+            None
+        }
+    };
+    let stance = match kind.scale {
+        None => value.and_then(|v| Stance::from_value(v as i64)),
+        Some(_) => None,
     };
     let Some(details) = raw.details else {
         return Some(Position {
-            stance: stance?,
+            value: value?,
+            stance,
+            power: None,
             basis: Basis::Stated,
             salience: 1.0,
             red_line: false,
@@ -379,6 +442,10 @@ fn position(
         });
     };
     let details = *details;
+    let power = details
+        .power
+        .as_ref()
+        .map(|p| c.power(p, &format!("{}.power", path())));
     let salience = match &details.salience {
         None => 1.0,
         Some(s) => {
@@ -419,7 +486,9 @@ fn position(
         });
     }
     Some(Position {
-        stance: stance?,
+        value: value?,
+        stance,
+        power,
         basis: details.basis,
         salience,
         red_line: details.red_line,
@@ -428,28 +497,220 @@ fn position(
     })
 }
 
-fn stance(raw: &RawStance) -> Option<Stance> {
-    match raw {
-        RawStance::Known(s) => Some(*s),
-        RawStance::Bad(_) => None,
+/// What an issue takes as a value, for the position and outcome checks.
+struct IssueKind<'a> {
+    id: &'a str,
+    scale: Option<&'a Scale>,
+}
+
+impl<'a> IssueKind<'a> {
+    fn of(scale: Option<&'a Scale>, id: &'a str) -> IssueKind<'a> {
+        IssueKind { id, scale }
     }
 }
 
-fn stance_message(raw: &RawStance) -> String {
+impl Checker {
+    /// A finite number >= 0.
+    fn power(&mut self, p: &Located<f64>, path: &str) -> f64 {
+        if !p.value.is_finite() {
+            self.report(
+                Loc::of(p),
+                path,
+                format!("power {} is not a finite number", p.value),
+            );
+        } else if p.value < 0.0 {
+            self.report(
+                Loc::of(p),
+                path,
+                format!(
+                    "power {} is negative; power is 0 or more",
+                    format_number(p.value)
+                ),
+            );
+        }
+        p.value
+    }
+
+    /// A finite number, reported with `what` when it is not.
+    fn finite(&mut self, x: f64, loc: Loc, path: &str, what: &str) -> Option<f64> {
+        if x.is_finite() {
+            Some(x)
+        } else {
+            self.report(loc, path, format!("{what} {x} is not a finite number"));
+            None
+        }
+    }
+
+    fn scale(&mut self, raw: RawScale, path: &str) -> Scale {
+        let spath = format!("{path}.scale");
+        let min = self.finite(
+            raw.min.value,
+            Loc::of(&raw.min),
+            &format!("{spath}.min"),
+            "min",
+        );
+        let max = self.finite(
+            raw.max.value,
+            Loc::of(&raw.max),
+            &format!("{spath}.max"),
+            "max",
+        );
+        let (min, max) = match (min, max) {
+            (Some(min), Some(max)) if min < max => (min, max),
+            (Some(min), Some(max)) => {
+                self.report(
+                    Loc::of(&raw.min),
+                    &spath,
+                    format!(
+                        "min {} is not below max {}",
+                        format_number(min),
+                        format_number(max)
+                    ),
+                );
+                (min, max)
+            }
+            _ => (0.0, 100.0),
+        };
+        let range = format!("{}..={}", format_number(min), format_number(max));
+        let inside = |c: &mut Checker, x: f64, loc: Loc, at: &str, what: &str| {
+            let x = c.finite(x, loc, at, what)?;
+            if !(min..=max).contains(&x) {
+                c.report(
+                    loc,
+                    at,
+                    format!("{what} {} is outside the scale {range}", format_number(x)),
+                );
+            }
+            Some(x)
+        };
+        let mut labels = Vec::new();
+        for (j, l) in raw.labels.unwrap_or_default().into_iter().enumerate() {
+            let at = format!("{spath}.labels[{j}]");
+            let label = self.required(&l.label, &at, "label");
+            if let Some(x) = inside(
+                self,
+                l.at.value,
+                Loc::of(&l.at),
+                &format!("{at}.at"),
+                "label at",
+            ) {
+                labels.push(ScaleLabel { at: x, label });
+            }
+        }
+        labels.sort_by(|a, b| a.at.total_cmp(&b.at));
+        let status_quo = raw.status_quo.as_ref().and_then(|q| {
+            inside(
+                self,
+                q.value,
+                Loc::of(q),
+                &format!("{spath}.status_quo"),
+                "status quo",
+            )
+        });
+        Scale {
+            min,
+            max,
+            labels,
+            status_quo,
+        }
+    }
+
+    /// A number on a numeric issue's scale.
+    fn number_on(&mut self, p: &Located<f64>, path: &str, kind: &IssueKind) -> Option<f64> {
+        let scale = kind.scale?;
+        let x = self.finite(p.value, Loc::of(p), path, "position")?;
+        if !(scale.min..=scale.max).contains(&x) {
+            self.report(
+                Loc::of(p),
+                path,
+                format!(
+                    "position {} is outside the scale of {} ({}..={})",
+                    format_number(x),
+                    quoted(kind.id),
+                    format_number(scale.min),
+                    format_number(scale.max)
+                ),
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    /// A stance or number as written, checked against the issue's kind: a
+    /// stance on a stance issue, a number within the scale on a numeric one.
+    fn value(
+        &mut self,
+        raw: &RawStance,
+        loc: Loc,
+        path: &str,
+        what: &str,
+        kind: &IssueKind,
+    ) -> Option<f64> {
+        match (kind.scale, raw) {
+            (None, RawStance::Word(s)) => Some(f64::from(s.value())),
+            (None, RawStance::Int(v)) => match Stance::from_value(*v) {
+                Some(s) => Some(f64::from(s.value())),
+                None => {
+                    self.report(loc, path, stance_message(raw, what));
+                    None
+                }
+            },
+            (None, _) => {
+                self.report(loc, path, stance_message(raw, what));
+                None
+            }
+            (Some(_), RawStance::Int(_) | RawStance::Number(_)) => {
+                let x = match raw {
+                    RawStance::Int(v) => *v as f64,
+                    RawStance::Number(x) => *x,
+                    _ => return None,
+                };
+                self.number_on(&Located { value: x, loc }, path, kind)
+            }
+            (Some(scale), _) => {
+                let shown = match raw {
+                    RawStance::Word(s) => quoted(s.word()),
+                    RawStance::Bad(b) => match &**b {
+                        BadStance::Word(w) | BadStance::Other(w) => quoted(w),
+                    },
+                    _ => String::new(),
+                };
+                self.report(
+                    loc,
+                    path,
+                    format!(
+                        "{what} {shown} is not a number; {} is numeric (scale {}..={})",
+                        quoted(kind.id),
+                        format_number(scale.min),
+                        format_number(scale.max)
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Why `raw` is not a stance; `what` names the field (`stance`, `outcome`).
+fn stance_message(raw: &RawStance, what: &str) -> String {
     const EXPECTED: &str =
         "expected demands (+2), supports (+1), neutral (0), opposes (-1) or rejects (-2)";
     match raw {
-        RawStance::Known(s) => format!("stance {s} is valid"),
+        RawStance::Word(s) => format!("{what} {s} is valid"),
+        RawStance::Int(v) => format!("{what} {v} is outside -2..=2; {EXPECTED}"),
+        RawStance::Number(v) => format!(
+            "{what} {} is not a stance; {EXPECTED}",
+            quoted(&format!("{v:?}"))
+        ),
         RawStance::Bad(bad) => match &**bad {
-            BadStance::Int(v) => format!("stance {v} is outside -2..=2; {EXPECTED}"),
             BadStance::Word(w) => {
                 let words = Stance::ALL.map(Stance::word);
                 match did_you_mean(w, words) {
-                    Some(s) => format!("unknown stance {}; did you mean `{s}`?", quoted(w)),
-                    None => format!("unknown stance {}; {EXPECTED}", quoted(w)),
+                    Some(s) => format!("unknown {what} {}; did you mean `{s}`?", quoted(w)),
+                    None => format!("unknown {what} {}; {EXPECTED}", quoted(w)),
                 }
             }
-            BadStance::Other(v) => format!("stance {} is not a stance; {EXPECTED}", quoted(v)),
+            BadStance::Other(v) => format!("{what} {} is not a stance; {EXPECTED}", quoted(v)),
         },
     }
 }

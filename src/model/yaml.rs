@@ -121,6 +121,42 @@ pub(crate) struct RawIssue {
     pub description: Option<String>,
     #[serde(default)]
     pub tags: Option<Vec<String>>,
+    /// Present for a numeric issue (then positions are numbers on it);
+    /// absent for a stance issue.
+    #[serde(default)]
+    pub scale: Option<RawScale>,
+    /// What was decided: a number on the scale, or a stance on a stance issue.
+    #[serde(default)]
+    #[schemars(with = "Option<schema::StanceOrNumber>")]
+    pub outcome: Option<Located<RawStance>>,
+}
+
+/// A numeric issue's scale.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Scale")]
+pub(crate) struct RawScale {
+    #[schemars(with = "f64")]
+    pub min: Located<f64>,
+    #[schemars(with = "f64")]
+    pub max: Located<f64>,
+    /// What points on the scale mean.
+    #[serde(default)]
+    pub labels: Option<Vec<RawScaleLabel>>,
+    /// The outcome if nobody agrees, within [min, max].
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub status_quo: Option<Located<f64>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "ScaleLabel")]
+pub(crate) struct RawScaleLabel {
+    #[schemars(with = "f64")]
+    pub at: Located<f64>,
+    #[schemars(with = "String", length(min = 1))]
+    pub label: Located<String>,
 }
 
 #[derive(Deserialize, JsonSchema, Clone, Copy)]
@@ -155,6 +191,10 @@ pub(crate) struct RawActor {
     pub aliases: Option<Vec<Located<String>>>,
     #[serde(default)]
     pub description: Option<String>,
+    /// Capability or clout, finite and >= 0 (default 1).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
+    pub power: Option<Located<f64>>,
     /// Issue id -> position. An issue left out is unknown for this actor.
     #[serde(default)]
     pub positions: Option<RawPositions>,
@@ -232,6 +272,9 @@ pub(crate) struct RawPosition {
 }
 
 pub(crate) struct RawDetails {
+    /// `position:` (numeric issues); the stance, if any, is in [`RawPosition`].
+    pub position: Option<Located<f64>>,
+    pub power: Option<Located<f64>>,
     pub basis: Basis,
     pub salience: Option<Located<f64>>,
     pub red_line: bool,
@@ -244,8 +287,18 @@ pub(crate) struct RawDetails {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "PositionDetails")]
 struct RawPositionMap {
-    #[schemars(with = "RawStance")]
-    stance: Located<RawStance>,
+    /// On a stance issue (required there).
+    #[serde(default)]
+    #[schemars(with = "Option<RawStance>")]
+    stance: Option<Located<RawStance>>,
+    /// On a numeric issue (required there): a number within the scale.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    position: Option<Located<f64>>,
+    /// Power on this issue, overriding the actor's (finite, >= 0).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
+    power: Option<Located<f64>>,
     /// How much the issue matters to this actor, 0.0..=1.0 (default 1.0).
     #[serde(default)]
     #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
@@ -308,18 +361,21 @@ pub(crate) struct RawEvidence {
 /// that every bad stance in a file is reported, not just the first.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RawStance {
-    /// A valid stance, word or integer (no allocation for the common case).
-    Known(Stance),
+    /// A stance word (no allocation for the common case).
+    Word(Stance),
+    /// An integer: a stance on -2..=2 on a stance issue, or a position on a
+    /// numeric one.
+    Int(i64),
+    /// A number with a fraction (or NaN, inf): a numeric issue's position.
+    Number(f64),
     /// Anything else, kept for the message; boxed to keep this type small.
     Bad(Box<BadStance>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum BadStance {
-    /// An integer outside -2..=2.
-    Int(i64),
     Word(String),
-    /// Anything else (a float, a boolean), kept as text for the message.
+    /// Anything else (a boolean, a huge integer), kept as text for the message.
     Other(String),
 }
 
@@ -347,14 +403,10 @@ impl<'de> Deserialize<'de> for RawPosition {
 }
 
 impl RawStance {
-    fn from_int(v: i64) -> RawStance {
-        Stance::from_value(v).map_or_else(|| RawStance::other(BadStance::Int(v)), RawStance::Known)
-    }
-
     fn from_text(v: &str) -> RawStance {
         Stance::from_word(v).map_or_else(
             || RawStance::other(BadStance::Word(v.into())),
-            RawStance::Known,
+            RawStance::Word,
         )
     }
 
@@ -379,6 +431,11 @@ impl<'de> Deserialize<'de> for Scalar {
 /// scalar to text and handing it to `$on_text` / `$on_int`.
 macro_rules! scalar_visits {
     ($on_int:expr, $on_text:expr, $on_other:expr) => {
+        scalar_visits!($on_int, $on_text, $on_other, |v: f64| $on_other(format!(
+            "{v:?}"
+        )));
+    };
+    ($on_int:expr, $on_text:expr, $on_other:expr, $on_float:expr) => {
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
             Ok($on_int(v))
         }
@@ -389,7 +446,7 @@ macro_rules! scalar_visits {
             })
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok($on_other(format!("{v:?}")))
+            Ok($on_float(v))
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
             Ok($on_other(v.to_string()))
@@ -471,13 +528,14 @@ impl<'de> Visitor<'de> for PositionVisitor {
     }
 
     scalar_visits!(
-        |v| RawPosition::shorthand(RawStance::from_int(v)),
+        |v| RawPosition::shorthand(RawStance::Int(v)),
         |v| RawPosition::shorthand(RawStance::from_text(v)),
-        |v: String| RawPosition::shorthand(RawStance::other(BadStance::Other(v)))
+        |v: String| RawPosition::shorthand(RawStance::other(BadStance::Other(v))),
+        |v| RawPosition::shorthand(RawStance::Number(v))
     );
 
     fn visit_unit<E: de::Error>(self) -> Result<RawPosition, E> {
-        let mut p = RawPosition::shorthand(RawStance::Known(Stance::Neutral));
+        let mut p = RawPosition::shorthand(RawStance::Word(Stance::Neutral));
         p.stance = None;
         Ok(p)
     }
@@ -485,8 +543,10 @@ impl<'de> Visitor<'de> for PositionVisitor {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawPosition, A::Error> {
         let m = RawPositionMap::deserialize(MapAccessDeserializer::new(map))?;
         Ok(RawPosition {
-            stance: Some(m.stance),
+            stance: m.stance,
             details: Some(Box::new(RawDetails {
+                position: m.position,
+                power: m.power,
                 basis: m.basis.map_or(Basis::Stated, Basis::from),
                 salience: m.salience,
                 red_line: m.red_line.unwrap_or(false),
@@ -506,9 +566,12 @@ impl<'de> Visitor<'de> for StanceVisitor {
         f.write_str("a stance: demands, supports, neutral, opposes, rejects, or an integer -2..2")
     }
 
-    scalar_visits!(RawStance::from_int, RawStance::from_text, |v: String| {
-        RawStance::other(BadStance::Other(v))
-    });
+    scalar_visits!(
+        RawStance::Int,
+        RawStance::from_text,
+        |v: String| RawStance::other(BadStance::Other(v)),
+        RawStance::Number
+    );
 }
 
 struct ScalarVisitor;

@@ -16,6 +16,7 @@ mod mouse;
 mod overlays;
 
 use super::theme::Theme;
+use crate::analysis::forecast::{Forecast, forecast};
 use crate::compare::{Comparison, Verdict};
 use crate::model::{Basis, Model};
 pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
@@ -45,6 +46,8 @@ pub struct App<'m> {
     /// Where each stance group starts in `spectrum` (6 groups, 7 bounds).
     pub spectrum_bounds: [usize; 7],
     pub spectrum_selected: usize,
+    /// The current issue's forecasts, for the Issue view's markers.
+    pub forecast: Forecast,
     pub detail_scroll: u16,
     pub status: Option<Status>,
     /// Set while the model file on disk fails to load: the error, shown
@@ -124,6 +127,7 @@ impl<'m> App<'m> {
             spectrum: Vec::new(),
             spectrum_bounds: [0; 7],
             spectrum_selected: 0,
+            forecast: Forecast::default(),
             detail_scroll: 0,
             status: None,
             banner: None,
@@ -273,27 +277,44 @@ impl<'m> App<'m> {
         }
     }
 
-    /// Actors of the current issue grouped by stance, keeping the selection
-    /// on the same actor when it can.
+    /// Actors of the current issue grouped by stance (a numeric issue: all
+    /// known positions in one group, by value), the unknown last, keeping
+    /// the selection on the same actor when it can.
     fn rebuild_spectrum(&mut self) {
         let keep = self.spectrum.get(self.spectrum_selected).copied();
-        let key = |a: usize| -> usize {
-            match self.model.actors[a]
-                .position_at(self.issue, self.min_basis)
-                .map(|p| p.stance)
-            {
-                Some(s) => (s.value() + 2) as usize,
-                None => 5,
+        let (issue, min) = (self.issue, self.min_basis);
+        let numeric = self.model.issues[issue].is_numeric();
+        let value = |a: usize| {
+            self.model.actors[a]
+                .position_at(issue, min)
+                .map(|p| p.value)
+        };
+        // Group 0..=4 by stance, or 0 for any number; 5 for unknown.
+        let group = |a: usize| -> usize {
+            match (value(a), numeric) {
+                (None, _) => 5,
+                (Some(_), true) => 0,
+                (Some(v), false) => (v + 2.0) as usize,
             }
         };
         let mut order: Vec<usize> = (0..self.model.actors.len()).collect();
-        order.sort_by_key(|&a| key(a));
+        order.sort_by(|&a, &b| {
+            group(a).cmp(&group(b)).then_with(|| {
+                let (x, y) = (value(a).unwrap_or(0.0), value(b).unwrap_or(0.0));
+                if numeric {
+                    x.total_cmp(&y)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+        });
         let mut bounds = [order.len(); 7];
         for g in (0..6).rev() {
-            bounds[g] = order.partition_point(|&a| key(a) < g);
+            bounds[g] = order.partition_point(|&a| group(a) < g);
         }
         self.spectrum_bounds = bounds;
         self.spectrum = order;
+        self.forecast = forecast(self.model, issue, min);
         let want = keep.unwrap_or_else(|| self.focused_actor());
         self.spectrum_selected = self.spectrum.iter().position(|&a| a == want).unwrap_or(0);
     }

@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::compare::Verdict;
-use crate::model::Stance;
+use crate::model::{Issue, Position, Stance, format_number};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -36,6 +36,17 @@ impl Theme {
             Some(Stance::Opposes) => self.fg(Color::Red),
             Some(Stance::Rejects) => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             None => self.fg(Color::DarkGray),
+        }
+    }
+
+    /// A position's style on its issue: the stance colours on a stance
+    /// issue; on a numeric one low and high are not for and against, so one
+    /// colour for every known value.
+    pub fn position(self, issue: &Issue, p: Option<&Position>) -> Style {
+        match (issue.is_numeric(), p) {
+            (false, p) => self.stance(p.and_then(|p| p.stance)),
+            (true, Some(_)) => self.fg(Color::Cyan),
+            (true, None) => self.fg(Color::DarkGray),
         }
     }
 
@@ -103,6 +114,32 @@ pub fn stance_glyph(s: Option<Stance>) -> &'static str {
         Some(Stance::Rejects) => "--",
         None => "·",
     }
+}
+
+/// A position in a narrow cell: the stance glyph on a stance issue, the
+/// number (at most four columns) on a numeric one, `·` when unknown.
+pub fn value_glyph(issue: &Issue, p: Option<&Position>) -> String {
+    match (issue.is_numeric(), p) {
+        (false, p) => stance_glyph(p.and_then(|p| p.stance)).to_string(),
+        (true, Some(p)) => short_number(p.value),
+        (true, None) => "·".to_string(),
+    }
+}
+
+/// `35`, `2.5`, `1e6`-free: a number in at most four columns where it fits
+/// (a matrix cell), else as short as it gets.
+pub fn short_number(x: f64) -> String {
+    let full = format_number(x);
+    if full.len() <= 4 {
+        return full;
+    }
+    for decimals in [1, 0] {
+        let s = format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals));
+        if s.len() <= 4 {
+            return s;
+        }
+    }
+    format_number(x.round())
 }
 
 /// The verdict gutter's glyph: `=` agree, `~` partial, `✗` conflict,

@@ -24,17 +24,35 @@ impl JsonSchema for RawStance {
     }
 }
 
+/// A stance (stance issues) or a number (numeric issues): a position in
+/// shorthand, or an issue's outcome.
+pub(crate) struct StanceOrNumber;
+
+impl JsonSchema for StanceOrNumber {
+    fn schema_name() -> Cow<'static, str> {
+        "StanceOrNumber".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let stance = generator.subschema_for::<RawStance>();
+        json_schema!({
+            "description": "A stance on a stance issue; a number within the scale on a numeric issue.",
+            "anyOf": [stance, {"type": "number"}]
+        })
+    }
+}
+
 impl JsonSchema for RawPosition {
     fn schema_name() -> Cow<'static, str> {
         "Position".into()
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let stance = generator.subschema_for::<RawStance>();
+        let short = generator.subschema_for::<StanceOrNumber>();
         let details = generator.subschema_for::<RawPositionMap>();
         json_schema!({
-            "description": "A stance alone (shorthand), or the position in full.",
-            "oneOf": [stance, details]
+            "description": "A stance or number alone (shorthand), or the position in full.",
+            "anyOf": [short, details]
         })
     }
 }

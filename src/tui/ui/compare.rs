@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::model::Position;
+use crate::model::{Issue, Position};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Filter, Side};
 use crate::tui::layout::{self, inner};
@@ -87,7 +87,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             sel(t.title()),
         );
         for (rect, p) in [(left, row.left), (right, row.right)] {
-            let line = cell(app, p, usize::from(rect.width));
+            let line = cell(app, &m.issues[row.issue], p, usize::from(rect.width));
             let line = if selected {
                 line.patch_style(t.selected())
             } else {
@@ -109,24 +109,32 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `++ demands  Insists on legally binding…`, padded to `w` columns; a
 /// reported or inferred position carries its mark (`rejectsʳ`), a red line `!`.
-fn cell<'a>(app: &App, p: Option<&'a Position>, w: usize) -> Line<'a> {
+fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line<'a> {
     let t = app.theme;
-    let stance = p.map(|p| p.stance);
-    let mut word = stance.map_or("unknown", |s| s.word()).to_string();
+    let stance = p.and_then(|p| p.stance);
+    let mut word = match (p, issue.is_numeric()) {
+        (None, _) => "unknown".to_string(),
+        (Some(_), false) => stance.map_or("", |s| s.word()).to_string(),
+        // A number, and the nearest label where the scale has them.
+        (Some(p), true) => truncate(&issue.describe(p.value), 16),
+    };
     if let Some(p) = p {
         word.push_str(p.basis.mark());
         if p.red_line {
             word.push('!');
         }
     }
-    let head = truncate(
-        &format!("{:<2} {} ", stance_glyph(stance), pad(&word, 10)),
-        w,
-    );
+    let glyph = match (issue.is_numeric(), p) {
+        (true, Some(_)) => "#",
+        (true, None) => "·",
+        (false, _) => stance_glyph(stance),
+    };
+    let cols = if issue.is_numeric() { 18 } else { 10 };
+    let head = truncate(&format!("{glyph:<2} {} ", pad(&word, cols)), w);
     let rest = w.saturating_sub(crate::text::width(&head));
     let summary = p.and_then(|p| p.summary.as_deref()).unwrap_or("");
     Line::from(vec![
-        Span::styled(head, t.stance(stance)),
+        Span::styled(head, t.position(issue, p)),
         Span::raw(pad(&truncate(summary, rest), rest)),
     ])
 }

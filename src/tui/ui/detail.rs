@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::export::{attribution, stance_label, verdict_label};
+use crate::export::{attribution, position_label, verdict_label};
 use crate::tui::app::App;
-use crate::tui::theme::stance_glyph;
+use crate::tui::theme::value_glyph;
 
 /// The most of one text the detail panel shows: a 10 MB quote must not
 /// cost a 10 MB wrap on every frame. The exports keep the whole text.
@@ -34,13 +34,16 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
     let m = app.model;
     let a = &m.actors[actor];
     let p = a.position_at(issue, app.min_basis);
-    let stance = p.map(|p| p.stance);
     let mut head = vec![
         Span::styled(a.name.as_str(), t.title()),
         Span::raw("  "),
         Span::styled(
-            format!("{} {}", stance_glyph(stance), stance_label(p)),
-            t.stance(stance),
+            format!(
+                "{} {}",
+                value_glyph(&m.issues[issue], p),
+                position_label(&m.issues[issue], p)
+            ),
+            t.position(&m.issues[issue], p),
         ),
     ];
     match (p, a.position(issue)) {
@@ -58,6 +61,12 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
                 format!("  salience {:.1}", p.salience),
                 t.dim(),
             ));
+            if let Some(power) = p.power {
+                head.push(Span::styled(
+                    format!("  power {}", crate::model::format_number(power)),
+                    t.dim(),
+                ));
+            }
             if p.red_line {
                 head.push(Span::styled("  RED LINE", t.error()));
             }

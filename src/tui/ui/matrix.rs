@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Widget};
 use crate::text::{pad, truncate};
 use crate::tui::app::App;
 use crate::tui::layout::{self, CELL_WIDTH};
-use crate::tui::theme::stance_glyph;
+use crate::tui::theme::value_glyph;
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -66,19 +66,25 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         for (j, issue) in issues.clone().enumerate() {
             let x = grid.cells.x + (j * cw) as u16;
             let p = m.actors[actor].position_at(issue, app.min_basis);
-            let stance = p.map(|p| p.stance);
-            let mut glyph = stance_glyph(stance).to_string();
+            let numeric = m.issues[issue].is_numeric();
+            let mut glyph = value_glyph(&m.issues[issue], p);
             if let Some(p) = p {
                 glyph.push_str(p.basis.mark());
                 if p.red_line {
                     glyph.push('!');
                 }
             }
-            let mut style = t.stance(stance);
+            let mut style = t.position(&m.issues[issue], p);
             if row_selected && issue == app.issue {
                 style = style.patch(t.selected());
             }
-            buf.set_stringn(x, y, pad(&format!("  {glyph}"), cw - 1), cw - 1, style);
+            // Numbers take the room the stance glyphs leave as margin.
+            let text = if numeric && p.is_some() {
+                format!("{glyph:>5}")
+            } else {
+                format!("  {glyph}")
+            };
+            buf.set_stringn(x, y, pad(&text, cw - 1), cw - 1, style);
         }
     }
 }
