@@ -71,6 +71,24 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Forecast every issue (compromise model and weighted median) and check
+    /// the forecasts against the recorded outcomes
+    Forecast {
+        /// The model file (YAML); the built-in model when omitted
+        model: Option<PathBuf>,
+        /// The output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Which positions count: all (inferred), stated and reported, or stated only
+        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
+        min_basis: MinBasis,
+        /// Write to PATH instead of standard output (atomically)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace PATH if it already exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// Write a commented starter model to PATH (never over an existing file)
     New {
         /// Where to write it, e.g. my-negotiation.yaml
@@ -231,6 +249,25 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             let c = Comparison::at(&m, l, r, min_basis.into());
             let text = export::render(&c, format, width);
+            match output {
+                Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
+                None => print(&text),
+            }
+        }
+        Some(Command::Forecast {
+            model,
+            format,
+            min_basis,
+            output,
+            force,
+        }) => {
+            if let (Some(out), Some(model)) = (&output, &model) {
+                refuse_model_as_output(out, model)?;
+            }
+            let m = load_model(model.as_deref())?;
+            let min = min_basis.into();
+            let (checked, mae) = crate::analysis::forecast::check_all(&m, min);
+            let text = export::forecast::render(&m, min, &checked, &mae, format);
             match output {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),

@@ -70,6 +70,23 @@ const CORPUS: &[(&str, &[&str])] = &[
         &["unknown variant `country`", "person"],
     ),
     (
+        "numeric-errors.yaml",
+        &[
+            "11 problems found",
+            ":5:18: issues[0] (finance).scale: min 100 is not below max 0",
+            ":5:45: issues[0] (finance).scale.labels[0].at: label at 200 is outside the scale",
+            ":5:74: issues[0] (finance).scale.status_quo: status quo NaN is not a finite number",
+            ":6:14: issues[0] (finance).outcome: outcome `supports` is not a number",
+            ":9:14: issues[1] (legal).outcome: outcome `7.5` is not a stance",
+            ":13:12: actors[0] (usa).power: power -1 is negative",
+            ":15:25: actors[0] (usa).positions.finance.stance: `stance` is for stance issues; `finance` is numeric",
+            ":15:42: actors[0] (usa).positions.finance.power: power inf is not a finite number",
+            ":16:25: actors[0] (usa).positions.legal.position: `position` is for numeric issues; `legal` is a stance issue",
+            ":20:7: actors[1] (eu).positions.finance: position 180 is outside the scale of `finance`",
+            ":21:7: actors[1] (eu).positions.legal.stance: stance `2.5` is not a stance",
+        ],
+    ),
+    (
         "unknown-basis.yaml",
         &[
             ":11:16:",

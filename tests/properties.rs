@@ -197,3 +197,60 @@ proptest! {
         }
     }
 }
+
+/// One numeric issue: its scale, and each of two actors' position as a
+/// fraction of the way along it (or unknown), salience and power.
+type NumericIssue = ((f64, f64), [(Option<f64>, f64, f64); 2]);
+
+fn numeric_issue() -> impl Strategy<Value = NumericIssue> {
+    let side = (
+        prop::option::weighted(0.8, 0.0f64..=1.0),
+        0.0f64..=1.0,
+        0.0f64..=5.0,
+    );
+    ((-1e6f64..1e6, 1e-3f64..1e6), [side.clone(), side])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Numbers written to YAML come back unchanged through loading and the
+    /// JSON export: scales, positions, saliences and powers.
+    #[test]
+    fn numeric_models_survive_yaml_load_and_json(issues in prop::collection::vec(numeric_issue(), 1..6)) {
+        let mut y = String::from("title: numbers\nissues:\n");
+        let mut values = Vec::new();
+        for (i, ((min, width), sides)) in issues.iter().enumerate() {
+            let max = min + width;
+            y += &format!("  - {{id: i{i}, title: issue {i}, scale: {{min: {min:?}, max: {max:?}}}}}\n");
+            values.push(sides.map(|(at, s, p)| at.map(|f| ((min + f * width).clamp(*min, max), s, p))));
+        }
+        y += "actors:\n";
+        for (k, id) in ["a", "b"].iter().enumerate() {
+            y += &format!("  - id: {id}\n    name: {id}\n    positions:\n");
+            for (i, v) in values.iter().enumerate() {
+                if let Some((x, s, p)) = v[k] {
+                    y += &format!("      i{i}: {{position: {x:?}, salience: {s:?}, power: {p:?}}}\n");
+                }
+            }
+        }
+        let m = model::from_str(&y, Origin::BuiltIn).map_err(|e| TestCaseError::fail(format!("{e}\n{y}")))?;
+        let doc: serde_json::Value = serde_json::from_str(&render(&Comparison::new(&m, 0, 1), Format::Json, 100))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for (i, ((min, width), _)) in issues.iter().enumerate() {
+            let issue = &doc["issues"][i];
+            for (k, side) in ["left", "right"].iter().enumerate() {
+                match values[i][k] {
+                    None => prop_assert!(issue[side].is_null()),
+                    Some((x, s, p)) => {
+                        prop_assert_eq!(issue[side]["value"].as_f64(), Some(x));
+                        prop_assert_eq!(issue[side]["salience"].as_f64(), Some(s));
+                        prop_assert_eq!(issue[side]["power"].as_f64(), Some(p));
+                    }
+                }
+            }
+            let scale = &m.issues[i].scale;
+            prop_assert_eq!(scale.as_ref().map(|s| (s.min, s.max)), Some((*min, min + width)));
+        }
+    }
+}

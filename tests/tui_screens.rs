@@ -22,6 +22,11 @@ fn hostile() -> Model {
         .expect("hostile fixture")
 }
 
+fn numeric() -> Model {
+    model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/numeric.yaml"))
+        .expect("numeric fixture")
+}
+
 fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     t.draw(|f| f.render_widget(app, f.area())).expect("draw");
@@ -42,6 +47,10 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
             vec![Action::ShowMatrix, Action::Down, Action::Right],
         ),
         ("issue", vec![Action::Open]),
+        (
+            "issue_third",
+            vec![Action::Open, Action::Right, Action::Right, Action::Down],
+        ),
         ("picker", [vec![Action::OpenPicker], typed("lav")].concat()),
         ("help", vec![Action::Help]),
         ("export_prompt", vec![Action::Export]),
@@ -76,6 +85,11 @@ fn builtin_screens() {
 #[test]
 fn hostile_screens() {
     snapshot_all("hostile", &hostile(), "a", "b");
+}
+
+#[test]
+fn numeric_screens() {
+    snapshot_all("numeric", &numeric(), "a", "c");
 }
 
 #[test]

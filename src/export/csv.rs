@@ -3,7 +3,7 @@
 use crate::compare::Comparison;
 use crate::model::{Position, format_number};
 
-fn field(s: &str) -> String {
+pub(super) fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

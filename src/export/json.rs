@@ -106,8 +106,16 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             })
             .collect(),
     };
-    // Serialising these plain structs cannot fail; the fallback is unreachable.
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    to_json(&doc)
+}
+
+/// Pretty JSON and a final newline. Serialising plain structs of strings and
+/// numbers does not fail (serde_json writes a non-finite number as `null`);
+/// if it ever did, the output says so rather than being empty.
+pub(super) fn to_json(doc: &impl Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(doc).unwrap_or_else(|e| {
+        serde_json::json!({ "error": format!("detente could not write JSON: {e}") }).to_string()
+    });
     s.push('\n');
     s
 }

@@ -8,7 +8,7 @@ use crate::model::{Issue, Position};
 
 /// Escapes text for a Markdown paragraph or table cell: Markdown punctuation
 /// is backslash-escaped, and line breaks become `<br>` so a cell stays one row.
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {

@@ -3,6 +3,7 @@
 //! terminal UI, which renders the same comparison its own way.
 
 mod csv;
+pub mod forecast;
 mod json;
 mod markdown;
 mod text;

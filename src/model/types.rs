@@ -184,10 +184,13 @@ pub struct Scale {
 }
 
 impl Scale {
-    /// The label nearest to `x`, if the scale has labels.
+    /// The label nearest to `x`, if one lies within a tenth of the scale:
+    /// a point between two far-apart labels is neither.
     pub fn nearest_label(&self, x: f64) -> Option<&str> {
+        let near = (self.max - self.min) / 10.0;
         self.labels
             .iter()
+            .filter(|l| (l.at - x).abs() <= near)
             .min_by(|a, b| (a.at - x).abs().total_cmp(&(b.at - x).abs()))
             .map(|l| l.label.as_str())
     }
@@ -231,18 +234,22 @@ impl Issue {
     /// stance issue (the nearest stance for a forecast between two), `35`
     /// or `35 (Moderate cuts)` with the nearest label on a numeric one.
     pub fn describe(&self, x: f64) -> String {
+        // Three significant places of the scale's width: 54.9 on 0..100,
+        // 0.39 on the stance scale.
+        let decimals = (3 - self.span().log10().floor() as i32).clamp(0, 3);
+        let shown = format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals));
         match &self.scale {
             None => {
                 let s = Stance::nearest(x);
                 if x.fract() == 0.0 {
                     format!("{} {}", s.signed(), s.word())
                 } else {
-                    format!("{} ≈ {}", format_number(x), s.word())
+                    format!("{shown} ≈ {}", s.word())
                 }
             }
             Some(scale) => match scale.nearest_label(x) {
-                Some(label) => format!("{} ({label})", format_number(x)),
-                None => format_number(x),
+                Some(label) => format!("{shown} ({label})"),
+                None => shown,
             },
         }
     }

@@ -518,6 +518,9 @@ impl<'m> App<'m> {
         match self.view {
             View::Compare => self.compare_page(),
             View::Matrix => layout::matrix_grid(self.screen().body).rows,
+            View::Issue if self.model.issues[self.issue].is_numeric() => {
+                usize::from(layout::number_line(self.screen().body).track.height)
+            }
             View::Issue => layout::spectrum_columns(self.screen().body).1,
         }
         .max(1)

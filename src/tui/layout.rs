@@ -119,8 +119,56 @@ pub fn matrix_grid(body: Rect) -> MatrixGrid {
 /// header row; and how many actors fit in a column.
 pub fn spectrum_columns(body: Rect) -> ([Rect; 6], usize) {
     let i = inner(body);
+    // The last row is the forecasts' legend.
+    let i = Rect {
+        height: i.height.saturating_sub(1),
+        ..i
+    };
     let cols = i.layout(&Layout::horizontal([Constraint::Fill(1); 6]));
     (cols, usize::from(i.height.saturating_sub(1)))
+}
+
+/// A numeric issue's Issue view: the scale drawn as an axis with its marks
+/// (`axis`: markers, line, numbers, labels), the legend, then one row per
+/// actor: name, its place on the axis (`track`), its value.
+pub struct NumberLine {
+    pub axis: Rect,
+    pub legend: Rect,
+    pub names: Rect,
+    pub track: Rect,
+    pub values: Rect,
+}
+
+/// Rows above the actors: markers, axis, numbers, labels.
+pub const AXIS_ROWS: u16 = 4;
+
+pub fn number_line(body: Rect) -> NumberLine {
+    let i = inner(body);
+    let [axis_band, legend, rows] = i.layout(&Layout::vertical([
+        Constraint::Length(AXIS_ROWS),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let names_w = (i.width / 4).clamp(8, 28);
+    let values_w = 12.min(i.width / 6);
+    let [names, track, values] = rows.layout(&Layout::horizontal([
+        Constraint::Length(names_w),
+        Constraint::Fill(1),
+        Constraint::Length(values_w),
+    ]));
+    // The axis spans the same columns as the actors' track.
+    let axis = Rect {
+        x: track.x,
+        width: track.width,
+        ..axis_band
+    };
+    NumberLine {
+        axis,
+        legend,
+        names,
+        track,
+        values,
+    }
 }
 
 /// A centred box of at most `w`×`h` inside `area`.

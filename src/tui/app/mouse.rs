@@ -1,7 +1,7 @@
 //! Mouse clicks: which row, cell or actor is under the pointer, from the
 //! same layout functions that drawing uses.
 
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 
 use super::{App, Side, View};
 use crate::tui::layout;
@@ -49,6 +49,22 @@ impl App<'_> {
                         + usize::from((column - grid.cells.x) / layout::CELL_WIDTH);
                     if c < self.model.issues.len() {
                         self.set_issue(c);
+                    }
+                }
+            }
+            View::Issue if self.model.issues[self.issue].is_numeric() => {
+                let rows = layout::number_line(screen.body);
+                let band = Rect {
+                    x: rows.names.x,
+                    width: rows.names.width + rows.track.width + rows.values.width,
+                    ..rows.track
+                };
+                if band.contains(at) {
+                    let height = usize::from(rows.track.height);
+                    let offset = (self.spectrum_selected + 1).saturating_sub(height);
+                    let k = offset + usize::from(row - band.y);
+                    if k < self.spectrum.len() {
+                        self.spectrum_selected = k;
                     }
                 }
             }

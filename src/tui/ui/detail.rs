@@ -38,11 +38,15 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
         Span::styled(a.name.as_str(), t.title()),
         Span::raw("  "),
         Span::styled(
-            format!(
-                "{} {}",
-                value_glyph(&m.issues[issue], p),
+            if m.issues[issue].is_numeric() {
                 position_label(&m.issues[issue], p)
-            ),
+            } else {
+                format!(
+                    "{} {}",
+                    value_glyph(&m.issues[issue], p),
+                    position_label(&m.issues[issue], p)
+                )
+            },
             t.position(&m.issues[issue], p),
         ),
     ];

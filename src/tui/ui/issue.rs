@@ -1,23 +1,77 @@
-//! The Issue view: one issue's spectrum, every actor placed in a column from
-//! rejects to demands, plus a column for those with no stated position.
+//! The Issue view: one issue, every actor placed on its scale. A stance
+//! issue is a spectrum, actors in columns from rejects to demands plus one
+//! for those with no position; a numeric issue is an axis from min to max
+//! with its labels and one row per actor at its position. Both mark the
+//! compromise forecast, the weighted median, the status quo and the outcome.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::model::Stance;
-use crate::text::{pad, truncate};
+use crate::model::{Issue, Stance, format_number};
+use crate::text::{pad, truncate, width};
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::theme::stance_glyph;
+use crate::tui::theme::{Theme, stance_glyph};
+
+/// The forecast and reference markers, in drawing order (later ones win a
+/// shared column): glyph, name.
+const COMPROMISE: (&str, &str) = ("◆", "compromise");
+const MEDIAN: (&str, &str) = ("▲", "median");
+const STATUS_QUO: (&str, &str) = ("■", "status quo");
+const OUTCOME: (&str, &str) = ("●", "outcome");
+
+/// The markers this issue has: glyph, name, value.
+fn markers(app: &App, issue: &Issue) -> Vec<(&'static str, &'static str, f64)> {
+    let f = &app.forecast;
+    [
+        (COMPROMISE, f.compromise),
+        (MEDIAN, f.median),
+        (STATUS_QUO, issue.scale.as_ref().and_then(|s| s.status_quo)),
+        (OUTCOME, issue.outcome),
+    ]
+    .into_iter()
+    .filter_map(|((glyph, name), x)| Some((glyph, name, x?)))
+    .collect()
+}
+
+/// `◆ compromise 54.9 · ▲ median 80 · ● outcome 65`, or what is missing.
+fn legend(app: &App, issue: &Issue) -> Line<'static> {
+    let t = app.theme;
+    let marks = markers(app, issue);
+    let mut spans = Vec::new();
+    if app.forecast.compromise.is_none() {
+        spans.push(Span::styled(
+            "no forecast: nobody has a counted position  ",
+            t.dim(),
+        ));
+    }
+    for (k, (glyph, name, x)) in marks.into_iter().enumerate() {
+        if k > 0 {
+            spans.push(Span::styled(" · ", t.dim()));
+        }
+        spans.push(Span::styled(glyph, t.key()));
+        spans.push(Span::raw(format!(" {name} {}", issue.describe(x))));
+    }
+    Line::from(spans)
+}
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let m = app.model;
     let issue = &m.issues[app.issue];
+    let scale = match &issue.scale {
+        Some(s) => format!(
+            " · scale {}..{}",
+            format_number(s.min),
+            format_number(s.max)
+        ),
+        None => String::new(),
+    };
     let title = format!(
-        " Issue {}/{}: {} ",
+        " Issue {}/{}: {}{scale} ",
         app.issue + 1,
         m.issues.len(),
         issue.title
@@ -29,6 +83,28 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             t.title(),
         ))
         .render(area, buf);
+    if issue.is_numeric() {
+        number_line(app, issue, area, buf);
+    } else {
+        spectrum(app, issue, area, buf);
+    }
+}
+
+/// The actor's name with its basis mark and red line, as the views show it.
+fn marked_name(app: &App, actor: usize) -> String {
+    let a = &app.model.actors[actor];
+    let mut name = a.name.clone();
+    if let Some(p) = a.position_at(app.issue, app.min_basis) {
+        name.push_str(p.basis.mark());
+        if p.red_line {
+            name.push_str(" !");
+        }
+    }
+    name
+}
+
+fn spectrum(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
     let (cols, height) = layout::spectrum_columns(area);
     let stances: [Option<Stance>; 6] = [
         Some(Stance::Rejects),
@@ -38,6 +114,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Stance::Demands),
         None,
     ];
+    let marks = markers(app, issue);
     let selected = app.spectrum.get(app.spectrum_selected).copied();
     for (group, (rect, stance)) in cols.iter().zip(stances).enumerate() {
         let w = usize::from(rect.width.saturating_sub(1));
@@ -46,7 +123,18 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let members = app.spectrum_group(group);
         let word = stance.map_or("unknown", |s| s.word());
-        let head = format!("{} {word} ({})", stance_glyph(stance), members.len());
+        // The markers whose value is nearest this column's stance.
+        let here: String = marks
+            .iter()
+            .filter(|(_, _, x)| stance == Some(Stance::nearest(*x)))
+            .map(|(glyph, _, _)| *glyph)
+            .collect();
+        let head = format!(
+            "{} {word} ({}){}{here}",
+            stance_glyph(stance),
+            members.len(),
+            if here.is_empty() { "" } else { " " }
+        );
         buf.set_stringn(
             rect.x,
             rect.y,
@@ -56,13 +144,6 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         );
         let offset = app.spectrum_offset(group, height);
         for (k, &actor) in members.iter().skip(offset).take(height).enumerate() {
-            let mut name = m.actors[actor].name.clone();
-            if let Some(p) = m.actors[actor].position_at(app.issue, app.min_basis) {
-                name.push_str(p.basis.mark());
-                if p.red_line {
-                    name.push_str(" !");
-                }
-            }
             let mut style = t.stance(stance);
             if Some(actor) == selected {
                 style = style.patch(t.selected());
@@ -70,10 +151,154 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(
                 rect.x,
                 rect.y + 1 + k as u16,
-                pad(&truncate(&name, w), w),
+                pad(&truncate(&marked_name(app, actor), w), w),
                 w,
                 style,
             );
         }
+    }
+    let inner = layout::inner(area);
+    if inner.height > 2 {
+        let y = inner.y + inner.height - 1;
+        buf.set_line(inner.x, y, &legend(app, issue), inner.width);
+    }
+}
+
+/// The column of `x` on a track of `w` cells from `min` to `max`.
+fn column(x: f64, min: f64, max: f64, w: u16) -> u16 {
+    if w < 2 {
+        return 0;
+    }
+    let f = ((x - min) / (max - min)).clamp(0.0, 1.0);
+    (f * f64::from(w - 1)).round() as u16
+}
+
+fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let m = app.model;
+    let nl = layout::number_line(area);
+    let (min, max) = issue.range();
+    let axis = nl.axis;
+    let w = axis.width;
+    if w < 2 || axis.height < layout::AXIS_ROWS {
+        return;
+    }
+    // Row 0: the markers; row 1: the axis; row 2: its numbers; row 3: labels.
+    for (glyph, _, x) in markers(app, issue) {
+        buf.set_string(axis.x + column(x, min, max, w), axis.y, glyph, t.key());
+    }
+    let ticks: Vec<f64> = (0..=4)
+        .map(|k| min + (max - min) * f64::from(k) / 4.0)
+        .collect();
+    let line: String = (0..w)
+        .map(|c| {
+            if c == 0 {
+                '├'
+            } else if c == w - 1 {
+                '┤'
+            } else if ticks.iter().any(|&x| column(x, min, max, w) == c) {
+                '┼'
+            } else {
+                '─'
+            }
+        })
+        .collect();
+    buf.set_string(axis.x, axis.y + 1, line, t.border());
+    place_texts(
+        buf,
+        axis,
+        axis.y + 2,
+        ticks
+            .iter()
+            .map(|&x| (column(x, min, max, w), format_number(x))),
+        t.dim(),
+    );
+    if let Some(scale) = &issue.scale {
+        place_texts(
+            buf,
+            axis,
+            axis.y + 3,
+            scale
+                .labels
+                .iter()
+                .map(|l| (column(l.at, min, max, w), l.label.clone())),
+            t.title(),
+        );
+    }
+    buf.set_line(
+        nl.legend.x,
+        nl.legend.y,
+        &legend(app, issue),
+        nl.legend.width,
+    );
+
+    // One row per actor, in the order of their positions, the unknown last.
+    let height = usize::from(nl.track.height);
+    let offset = (app.spectrum_selected + 1).saturating_sub(height);
+    let selected = app.spectrum.get(app.spectrum_selected).copied();
+    let nw = usize::from(nl.names.width.saturating_sub(1));
+    let vw = usize::from(nl.values.width);
+    for (k, &actor) in app.spectrum.iter().skip(offset).take(height).enumerate() {
+        let y = nl.track.y + k as u16;
+        let p = m.actors[actor].position_at(app.issue, app.min_basis);
+        let mut name_style = t.title();
+        if Some(actor) == selected {
+            name_style = name_style.patch(t.selected());
+        }
+        buf.set_stringn(
+            nl.names.x,
+            y,
+            pad(&truncate(&marked_name(app, actor), nw), nw),
+            nw,
+            name_style,
+        );
+        let track: String = match p {
+            Some(p) => {
+                let at = column(p.value, min, max, nl.track.width);
+                (0..nl.track.width)
+                    .map(|c| if c == at { '●' } else { '·' })
+                    .collect()
+            }
+            None => " ".repeat(usize::from(nl.track.width)),
+        };
+        let style = track_style(t, p.is_some());
+        buf.set_string(nl.track.x, y, track, style);
+        let value = p.map_or_else(|| "unknown".to_string(), |p| format_number(p.value));
+        let shown = truncate(&value, vw.saturating_sub(1));
+        buf.set_stringn(
+            nl.values.x + nl.values.width.saturating_sub(width(&shown) as u16),
+            y,
+            shown,
+            vw,
+            t.position(issue, p),
+        );
+    }
+}
+
+fn track_style(t: Theme, known: bool) -> Style {
+    if known { t.dim() } else { Style::new() }
+}
+
+/// Writes each text starting at its column (centred on it where there is
+/// room), skipping any that would overlap the one before.
+fn place_texts(
+    buf: &mut Buffer,
+    axis: Rect,
+    y: u16,
+    texts: impl Iterator<Item = (u16, String)>,
+    style: Style,
+) {
+    let mut free_from = 0u16;
+    for (col, text) in texts {
+        let tw = width(&text) as u16;
+        let start = col
+            .saturating_sub(tw / 2)
+            .min(axis.width.saturating_sub(tw));
+        if start < free_from && free_from > 0 {
+            continue;
+        }
+        let room = usize::from(axis.width.saturating_sub(start));
+        buf.set_stringn(axis.x + start, y, truncate(&text, room), room, style);
+        free_from = start + tw + 1;
     }
 }
