@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use detente::compare::Comparison;
 use detente::generate::{Spec, yaml};
-use detente::model::{self, Model, Origin};
+use detente::model::{self, Basis, Model, Origin};
 use detente::tui::action::Action;
 use detente::tui::app::App;
 use detente::tui::picker::Picker;
@@ -160,5 +160,18 @@ fn fuzzy(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, compare, frame, fuzzy);
+/// Forecasts of every issue (compromise, median, errors, MAE): 30 × 400 is
+/// the size of the EU decision-making datasets.
+fn forecast(c: &mut Criterion) {
+    let mut g = c.benchmark_group("forecast");
+    for (a, i) in [(30, 400), (1_000, 1_000)] {
+        let m = model::from_str(&yaml(&Spec::numeric(a, i)), Origin::BuiltIn).expect("model");
+        g.bench_function(BenchmarkId::new("all_issues", format!("{a}x{i}")), |b| {
+            b.iter(|| detente::analysis::forecast::check_all(black_box(&m), Basis::Inferred))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, compare, frame, fuzzy, forecast);
 criterion_main!(benches);

@@ -1,16 +1,23 @@
-//! Prints a generated model: `cargo run --release --example generate -- ACTORS ISSUES [SEED]`.
-//! For measuring whole commands on big models (`detente check`, peak memory).
+//! Prints a generated model:
+//! `cargo run --release --example generate -- ACTORS ISSUES [SEED] [--numeric]`.
+//! For measuring whole commands on big models (`detente check`, peak memory);
+//! `--numeric` puts every issue on a 0–100 scale with an outcome.
 
 fn main() {
+    let numeric = std::env::args().any(|a| a == "--numeric");
     let args: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
     let (Some(&actors), Some(&issues)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: generate ACTORS ISSUES [SEED]");
+        eprintln!("usage: generate ACTORS ISSUES [SEED] [--numeric]");
         std::process::exit(2);
     };
-    let mut spec = detente::generate::Spec::new(actors, issues);
+    let mut spec = if numeric {
+        detente::generate::Spec::numeric(actors, issues)
+    } else {
+        detente::generate::Spec::new(actors, issues)
+    };
     if let Some(&seed) = args.get(2) {
         spec.seed = seed as u64;
     }

@@ -13,6 +13,10 @@ pub struct Spec {
     pub seed: u64,
     /// The share of actor × issue pairs with no stated position.
     pub unknown: f64,
+    /// The share of issues on a 0–100 scale (with a status quo and an
+    /// outcome), as in the EU decision-making datasets; the rest are stance
+    /// issues. Numeric models also give actors a power.
+    pub numeric: f64,
 }
 
 impl Spec {
@@ -22,6 +26,16 @@ impl Spec {
             issues,
             seed: 2022,
             unknown: 0.4,
+            numeric: 0.0,
+        }
+    }
+
+    /// Every issue numeric: the shape of the field's datasets.
+    pub fn numeric(actors: usize, issues: usize) -> Spec {
+        Spec {
+            numeric: 1.0,
+            unknown: 0.1,
+            ..Spec::new(actors, issues)
         }
     }
 }
@@ -122,13 +136,23 @@ pub fn yaml(spec: &Spec) -> String {
     );
     y.push_str("sources:\n  - id: minutes\n    title: Generated minutes\n    date: 2024-03\n");
     y.push_str("issues:\n");
-    for i in 0..spec.issues {
+    let mut numeric = vec![false; spec.issues];
+    for (i, is_numeric) in numeric.iter_mut().enumerate() {
         let topic = rng.pick(WORDS);
         let _ = writeln!(
             y,
             "  - id: issue-{i}\n    title: \"The parties agree on {topic} and {} for round {i}\"\n    short: \"{topic} {i}\"",
             rng.pick(WORDS)
         );
+        if spec.numeric > 0.0 && rng.chance(spec.numeric) {
+            *is_numeric = true;
+            let _ = writeln!(
+                y,
+                "    scale:\n      min: 0\n      max: 100\n      labels:\n        - {{at: 0, label: No {topic}}}\n        - {{at: 100, label: Full {topic}}}\n      status_quo: {}\n    outcome: {}",
+                rng.below(101),
+                rng.below(101)
+            );
+        }
     }
     y.push_str("actors:\n");
     for a in 0..spec.actors {
@@ -155,9 +179,21 @@ pub fn yaml(spec: &Spec) -> String {
             }
             y.push_str("]\n");
         }
+        if spec.numeric > 0.0 {
+            let _ = writeln!(y, "    power: {:.2}", 0.1 + rng.below(100) as f64 / 50.0);
+        }
         y.push_str("    positions:\n");
-        for i in 0..spec.issues {
+        for (i, &is_numeric) in numeric.iter().enumerate() {
             if rng.chance(spec.unknown) {
+                continue;
+            }
+            if is_numeric {
+                let _ = writeln!(
+                    y,
+                    "      issue-{i}: {{position: {}, salience: {:.2}}}",
+                    rng.below(101),
+                    0.1 + 0.9 * (rng.below(100) as f64 / 100.0)
+                );
                 continue;
             }
             let stance = rng.pick(STANCES);
@@ -209,5 +245,14 @@ mod tests {
         assert!(m.actors.iter().any(|a| !a.aliases.is_empty()));
         let other = yaml(&Spec { seed: 7, ..spec });
         assert_ne!(y, other, "the seed matters");
+    }
+
+    #[test]
+    fn numeric_models_have_scales_outcomes_and_power() {
+        let m = from_str(&yaml(&Spec::numeric(30, 40)), Origin::BuiltIn).expect("valid");
+        assert!(m.issues.iter().all(|i| i.is_numeric() && i.outcome.is_some()));
+        assert!(m.actors.iter().any(|a| a.power != 1.0));
+        let known = m.position_count() as f64 / (30.0 * 40.0);
+        assert!((0.8..0.97).contains(&known), "share of known positions {known}");
     }
 }

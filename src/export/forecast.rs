@@ -25,6 +25,15 @@ fn opt(issue: &Issue, x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_string(), |x| issue.describe(x))
 }
 
+/// A table cell: the number alone on a numeric issue (its labels are on
+/// screen and in the other formats), the stance too on a stance issue.
+fn cell(issue: &Issue, x: Option<f64>) -> String {
+    match (x, issue.is_numeric()) {
+        (Some(x), true) => issue.number(x),
+        _ => opt(issue, x),
+    }
+}
+
 fn error(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_string(), |e| format!("{e:.1}"))
 }
@@ -72,7 +81,7 @@ fn text(model: &Model, min: Basis, checked: &[Checked], mae: &Mae) -> String {
         "err C",
         "err M",
     ];
-    let widths = [28, 9, 4, 22, 22, 22, 6, 6];
+    let widths = [22, 7, 3, 16, 16, 16, 5, 5];
     let row = |cells: [String; 8]| {
         let mut line = String::new();
         for (k, (cell, w)) in cells.iter().zip(widths).enumerate() {
@@ -97,9 +106,9 @@ fn text(model: &Model, min: Basis, checked: &[Checked], mae: &Mae) -> String {
                 format!("{}. {}", c.issue + 1, issue.label()),
                 scale(issue),
                 c.forecast.positions.to_string(),
-                opt(issue, c.forecast.compromise),
-                opt(issue, c.forecast.median),
-                opt(issue, c.outcome),
+                cell(issue, c.forecast.compromise),
+                cell(issue, c.forecast.median),
+                cell(issue, c.outcome),
                 error(c.error_compromise),
                 error(c.error_median),
             ])
@@ -107,7 +116,9 @@ fn text(model: &Model, min: Basis, checked: &[Checked], mae: &Mae) -> String {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", mae_line(mae));
-    let _ = writeln!(out, "{READING}");
+    for line in crate::text::wrap(READING, 100) {
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 

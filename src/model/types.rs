@@ -224,6 +224,13 @@ impl Issue {
         self.scale.as_ref().map_or((-2.0, 2.0), |s| (s.min, s.max))
     }
 
+    /// `x` rounded to three significant places of the scale's width: 54.9
+    /// on 0..100, 0.391 on the stance scale.
+    pub fn number(&self, x: f64) -> String {
+        let decimals = (3 - self.span().log10().floor() as i32).clamp(0, 3);
+        format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals))
+    }
+
     /// R of SPEC §2: the width of the scale (4 for a stance issue).
     pub fn span(&self) -> f64 {
         let (min, max) = self.range();
@@ -234,10 +241,7 @@ impl Issue {
     /// stance issue (the nearest stance for a forecast between two), `35`
     /// or `35 (Moderate cuts)` with the nearest label on a numeric one.
     pub fn describe(&self, x: f64) -> String {
-        // Three significant places of the scale's width: 54.9 on 0..100,
-        // 0.39 on the stance scale.
-        let decimals = (3 - self.span().log10().floor() as i32).clamp(0, 3);
-        let shown = format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals));
+        let shown = self.number(x);
         match &self.scale {
             None => {
                 let s = Stance::nearest(x);
