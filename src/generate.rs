@@ -250,9 +250,16 @@ mod tests {
     #[test]
     fn numeric_models_have_scales_outcomes_and_power() {
         let m = from_str(&yaml(&Spec::numeric(30, 40)), Origin::BuiltIn).expect("valid");
-        assert!(m.issues.iter().all(|i| i.is_numeric() && i.outcome.is_some()));
+        assert!(
+            m.issues
+                .iter()
+                .all(|i| i.is_numeric() && i.outcome.is_some())
+        );
         assert!(m.actors.iter().any(|a| a.power != 1.0));
         let known = m.position_count() as f64 / (30.0 * 40.0);
-        assert!((0.8..0.97).contains(&known), "share of known positions {known}");
+        assert!(
+            (0.8..0.97).contains(&known),
+            "share of known positions {known}"
+        );
     }
 }

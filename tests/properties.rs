@@ -91,10 +91,22 @@ proptest! {
                 prop_assert!((x - num / den).abs() < 1e-9, "{x} vs {}", num / den);
             }
         }
-        for format in [Format::Text, Format::Markdown, Format::Csv, Format::Json] {
-            let out = render(&c, format, 60);
-            prop_assert!(!out.is_empty());
+        // Every export carries every issue and the same verdicts.
+        let n = issues.len();
+        let json: serde_json::Value = serde_json::from_str(&render(&c, Format::Json, 60))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(json["issues"].as_array().map(Vec::len), Some(n));
+        for (k, row) in c.rows.iter().enumerate() {
+            prop_assert_eq!(json["issues"][k]["verdict"].as_str(), Some(row.verdict.word()));
         }
+        let csv = render(&c, Format::Csv, 60);
+        prop_assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), n + 1);
+        let text = render(&c, Format::Text, 60);
+        prop_assert!(text.lines().all(|l| detente::text::width(l) <= 60));
+        prop_assert_eq!(text.lines().filter(|l| l.starts_with(&"-".repeat(60))).count(), n);
+        let md = render(&c, Format::Markdown, 60);
+        let rows = md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| #")).count();
+        prop_assert_eq!(rows, n);
     }
 }
 

@@ -21,16 +21,36 @@ fn model(pairs: &[(Option<i8>, Option<i8>, f64, f64)]) -> Model {
     from_str(&y, Origin::BuiltIn).expect("test model is valid")
 }
 
+/// SPEC §2's table written out cell by cell: rows are the left stance
+/// (+2 … -2), columns the right one (+2 … -2); A agree, P partial, C
+/// conflict. The alignment of one issue at equal saliences is
+/// 1 − |a − b|/4, the second table, in quarters.
+const VERDICTS: [&str; 5] = [
+    // right: +2  +1   0  -1  -2
+    "A A P C C", // left +2
+    "A A P C C", // left +1
+    "P P A P P", // left 0
+    "C C P A A", // left -1
+    "C C P A A", // left -2
+];
+const QUARTERS: [[u8; 5]; 5] = [
+    [4, 3, 2, 1, 0],
+    [3, 4, 3, 2, 1],
+    [2, 3, 4, 3, 2],
+    [1, 2, 3, 4, 3],
+    [0, 1, 2, 3, 4],
+];
+
 #[test]
 fn all_25_pairs_of_stances() {
-    for a in -2i8..=2 {
-        for b in -2i8..=2 {
-            let expected = if a.signum() == b.signum() {
-                Verdict::Agree
-            } else if a == 0 || b == 0 {
-                Verdict::Partial
-            } else {
-                Verdict::Conflict
+    let stances = [2i8, 1, 0, -1, -2];
+    for (row, &a) in stances.iter().enumerate() {
+        let cells: Vec<&str> = VERDICTS[row].split(' ').collect();
+        for (col, &b) in stances.iter().enumerate() {
+            let expected = match cells[col] {
+                "A" => Verdict::Agree,
+                "P" => Verdict::Partial,
+                _ => Verdict::Conflict,
             };
             let sa = Stance::from_value(a.into());
             let sb = Stance::from_value(b.into());
@@ -40,7 +60,7 @@ fn all_25_pairs_of_stances() {
             let c = Comparison::new(&m, 0, 1);
             assert_eq!(c.rows[0].verdict, expected, "{a} vs {b}");
             assert_eq!(c.counts.of(expected), 1);
-            let want = 1.0 - f64::from((a - b).abs()) / 4.0;
+            let want = f64::from(QUARTERS[row][col]) / 4.0;
             assert_eq!(c.alignment, Some(want), "{a} vs {b}");
         }
     }

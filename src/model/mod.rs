@@ -171,8 +171,14 @@ mod tests {
     #[test]
     fn the_starter_model_is_valid_and_has_one_position_of_each_kind() {
         let m = from_str(STARTER_YAML, Origin::BuiltIn).expect("starter model is valid");
-        assert_eq!((m.actors.len(), m.issues.len()), (2, 3));
+        assert_eq!((m.actors.len(), m.issues.len()), (2, 4));
+        let share = &m.issues[3];
+        assert_eq!(share.range(), (0.0, 100.0));
+        assert_eq!(share.outcome, Some(40.0));
+        assert_eq!(m.actors[1].power, 0.6);
         let upstate = &m.actors[0];
+        let reported = upstate.position(3).expect("a numeric position");
+        assert_eq!((reported.value, reported.basis), (25.0, Basis::Reported));
         assert!(upstate.positions.iter().any(|p| {
             p.as_ref()
                 .is_some_and(|p| p.red_line && !p.evidence.is_empty())

@@ -268,7 +268,10 @@ impl Picker {
                     .collect();
                 workers
                     .into_iter()
-                    .flat_map(|w| w.join().unwrap_or_default())
+                    // A worker's panic is the user's to see, not a silent
+                    // loss of matches: carry it on, and the TUI's panic hook
+                    // restores the terminal before it is printed.
+                    .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                     .collect()
             })
         } else {

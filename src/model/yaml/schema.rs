@@ -92,7 +92,12 @@ impl JsonSchema for Scalar {
 /// the parser fills.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(RawModel);
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    // A schema of plain values always serialises; were it ever not to, the
+    // output says so rather than being empty.
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_else(|e| {
+        serde_json::json!({ "error": format!("detente could not write the schema: {e}") })
+            .to_string()
+    });
     s.push('\n');
     s
 }
