@@ -317,7 +317,7 @@ fn saving_the_model_reloads_it_and_a_broken_save_shows_a_banner() {
     t.wait_for("Kingdom of Downland");
     // Select the second issue, so we can see that the row is kept.
     t.type_text("j");
-    t.wait_for("Issue 2/3");
+    t.wait_for("Issue 2/4");
 
     // A broken save: the last good model stays, with the error and its place.
     let good = detente::model::STARTER_YAML;
@@ -340,7 +340,7 @@ fn saving_the_model_reloads_it_and_a_broken_save_shows_a_banner() {
     .expect("write");
     let s = t.wait_for("Kingdom of Lowland");
     assert!(!s.contains("The model file has an error"), "{s}");
-    assert!(s.contains("Issue 2/3"), "the selected row is kept:\n{s}");
+    assert!(s.contains("Issue 2/4"), "the selected row is kept:\n{s}");
     assert!(s.contains("reloaded the model file"), "{s}");
 
     // `r` reloads by hand too.
