@@ -213,6 +213,25 @@ fn ctrl_c_and_escape_quit_too_and_resizing_redraws() {
     assert!(!s.contains("terminal too small"), "{s}");
 }
 
+#[test]
+fn escape_goes_back_from_matrix_and_issue_and_quits_only_from_compare() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = Tmux::start(dir.path(), 100, 30);
+    t.run_detente("");
+    t.type_text("m");
+    t.wait_for("Matrix · actors");
+    t.press("Escape");
+    let s = t.wait_for("Issues 20");
+    assert!(!s.contains("EXIT="), "Esc in the Matrix went back, not out:\n{s}");
+    t.press("Enter");
+    t.wait_for("Issue 1/20: NATO");
+    t.press("Escape");
+    let s = t.wait_for("Issues 20");
+    assert!(!s.contains("EXIT="), "Esc in the Issue view went back:\n{s}");
+    t.press("Escape");
+    t.wait_for("EXIT=0");
+}
+
 /// The shell's child: the detente process in the pane.
 fn detente_pid(t: &Tmux) -> String {
     let shell = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);

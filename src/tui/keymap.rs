@@ -28,13 +28,13 @@ const PROMPT: &[Mode] = &[Mode::Prompt];
 const CONFIRM: &[Mode] = &[Mode::Confirm];
 const INPUT: &[Mode] = &[Mode::Picker, Mode::Prompt];
 const OVERLAYS: &[Mode] = &[Mode::Picker, Mode::Help, Mode::Prompt, Mode::Confirm];
+/// Where `Esc` goes back to Compare rather than quitting.
+const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue];
 
 pub struct Binding {
     pub modes: &'static [Mode],
     pub keys: &'static [(KeyCode, KeyModifiers)],
     pub action: Action,
-    /// How the keys are written in hints: `↑↓`, `PgUp`.
-    pub keys_label: &'static str,
     /// What it does, in a word or two (footer) …
     pub hint: &'static str,
     /// … and in a phrase (help overlay).
@@ -48,12 +48,11 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 macro_rules! bind {
-    ($modes:expr, [$($key:expr),+], $action:expr, $label:expr, $hint:expr, $help:expr, $footer:expr) => {
+    ($modes:expr, [$($key:expr),+], $action:expr, $hint:expr, $help:expr, $footer:expr) => {
         Binding {
             modes: $modes,
             keys: &[$($key),+],
             action: $action,
-            keys_label: $label,
             hint: $hint,
             help: $help,
             footer: $footer,
@@ -68,54 +67,56 @@ use KeyCode::{
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Every view. An empty help text folds a key into the entry above it.
-    bind!(VIEWS, [(Up, NONE), (Char('k'), NONE)], Action::Up, "↑↓ jk", "move", "move up / down", true),
-    bind!(VIEWS, [(Down, NONE), (Char('j'), NONE)], Action::Down, "↓ j", "down", "", false),
-    bind!(VIEWS, [(PageUp, NONE)], Action::PageUp, "PgUp PgDn", "page", "page up / down", false),
-    bind!(VIEWS, [(PageDown, NONE)], Action::PageDown, "PgDn", "page down", "", false),
-    bind!(VIEWS, [(Char('g'), NONE), (Home, NONE)], Action::Top, "g G", "top", "first / last row", false),
-    bind!(VIEWS, [(Char('G'), SHIFT), (End, NONE)], Action::Bottom, "G End", "bottom", "", false),
-    bind!(VIEWS, [(Char('K'), SHIFT)], Action::DetailUp, "K J", "scroll detail", "scroll the detail panel", false),
-    bind!(VIEWS, [(Char('J'), SHIFT)], Action::DetailDown, "J", "detail down", "", false),
-    bind!(VIEWS, [(Char('/'), NONE)], Action::OpenPicker, "/", "jump", "jump to an actor (fuzzy)", true),
-    bind!(VIEWS, [(Char('s'), NONE)], Action::Swap, "s", "swap", "swap left and right", true),
-    bind!(VIEWS, [(Char('['), NONE)], Action::PrevActor, "[ ]", "prev actor", "previous / next actor", false),
-    bind!(VIEWS, [(Char(']'), NONE)], Action::NextActor, "]", "next actor", "", false),
-    bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "c", "compare", "Compare view", true),
-    bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "m", "matrix", "Matrix view", true),
-    bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "b", "basis", "which positions count (cycle)", false),
-    bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "r", "reload", "reload the model file", false),
-    bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "e", "export", "export to a text file", true),
-    bind!(VIEWS, [(Char('?'), NONE)], Action::Help, "?", "help", "this help", true),
-    bind!(VIEWS, [(Char('q'), NONE), (Esc, NONE)], Action::Quit, "q Esc", "quit", "quit", true),
-    bind!(VIEWS, [(Char('c'), CTRL)], Action::Quit, "Ctrl-C", "quit", "", false),
-    bind!(VIEWS, [(Char('z'), CTRL)], Action::Suspend, "Ctrl-Z", "suspend", "suspend (fg resumes)", false),
+    bind!(VIEWS, [(Up, NONE), (Char('k'), NONE)], Action::Up, "move", "move up / down", true),
+    bind!(VIEWS, [(Down, NONE), (Char('j'), NONE)], Action::Down, "down", "", false),
+    bind!(VIEWS, [(PageUp, NONE)], Action::PageUp, "page", "page up / down", false),
+    bind!(VIEWS, [(PageDown, NONE)], Action::PageDown, "page down", "", false),
+    bind!(VIEWS, [(Char('g'), NONE), (Home, NONE)], Action::Top, "top", "first / last row", false),
+    bind!(VIEWS, [(Char('G'), SHIFT), (End, NONE)], Action::Bottom, "bottom", "", false),
+    bind!(VIEWS, [(Char('K'), SHIFT)], Action::DetailUp, "scroll detail", "scroll the detail panel", false),
+    bind!(VIEWS, [(Char('J'), SHIFT)], Action::DetailDown, "detail down", "", false),
+    bind!(VIEWS, [(Char('/'), NONE)], Action::OpenPicker, "jump", "jump to an actor (fuzzy)", true),
+    bind!(VIEWS, [(Char('s'), NONE)], Action::Swap, "swap", "swap left and right", true),
+    bind!(VIEWS, [(Char('['), NONE)], Action::PrevActor, "prev actor", "previous / next actor", false),
+    bind!(VIEWS, [(Char(']'), NONE)], Action::NextActor, "next actor", "", false),
+    bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "compare", "Compare view", true),
+    bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "matrix", "Matrix view", true),
+    bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "basis", "which positions count (cycle)", false),
+    bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "reload", "reload the model file", false),
+    bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "export", "export to a text file", true),
+    bind!(VIEWS, [(Char('?'), NONE)], Action::Help, "help", "this help", true),
+    bind!(VIEWS, [(Char('q'), NONE)], Action::Quit, "quit", "quit", true),
+    bind!(VIEWS, [(Char('c'), CTRL)], Action::Quit, "quit", "", false),
+    bind!(COMPARE, [(Esc, NONE)], Action::Quit, "quit", "quit", false),
+    bind!(BACK, [(Esc, NONE)], Action::ShowCompare, "back", "back to Compare", true),
+    bind!(VIEWS, [(Char('z'), CTRL)], Action::Suspend, "suspend", "suspend (fg resumes)", false),
     // Compare.
-    bind!(COMPARE, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "Tab", "pane", "focus the other pane", true),
-    bind!(COMPARE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "pane", "focus left / right pane", false),
-    bind!(COMPARE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "right pane", "", false),
-    bind!(COMPARE, [(Char('o'), NONE)], Action::CycleOrder, "o", "order", "cycle the row order", true),
-    bind!(COMPARE, [(Char('f'), NONE)], Action::CycleFilter, "f", "filter", "cycle the verdict filter", true),
-    bind!(COMPARE, [(Enter, NONE)], Action::Open, "Enter", "issue", "open the Issue view", true),
+    bind!(COMPARE, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "pane", "focus the other pane", true),
+    bind!(COMPARE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "pane", "focus left / right pane", false),
+    bind!(COMPARE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "right pane", "", false),
+    bind!(COMPARE, [(Char('o'), NONE)], Action::CycleOrder, "order", "cycle the row order", true),
+    bind!(COMPARE, [(Char('f'), NONE)], Action::CycleFilter, "filter", "cycle the verdict filter", true),
+    bind!(COMPARE, [(Enter, NONE)], Action::Open, "issue", "open the Issue view", true),
     // Matrix.
-    bind!(MATRIX, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "issue", "previous / next issue", true),
-    bind!(MATRIX, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "next issue", "", false),
-    bind!(MATRIX, [(Enter, NONE)], Action::Open, "Enter", "compare", "compare this actor", true),
+    bind!(MATRIX, [(Left, NONE), (Char('h'), NONE)], Action::Left, "issue", "previous / next issue", true),
+    bind!(MATRIX, [(Right, NONE), (Char('l'), NONE)], Action::Right, "next issue", "", false),
+    bind!(MATRIX, [(Enter, NONE)], Action::Open, "compare", "compare this actor", true),
     // Issue.
-    bind!(ISSUE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "issue", "previous / next issue", true),
-    bind!(ISSUE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "next issue", "", false),
-    bind!(ISSUE, [(Enter, NONE)], Action::Open, "Enter", "compare", "compare this actor", true),
+    bind!(ISSUE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "issue", "previous / next issue", true),
+    bind!(ISSUE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "next issue", "", false),
+    bind!(ISSUE, [(Enter, NONE)], Action::Open, "compare", "compare this actor", true),
     // Popups.
-    bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "↑↓", "choose", "move through the matches", true),
-    bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "↓", "next", "", false),
-    bind!(PICKER, [(Enter, NONE)], Action::Accept, "Enter", "pick", "put it in the focused pane", true),
-    bind!(PROMPT, [(Enter, NONE)], Action::Accept, "Enter", "write", "write the file", true),
-    bind!(INPUT, [(Backspace, NONE)], Action::Backspace, "Backspace", "delete", "delete a character", false),
-    bind!(INPUT, [(Char('u'), CTRL)], Action::ClearInput, "Ctrl-U", "clear", "clear the line", false),
-    bind!(CONFIRM, [(Char('y'), NONE), (Char('Y'), SHIFT)], Action::Yes, "y", "replace", "replace the existing file", true),
-    bind!(CONFIRM, [(Char('n'), NONE), (Char('N'), SHIFT), (Enter, NONE)], Action::No, "n", "keep it", "keep the existing file", true),
-    bind!(HELP, [(Char('?'), NONE), (Char('q'), NONE), (Enter, NONE)], Action::Close, "? q", "close", "", true),
-    bind!(OVERLAYS, [(Esc, NONE)], Action::Close, "Esc", "cancel", "close the popup", true),
-    bind!(OVERLAYS, [(Char('c'), CTRL)], Action::Quit, "Ctrl-C", "quit", "quit", false),
+    bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "choose", "move through the matches", true),
+    bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "next", "", false),
+    bind!(PICKER, [(Enter, NONE)], Action::Accept, "pick", "put it in the focused pane", true),
+    bind!(PROMPT, [(Enter, NONE)], Action::Accept, "write", "write the file", true),
+    bind!(INPUT, [(Backspace, NONE)], Action::Backspace, "delete", "delete a character", false),
+    bind!(INPUT, [(Char('u'), CTRL)], Action::ClearInput, "clear", "clear the line", false),
+    bind!(CONFIRM, [(Char('y'), NONE), (Char('Y'), SHIFT)], Action::Yes, "replace", "replace the existing file", true),
+    bind!(CONFIRM, [(Char('n'), NONE), (Char('N'), SHIFT), (Enter, NONE)], Action::No, "keep it", "keep the existing file", true),
+    bind!(HELP, [(Char('?'), NONE), (Char('q'), NONE), (Enter, NONE)], Action::Close, "close", "close this help", true),
+    bind!(OVERLAYS, [(Esc, NONE)], Action::Close, "cancel", "close the popup", true),
+    bind!(OVERLAYS, [(Char('c'), CTRL)], Action::Quit, "quit", "quit", false),
 ];
 
 /// The action for a key press in `mode`; in text-input modes, an unbound
@@ -141,54 +142,124 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The footer hints for `mode`: `key hint` pairs, those of this mode alone
 /// first (they say what is special here), then the shared ones.
-pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let shown = move |b: &&Binding| b.footer && b.modes.contains(&mode);
-    let own = BINDINGS.iter().filter(shown).filter(|b| b.modes.len() == 1);
-    let shared = BINDINGS.iter().filter(shown).filter(|b| b.modes.len() > 1);
-    own.chain(shared).map(|b| (b.keys_label, b.hint))
+pub fn hints(mode: Mode) -> impl Iterator<Item = Hint> {
+    let shown = move |(_, b): &(usize, &Binding)| b.footer && b.modes.contains(&mode);
+    let all = || BINDINGS.iter().enumerate();
+    let own = all().filter(shown).filter(|(_, b)| b.modes.len() == 1);
+    let shared = all().filter(shown).filter(|(_, b)| b.modes.len() > 1);
+    own.chain(shared).map(|(i, b)| Hint {
+        keys: short_label(i),
+        hint: b.hint,
+        essential: matches!(b.action, Action::Help | Action::Quit | Action::Close)
+            || (b.action == Action::ShowCompare && b.keys.contains(&(Esc, NONE))),
+    })
 }
 
-/// The help overlay: sections (every view, then each mode) with their
-/// `keys  help` entries, straight from the key table.
-pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, &[Mode]); 7] = [
-        ("Every view", VIEWS),
-        ("Compare view", COMPARE),
-        ("Matrix view", MATRIX),
-        ("Issue view", ISSUE),
-        ("Fuzzy jump", PICKER),
-        ("Export prompt", PROMPT),
-        ("Any popup", OVERLAYS),
-    ];
-    let mut sections = Vec::new();
-    for (title, modes) in groups {
-        let mut entries: Vec<(&str, &str)> = Vec::new();
-        for b in BINDINGS
-            .iter()
-            .filter(|b| b.modes == modes && !b.help.is_empty())
-        {
-            entries.push((b.keys_label, b.help));
-        }
-        // Keys shared by the picker and the prompt are listed under both.
-        if modes == PICKER || modes == PROMPT {
-            for b in BINDINGS
-                .iter()
-                .filter(|b| b.modes == INPUT && !b.help.is_empty())
-            {
-                entries.push((b.keys_label, b.help));
-            }
-        }
-        if modes == PROMPT {
-            for b in BINDINGS
-                .iter()
-                .filter(|b| b.modes == CONFIRM && !b.help.is_empty())
-            {
-                entries.push((b.keys_label, b.help));
-            }
-        }
-        sections.push((title, entries));
+/// One footer hint.
+pub struct Hint {
+    pub keys: String,
+    pub hint: &'static str,
+    /// Help, quit, close and back: shown at every width, whatever else is cut.
+    pub essential: bool,
+}
+
+/// The footer's shorter label: the first key of the entry and of each entry
+/// folded into it, `↑↓`, `q`, `Enter`.
+pub fn short_label(index: usize) -> String {
+    let folded = BINDINGS[index + 1..]
+        .iter()
+        .take_while(|b| b.help.is_empty() && b.modes == BINDINGS[index].modes);
+    let firsts: Vec<String> = std::iter::once(&BINDINGS[index])
+        .chain(folded)
+        .filter_map(|b| b.keys.first())
+        .map(|&(code, mods)| key_name(code, mods))
+        .collect();
+    // Arrows read as a pair (`↑↓`); anything else keeps the first key only
+    // where the others are the same action's second spelling.
+    if firsts
+        .iter()
+        .all(|k| ["↑", "↓", "←", "→"].contains(&k.as_str()))
+    {
+        firsts.concat()
+    } else {
+        firsts.into_iter().next().unwrap_or_default()
     }
-    sections
+}
+
+/// How one key is written: `↑`, `k`, `G`, `Ctrl-C`, `PgUp`, `Enter`.
+pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    let name = match code {
+        Up => "↑".to_string(),
+        Down => "↓".to_string(),
+        Left => "←".to_string(),
+        Right => "→".to_string(),
+        PageUp => "PgUp".to_string(),
+        PageDown => "PgDn".to_string(),
+        Home => "Home".to_string(),
+        End => "End".to_string(),
+        Enter => "Enter".to_string(),
+        Esc => "Esc".to_string(),
+        Tab => "Tab".to_string(),
+        BackTab => "S-Tab".to_string(),
+        Backspace => "Backspace".to_string(),
+        Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(CTRL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    }
+}
+
+/// The keys of `BINDINGS[index]` and of the entries folded into it (those
+/// right after it with no help text of their own), as hints and help show
+/// them: `↑ k ↓ j`. Generated from the table, so a label cannot drift from
+/// what the keys do.
+pub fn label(index: usize) -> String {
+    let folded = BINDINGS[index + 1..]
+        .iter()
+        .take_while(|b| b.help.is_empty() && b.modes == BINDINGS[index].modes);
+    std::iter::once(&BINDINGS[index])
+        .chain(folded)
+        .flat_map(|b| b.keys.iter())
+        .map(|&(code, mods)| key_name(code, mods))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The help overlay's sections, each listing the bindings of these mode
+/// sets, in order. Every mode set in [`BINDINGS`] must be listed here (a
+/// test checks), so no bound key is missing from the help.
+const HELP_GROUPS: &[(&str, &[&[Mode]])] = &[
+    ("Every view", &[VIEWS]),
+    ("Compare view", &[COMPARE]),
+    ("Matrix view", &[MATRIX, BACK]),
+    ("Issue view", &[ISSUE]),
+    ("Fuzzy jump", &[PICKER, INPUT]),
+    ("Export prompt", &[PROMPT, INPUT, CONFIRM]),
+    ("Any popup", &[OVERLAYS, HELP]),
+];
+
+/// The help overlay: sections with their `keys  help` entries, straight
+/// from the key table.
+pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    HELP_GROUPS
+        .iter()
+        .map(|&(title, sets)| {
+            let entries = sets
+                .iter()
+                .flat_map(|set| {
+                    BINDINGS
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, b)| b.modes == *set && !b.help.is_empty())
+                })
+                .map(|(i, b)| (label(i), b.help))
+                .collect();
+            (title, entries)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -258,22 +329,55 @@ mod tests {
         }
         for mode in ALL_MODES {
             assert!(hints(mode).next().is_some(), "{mode:?}");
+            assert!(
+                hints(mode).any(|h| h.essential),
+                "{mode:?}: no way out in the footer"
+            );
         }
     }
 
     #[test]
-    fn every_binding_is_in_the_help_or_folded_into_one_that_is() {
+    fn every_bound_key_is_in_the_help_under_its_modes() {
         let sections = help_sections();
-        let listed: Vec<&str> = sections
-            .iter()
-            .flat_map(|(_, e)| e.iter().map(|(k, _)| *k))
-            .collect();
-        for b in BINDINGS.iter().filter(|b| !b.help.is_empty()) {
-            assert!(
-                listed.contains(&b.keys_label),
-                "{} missing from help",
-                b.keys_label
-            );
+        for b in BINDINGS {
+            let set = HELP_GROUPS.iter().find(|(_, sets)| sets.contains(&b.modes));
+            let Some((title, _)) = set else {
+                panic!("{:?} ({:?}) is in no help section", b.action, b.modes);
+            };
+            let (_, entries) = sections.iter().find(|(t, _)| t == title).expect("section");
+            for &(code, mods) in b.keys {
+                let name = key_name(code, mods);
+                assert!(
+                    entries
+                        .iter()
+                        .any(|(keys, _)| keys.split(' ').any(|k| k == name)),
+                    "{name} ({:?}) missing from the help's {title} section",
+                    b.action
+                );
+            }
         }
+    }
+
+    #[test]
+    fn labels_are_generated_from_the_keys() {
+        let at = |action: Action| {
+            BINDINGS
+                .iter()
+                .position(|b| b.action == action && !b.help.is_empty())
+                .expect("bound")
+        };
+        assert_eq!(label(at(Action::Up)), "↑ k ↓ j");
+        assert_eq!(label(at(Action::Top)), "g Home G End");
+        assert_eq!(key_name(Char('c'), CTRL), "Ctrl-C");
+    }
+
+    #[test]
+    fn esc_goes_back_from_matrix_and_issue_and_quits_from_compare() {
+        assert_eq!(action_for(Mode::Compare, key(Esc)), Some(Action::Quit));
+        assert_eq!(
+            action_for(Mode::Matrix, key(Esc)),
+            Some(Action::ShowCompare)
+        );
+        assert_eq!(action_for(Mode::Issue, key(Esc)), Some(Action::ShowCompare));
     }
 }

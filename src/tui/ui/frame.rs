@@ -98,21 +98,38 @@ fn pane_style(app: &App, side: Side) -> Style {
     }
 }
 
+/// The status (if any), then the key hints that fit; help, quit, close and
+/// back are always shown, at the right end, whatever the width.
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
+    let w = usize::from(area.width);
+    let (essential, other): (Vec<_>, Vec<_>) = keymap::hints(app.mode()).partition(|h| h.essential);
+    let hint_spans = |h: &keymap::Hint| {
+        [
+            Span::styled(h.keys.clone(), t.key()),
+            Span::raw(format!(" {}  ", h.hint)),
+        ]
+    };
+    let spans_width = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    let tail: Vec<Span> = essential.iter().flat_map(hint_spans).collect();
+    let room = w.saturating_sub(spans_width(&tail));
     let mut spans = Vec::new();
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
         spans.push(Span::styled(
-            truncate(&s.text, usize::from(area.width) * 3 / 4),
+            truncate(&s.text, room.saturating_sub(3).min(w * 3 / 4)),
             style,
         ));
         spans.push(Span::styled(" │ ", t.dim()));
     }
-    for (keys, hint) in keymap::hints(app.mode()) {
-        spans.push(Span::styled(keys, t.key()));
-        spans.push(Span::raw(format!(" {hint}  ")));
+    for h in &other {
+        let next = hint_spans(h);
+        if spans_width(&spans) + spans_width(&next) > room {
+            break;
+        }
+        spans.extend(next);
     }
+    spans.extend(tail);
     Paragraph::new(Line::from(spans))
         .alignment(Alignment::Left)
         .render(area, buf);

@@ -114,10 +114,12 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let mut sections: Vec<Vec<Line>> = keymap::help_sections()
         .into_iter()
         .map(|(title, entries)| {
+            // The keys column is as wide as the section's widest label.
+            let keys_w = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
             let mut lines = vec![Line::from(Span::styled(title, t.title()))];
             lines.extend(entries.into_iter().map(|(keys, help)| {
                 Line::from(vec![
-                    Span::styled(format!(" {} ", pad(keys, 9)), t.key()),
+                    Span::styled(format!(" {} ", pad(&keys, keys_w)), t.key()),
                     Span::raw(help),
                 ])
             }));
@@ -204,10 +206,10 @@ pub fn confirm(app: &App, path: &Path, area: Rect, buf: &mut Buffer) {
 
 fn hint_line(app: &App, mode: Mode) -> Vec<Span<'static>> {
     keymap::hints(mode)
-        .flat_map(|(k, h)| {
+        .flat_map(|h| {
             [
-                Span::styled(k, app.theme.key()),
-                Span::raw(format!(" {h}  ")),
+                Span::styled(h.keys, app.theme.key()),
+                Span::raw(format!(" {}  ", h.hint)),
             ]
         })
         .collect()
