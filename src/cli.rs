@@ -94,6 +94,11 @@ pub enum Command {
         /// Where to write it, e.g. my-negotiation.yaml
         path: PathBuf,
     },
+    /// List the actors of a model: id, then name, one per line
+    Actors {
+        /// The model file (YAML); the built-in model when omitted
+        model: Option<PathBuf>,
+    },
     /// Print the JSON Schema (draft 2020-12) of the model format
     Schema,
     /// Print a shell completion script
@@ -286,6 +291,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 "wrote {shown}: check it with `detente check {shown}`, open it with `detente {shown}`\n"
             ))
         }
+        Some(Command::Actors { model }) => {
+            let m = load_model(model.as_deref())?;
+            let mut out = String::new();
+            for a in &m.actors {
+                out.push_str(&format!("{}\t{}\n", a.id, a.name));
+            }
+            print(&out)
+        }
         Some(Command::Schema) => print(&model::json_schema()),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
@@ -300,6 +313,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             print(&String::from_utf8_lossy(&buf))
         }
         None => {
+            if let Some(path) = &cli.model {
+                mistyped_subcommand(path)?;
+            }
             let m = load_model(cli.model.as_deref())?;
             let left = cli
                 .left
@@ -323,6 +339,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Some(signal) => Err(CliError::Signal(signal)),
             }
         }
+    }
+}
+
+/// `detente chek`: not a file, but close to a subcommand's name.
+fn mistyped_subcommand(path: &Path) -> Result<(), CliError> {
+    let typed = path.to_string_lossy();
+    if path.exists() || typed.contains(['/', '.']) {
+        return Ok(());
+    }
+    let cmd = Cli::command();
+    let names = cmd.get_subcommands().map(|c| c.get_name());
+    match model::did_you_mean(&typed, names) {
+        Some(name) => Err(CliError::Usage(format!(
+            "there is no file `{}`; did you mean `detente {name}`?",
+            crate::sanitize::line(&typed)
+        ))),
+        None => Ok(()),
     }
 }
 

@@ -222,12 +222,18 @@ fn escape_goes_back_from_matrix_and_issue_and_quits_only_from_compare() {
     t.wait_for("Matrix · actors");
     t.press("Escape");
     let s = t.wait_for("Issues 20");
-    assert!(!s.contains("EXIT="), "Esc in the Matrix went back, not out:\n{s}");
+    assert!(
+        !s.contains("EXIT="),
+        "Esc in the Matrix went back, not out:\n{s}"
+    );
     t.press("Enter");
     t.wait_for("Issue 1/20: NATO");
     t.press("Escape");
     let s = t.wait_for("Issues 20");
-    assert!(!s.contains("EXIT="), "Esc in the Issue view went back:\n{s}");
+    assert!(
+        !s.contains("EXIT="),
+        "Esc in the Issue view went back:\n{s}"
+    );
     t.press("Escape");
     t.wait_for("EXIT=0");
 }

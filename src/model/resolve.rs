@@ -11,16 +11,36 @@ use crate::sanitize;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
-    #[error("no actor matches `{query}`; the actors are: {}", candidates.join(", "))]
+    /// `candidates`: every actor in a small model, else the closest few.
+    #[error("no actor matches `{query}`; {}", listed(candidates, *total, "the actors are", "the closest are"))]
     NotFound {
         query: String,
         candidates: Vec<String>,
+        total: usize,
     },
-    #[error("`{query}` is ambiguous; it could be: {}", candidates.join(", "))]
+    /// `candidates`: the first few of the `total` matches.
+    #[error("`{query}` is ambiguous; {}", listed(candidates, *total, "it could be", "it could be"))]
     Ambiguous {
         query: String,
         candidates: Vec<String>,
+        total: usize,
     },
+}
+
+/// The most candidates a message lists: a 10,000-actor model must not print
+/// 10,000 names.
+const LISTED: usize = 10;
+
+fn listed(candidates: &[String], total: usize, all: &str, some: &str) -> String {
+    if candidates.len() >= total {
+        format!("{all}: {}", candidates.join(", "))
+    } else {
+        format!(
+            "{some}: {}, … ({} of {total}; `detente actors` lists every actor)",
+            candidates.join(", "),
+            candidates.len()
+        )
+    }
 }
 
 fn describe(model: &Model, i: usize) -> String {
@@ -69,16 +89,33 @@ pub fn resolve_actor(model: &Model, query: &str) -> Result<usize, ResolveError> 
             many => {
                 return Err(ResolveError::Ambiguous {
                     query: sanitize::line(q),
-                    candidates: many.iter().map(|&i| describe(model, i)).collect(),
+                    candidates: many
+                        .iter()
+                        .take(LISTED)
+                        .map(|&i| describe(model, i))
+                        .collect(),
+                    total: many.len(),
                 });
             }
         }
     }
+    let n = model.actors.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    if n > LISTED {
+        // The closest by edit distance to any of the actor's names.
+        let distance = |i: usize| {
+            names(&model.actors[i])
+                .map(|s| strsim::levenshtein(&lc, &s.to_lowercase()))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        order.sort_by_cached_key(|&i| (distance(i), i));
+        order.truncate(LISTED);
+    }
     Err(ResolveError::NotFound {
         query: sanitize::line(q),
-        candidates: (0..model.actors.len())
-            .map(|i| describe(model, i))
-            .collect(),
+        candidates: order.into_iter().map(|i| describe(model, i)).collect(),
+        total: n,
     })
 }
 
@@ -106,5 +143,28 @@ mod tests {
             resolve_actor(&m, "qqqq"),
             Err(ResolveError::NotFound { .. })
         ));
+    }
+
+    #[test]
+    fn a_big_model_lists_the_closest_ten_and_a_count() {
+        let y = crate::generate::yaml(&crate::generate::Spec::new(500, 2));
+        let m = crate::model::from_str(&y, crate::model::Origin::BuiltIn).expect("model");
+        let Err(e) = resolve_actor(&m, "actor-4x") else {
+            panic!("no such actor");
+        };
+        let text = e.to_string();
+        assert!(
+            text.starts_with("no actor matches `actor-4x`; the closest are: actor-4 ("),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("(10 of 500; `detente actors` lists every actor)"),
+            "{text}"
+        );
+        assert_eq!(text.matches("actor-").count(), 11, "{text}");
+        let Err(e) = resolve_actor(&m, "a") else {
+            panic!("ambiguous");
+        };
+        assert!(e.to_string().contains("(10 of "), "{e}");
     }
 }

@@ -409,13 +409,31 @@ impl<'m> App<'m> {
                     View::Compare => {
                         self.focus = if step < 0 { Side::Left } else { Side::Right };
                     }
-                    View::Matrix | View::Issue => {
+                    View::Matrix => {
                         let issues = self.model.issues.len();
                         let next = self
                             .issue
                             .saturating_add_signed(step)
                             .min(issues.saturating_sub(1));
                         self.set_issue(next);
+                    }
+                    // The Issue view steps through the issues the Compare
+                    // rows show: the same order and filter.
+                    View::Issue => {
+                        let at = self
+                            .rows
+                            .iter()
+                            .position(|&r| self.comparison.rows[r].issue == self.issue);
+                        let next = match at {
+                            Some(k) => k
+                                .saturating_add_signed(step)
+                                .min(self.rows.len().saturating_sub(1)),
+                            None => 0,
+                        };
+                        if let Some(&r) = self.rows.get(next) {
+                            let issue = self.comparison.rows[r].issue;
+                            self.set_issue(issue);
+                        }
                     }
                 }
             }
@@ -441,13 +459,26 @@ impl<'m> App<'m> {
             }
             Action::PrevActor | Action::NextActor => {
                 let n = self.model.actors.len();
-                let cur = self.focused_actor();
-                let next = if action == Action::NextActor {
-                    (cur + 1) % n
-                } else {
-                    (cur + n - 1) % n
+                let other = match self.focus {
+                    Side::Left => self.right(),
+                    Side::Right => self.left(),
                 };
-                self.set_focused_actor(next);
+                let step = |a: usize| {
+                    if action == Action::NextActor {
+                        (a + 1) % n
+                    } else {
+                        (a + n - 1) % n
+                    }
+                };
+                // Never the other pane's actor: an actor against itself
+                // says nothing.
+                let mut next = step(self.focused_actor());
+                if next == other && n > 2 {
+                    next = step(next);
+                }
+                if next != other {
+                    self.set_focused_actor(next);
+                }
             }
             Action::CycleOrder => {
                 self.order = self.order.next();
@@ -476,17 +507,11 @@ impl<'m> App<'m> {
                 }
                 View::Matrix => {
                     let actor = self.matrix_row.selected;
-                    self.view = View::Compare;
-                    self.set_focused_actor(actor);
-                    let issue = self.issue;
-                    self.set_issue(issue);
+                    self.compare_with(actor);
                 }
                 View::Issue => {
                     if let Some(&actor) = self.spectrum.get(self.spectrum_selected) {
-                        self.view = View::Compare;
-                        self.set_focused_actor(actor);
-                        let issue = self.issue;
-                        self.set_issue(issue);
+                        self.compare_with(actor);
                     }
                 }
             },
@@ -512,6 +537,17 @@ impl<'m> App<'m> {
             Action::Type(_) => self.say("nothing to type into here: / jumps to an actor", true),
             _ => {}
         }
+    }
+
+    /// Back to Compare with `actor` in the focused pane, on the same issue,
+    /// and the status line saying so.
+    fn compare_with(&mut self, actor: usize) {
+        self.view = View::Compare;
+        self.set_focused_actor(actor);
+        let issue = self.issue;
+        self.set_issue(issue);
+        let name = self.model.actors[actor].name.clone();
+        self.say(format!("{name} in the {} pane", self.focus.word()), false);
     }
 
     fn page_len(&self) -> usize {

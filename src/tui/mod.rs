@@ -159,7 +159,11 @@ fn event_loop(
         if let Some(result) = reloader.and_then(reload::Reloader::try_recv) {
             match result {
                 Ok(model) => return Ok(Outcome::Reloaded(model)),
-                Err(e) => app.banner = Some(e.to_string()),
+                Err(e) => {
+                    app.banner = Some(e.to_string());
+                    // The banner says what happened; an older "reloaded" must not.
+                    app.status = None;
+                }
             }
             dirty = true;
         }

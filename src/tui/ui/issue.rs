@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::model::{Issue, Stance, format_number};
 use crate::text::{pad, truncate, width};
-use crate::tui::app::App;
+use crate::tui::app::{App, Filter};
 use crate::tui::layout;
 use crate::tui::theme::{Theme, stance_glyph};
 
@@ -70,12 +70,17 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => String::new(),
     };
-    let title = format!(
-        " Issue {}/{}: {}{scale} ",
-        app.issue + 1,
-        m.issues.len(),
-        issue.title
-    );
+    // Where this issue is among those the Compare rows show (order, filter).
+    let at = app
+        .rows
+        .iter()
+        .position(|&r| app.comparison.rows[r].issue == app.issue);
+    let counter = match (at, app.filter) {
+        (Some(k), Filter::All) => format!("{}/{}", k + 1, app.rows.len()),
+        (Some(k), f) => format!("{}/{} {}", k + 1, app.rows.len(), f.word()),
+        (None, _) => format!("{}/{}", app.issue + 1, m.issues.len()),
+    };
+    let title = format!(" Issue {counter}: {}{scale} ", issue.title);
     Block::bordered()
         .border_style(t.border())
         .title(Span::styled(

@@ -63,7 +63,15 @@ impl Widget for &App<'_> {
 /// The reload error, over the bottom of the detail panel, until the file
 /// loads again.
 fn banner(app: &App, error: &str, detail: Rect, buf: &mut Buffer) {
-    let h = detail.height.min(6);
+    // As tall as the wrapped error, borders included, and no taller.
+    let w = usize::from(detail.width.saturating_sub(2)).max(1);
+    let lines: usize = error
+        .lines()
+        .map(|l| crate::text::wrap(l, w).len().max(1))
+        .sum();
+    let h = detail
+        .height
+        .min(u16::try_from(lines + 2).unwrap_or(u16::MAX));
     let area = Rect {
         y: detail.bottom().saturating_sub(h),
         height: h,

@@ -35,10 +35,24 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 || w == 0 {
         return;
     }
-    let mut count = format!("  {} of {}", p.matches.len(), m.actors.len());
-    if p.capped {
-        count.push_str(&format!(" · query cut at {MAX_QUERY} characters"));
-    }
+    let other = match app.focus {
+        crate::tui::app::Side::Left => app.right(),
+        crate::tui::app::Side::Right => app.left(),
+    };
+    let count = if p.capped {
+        format!(
+            "  {} of {} · query cut at {MAX_QUERY} characters",
+            p.matches.len(),
+            m.actors.len()
+        )
+    } else {
+        format!(
+            "  {} of {} · % = alignment with {}",
+            p.matches.len(),
+            m.actors.len(),
+            m.actors[other].name
+        )
+    };
     let count = truncate(&count, w.saturating_sub(12));
     let room = w.saturating_sub(3 + width(&count));
     let query = Line::from(vec![
@@ -78,7 +92,7 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         spans.extend(highlight(&actor.name, mt.field == Field::Name));
         let extra = match mt.field {
             Field::Name => format!("  {}", actor.id),
-            Field::Id => String::new(),
+            Field::Id => "  id ".to_string(),
             Field::Alias(_) => "  alias ".to_string(),
             Field::Affiliation => "  of ".to_string(),
         };
