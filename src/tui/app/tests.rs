@@ -80,8 +80,8 @@ fn swap_and_cycle_actors() {
     a.update(Action::NextActor);
     assert_eq!(
         id(&a, a.left()),
-        "united-states",
-        "] moves the focused (left) pane"
+        "nato",
+        "] moves the focused (left) pane past the right pane's United States"
     );
     a.update(Action::ToggleFocus);
     a.update(Action::PrevActor);
