@@ -71,6 +71,18 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Rank every other actor by alignment with ACTOR, closest first
+    Rank {
+        /// [MODEL] ACTOR: the model file (the built-in model when omitted) and the actor
+        #[arg(value_name = "[MODEL] ACTOR", num_args = 1..=2, required = true)]
+        args: Vec<String>,
+        /// The output format
+        #[arg(long, value_enum, default_value_t = export::rank::RankFormat::Text)]
+        format: export::rank::RankFormat,
+        /// Which positions count (see `export --help`)
+        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
+        min_basis: MinBasis,
+    },
     /// Write a commented starter model to PATH (never over an existing file)
     New {
         /// Where to write it, e.g. my-negotiation.yaml
@@ -235,6 +247,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),
             }
+        }
+        Some(Command::Rank {
+            mut args,
+            format,
+            min_basis,
+        }) => {
+            let actor = args.pop().unwrap_or_default();
+            let m = load_model(args.first().map(Path::new))?;
+            let a = resolve(&m, "ranked", &actor)?;
+            let ranked = crate::analysis::rank::closest(&m, a, min_basis.into());
+            print(&export::rank::render(
+                &m,
+                a,
+                min_basis.into(),
+                &ranked,
+                format,
+            ))
         }
         Some(Command::New { path }) => {
             write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {
