@@ -3,6 +3,7 @@
 //! terminal UI, which renders the same comparison its own way.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
 pub mod rank;
@@ -18,6 +19,8 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// One self-contained page: inline CSS and SVG, no script.
+    Html,
 }
 
 /// The default width of the text export, in columns.
@@ -32,6 +35,7 @@ pub fn render(c: &Comparison<'_>, format: Format, width: usize) -> String {
         Format::Markdown => markdown::render(c),
         Format::Json => json::render(c),
         Format::Csv => csv::render(c),
+        Format::Html => html::render(c),
     }
 }
 
