@@ -12,16 +12,18 @@ pub enum Mode {
     Compare,
     Matrix,
     Issue,
+    Analysis,
     Picker,
     Help,
     Prompt,
     Confirm,
 }
 
-const VIEWS: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue];
+const VIEWS: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis];
 const COMPARE: &[Mode] = &[Mode::Compare];
 const MATRIX: &[Mode] = &[Mode::Matrix];
 const ISSUE: &[Mode] = &[Mode::Issue];
+const ANALYSIS: &[Mode] = &[Mode::Analysis];
 const PICKER: &[Mode] = &[Mode::Picker];
 const HELP: &[Mode] = &[Mode::Help];
 const PROMPT: &[Mode] = &[Mode::Prompt];
@@ -82,6 +84,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char(']'), NONE)], Action::NextActor, "]", "next actor", "", false),
     bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "c", "compare", "Compare view", true),
     bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "m", "matrix", "Matrix view", true),
+    bind!(VIEWS, [(Char('a'), NONE)], Action::ShowAnalysis, "a", "analysis", "Analysis view (cruxes, trades)", true),
     bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "b", "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "r", "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "e", "export", "export to a text file", true),
@@ -104,6 +107,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(ISSUE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "issue", "previous / next issue", true),
     bind!(ISSUE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "next issue", "", false),
     bind!(ISSUE, [(Enter, NONE)], Action::Open, "Enter", "compare", "compare this actor", true),
+    // Analysis.
+    bind!(ANALYSIS, [(Left, NONE), (Char('h'), NONE)], Action::Left, "← →", "list", "cruxes and trades / closest", true),
+    bind!(ANALYSIS, [(Right, NONE), (Char('l'), NONE)], Action::Right, "→", "closest", "", false),
+    bind!(ANALYSIS, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "Tab", "whose ranking", "rank for the other actor", true),
+    bind!(ANALYSIS, [(Enter, NONE)], Action::Open, "Enter", "open", "actor: other side; crux: issue", true),
     // Popups.
     bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "↑↓", "choose", "move through the matches", true),
     bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "↓", "next", "", false),
@@ -151,11 +159,12 @@ pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The help overlay: sections (every view, then each mode) with their
 /// `keys  help` entries, straight from the key table.
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let groups: [(&str, &[Mode]); 7] = [
+    let groups: [(&str, &[Mode]); 8] = [
         ("Every view", VIEWS),
         ("Compare view", COMPARE),
         ("Matrix view", MATRIX),
         ("Issue view", ISSUE),
+        ("Analysis view", ANALYSIS),
         ("Fuzzy jump", PICKER),
         ("Export prompt", PROMPT),
         ("Any popup", OVERLAYS),
@@ -195,10 +204,11 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
 mod tests {
     use super::*;
 
-    const ALL_MODES: [Mode; 7] = [
+    const ALL_MODES: [Mode; 8] = [
         Mode::Compare,
         Mode::Matrix,
         Mode::Issue,
+        Mode::Analysis,
         Mode::Picker,
         Mode::Help,
         Mode::Prompt,
