@@ -1,6 +1,7 @@
 //! criterion benchmarks on generated models: loading (against the parser's
 //! own floor), comparing, drawing a frame of each view, and one fuzzy-jump
-//! keystroke (against `fzf --filter` when it is installed).
+//! keystroke (against `fzf --filter` when it is installed), and the
+//! analyses: a pair's cruxes and trades, the ranking of every actor.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -83,6 +84,7 @@ fn frame(c: &mut Criterion) {
             ("compare", vec![Action::Down]),
             ("matrix", vec![Action::ShowMatrix, Action::Down]),
             ("issue", vec![Action::Open]),
+            ("analysis", vec![Action::ShowAnalysis, Action::Down]),
         ] {
             let mut app = App::new(&m, 0, 1, Theme { color: true }, area);
             for a in actions {
@@ -173,5 +175,31 @@ fn forecast(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, compare, frame, fuzzy, forecast);
+fn analysis(c: &mut Criterion) {
+    use detente::analysis::{pair, rank};
+    let mut g = c.benchmark_group("analysis");
+    for issues in [100, 1_000] {
+        let m = model_of(2, issues);
+        g.bench_function(BenchmarkId::new("pair_cruxes_trades", issues), |b| {
+            b.iter(|| {
+                let c = Comparison::new(black_box(&m), 0, 1);
+                (pair::cruxes(&c).len(), pair::trades(&c).len())
+            })
+        });
+    }
+    let m = model_of(1_000, 100);
+    g.bench_function("rank/1000x100", |b| {
+        b.iter(|| rank::closest(black_box(&m), 0, Basis::Inferred).len())
+    });
+    // The size of the `detente rank` budget (a million positions), without
+    // the loading.
+    let m = model_of(200, 6_000);
+    g.sample_size(10);
+    g.bench_function("rank/200x6000", |b| {
+        b.iter(|| rank::closest(black_box(&m), 0, Basis::Inferred).len())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, compare, frame, fuzzy, forecast, analysis);
 criterion_main!(benches);

@@ -77,8 +77,8 @@ pub enum Command {
         /// The model file (YAML); the built-in model when omitted
         model: Option<PathBuf>,
         /// The output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
         /// Which positions count: all (inferred), stated and reported, or stated only
         #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
         min_basis: MinBasis,
@@ -88,6 +88,18 @@ pub enum Command {
         /// Replace PATH if it already exists
         #[arg(long, requires = "output")]
         force: bool,
+    },
+    /// Rank every other actor by alignment with ACTOR, closest first
+    Rank {
+        /// [MODEL] ACTOR: the model file (the built-in model when omitted) and the actor
+        #[arg(value_name = "[MODEL] ACTOR", num_args = 1..=2, required = true)]
+        args: Vec<String>,
+        /// The output format
+        #[arg(long, value_enum, default_value_t = export::rank::RankFormat::Text)]
+        format: export::rank::RankFormat,
+        /// Which positions count (see `export --help`)
+        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
+        min_basis: MinBasis,
     },
     /// Write a commented starter model to PATH (never over an existing file)
     New {
@@ -108,6 +120,26 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+/// `forecast --format`: the table formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Markdown,
+    Json,
+    Csv,
+}
+
+impl From<TableFormat> for export::forecast::TableFormat {
+    fn from(f: TableFormat) -> Self {
+        match f {
+            TableFormat::Text => Self::Text,
+            TableFormat::Markdown => Self::Markdown,
+            TableFormat::Json => Self::Json,
+            TableFormat::Csv => Self::Csv,
+        }
+    }
 }
 
 /// `--min-basis`: the weakest basis of a position that still counts.
@@ -272,11 +304,28 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let m = load_model(model.as_deref())?;
             let min = min_basis.into();
             let (checked, mae) = crate::analysis::forecast::check_all(&m, min);
-            let text = export::forecast::render(&m, min, &checked, &mae, format);
+            let text = export::forecast::render(&m, min, &checked, &mae, format.into());
             match output {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),
             }
+        }
+        Some(Command::Rank {
+            mut args,
+            format,
+            min_basis,
+        }) => {
+            let actor = args.pop().unwrap_or_default();
+            let m = load_model(args.first().map(Path::new))?;
+            let a = resolve(&m, "ranked", &actor)?;
+            let ranked = crate::analysis::rank::closest(&m, a, min_basis.into());
+            print(&export::rank::render(
+                &m,
+                a,
+                min_basis.into(),
+                &ranked,
+                format,
+            ))
         }
         Some(Command::New { path }) => {
             write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {

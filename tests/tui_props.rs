@@ -147,6 +147,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::CycleFilter),
         Just(Action::Open),
         Just(Action::ShowMatrix),
+        Just(Action::ShowAnalysis),
         Just(Action::ShowCompare),
         Just(Action::Help),
         Just(Action::Close),

@@ -55,6 +55,11 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
         ("help", vec![Action::Help]),
         ("export_prompt", vec![Action::Export]),
         ("filtered_conflicts", vec![Action::CycleFilter]),
+        ("analysis", vec![Action::ShowAnalysis, Action::Down]),
+        (
+            "analysis_closest",
+            vec![Action::ShowAnalysis, Action::Right, Action::Down],
+        ),
         (
             "stated_only",
             vec![Action::CycleBasis, Action::CycleBasis, Action::Down],

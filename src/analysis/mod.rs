@@ -1,5 +1,8 @@
 //! Analyses over the model (SPEC §2 v2), beside the pairwise comparison:
-//! per-issue forecasts checked against outcomes. Pure functions; the TUI and
+//! per-issue forecasts checked against outcomes, a pair's sticking points and
+//! trades, and who stands closest to an actor. Pure functions; the TUI and
 //! every export call them and never re-derive them.
 
 pub mod forecast;
+pub mod pair;
+pub mod rank;

@@ -6,18 +6,31 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::Format;
+/// The formats of the forecast table (no HTML page of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
 use crate::analysis::forecast::{Checked, Mae};
 use crate::model::{Basis, Issue, Model, format_number};
 use crate::text::{pad, truncate, width};
 
 /// Renders the forecasts of every issue in `format`.
-pub fn render(model: &Model, min: Basis, checked: &[Checked], mae: &Mae, format: Format) -> String {
+pub fn render(
+    model: &Model,
+    min: Basis,
+    checked: &[Checked],
+    mae: &Mae,
+    format: TableFormat,
+) -> String {
     match format {
-        Format::Text => text(model, min, checked, mae),
-        Format::Markdown => markdown(model, min, checked, mae),
-        Format::Csv => csv(model, checked),
-        Format::Json => json(model, min, checked, mae),
+        TableFormat::Text => text(model, min, checked, mae),
+        TableFormat::Markdown => markdown(model, min, checked, mae),
+        TableFormat::Csv => csv(model, checked),
+        TableFormat::Json => json(model, min, checked, mae),
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::attribution;
+use crate::analysis::pair::{cruxes, trades};
 use crate::compare::Comparison;
 use crate::model::{Model, Position, Stance};
 
@@ -16,6 +17,17 @@ struct Doc<'a> {
     alignment: Option<f64>,
     counts: Counts,
     issues: Vec<IssueOut<'a>>,
+    /// Issue ids in conflict: red lines first, then by salience.
+    cruxes: Vec<&'a str>,
+    trades: Vec<TradeOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct TradeOut<'a> {
+    /// The issue the left actor gives way on (j of SPEC §2).
+    left_gives: &'a str,
+    right_gives: &'a str,
+    score: f64,
 }
 
 #[derive(Serialize)]
@@ -103,6 +115,18 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
                     left: side(r.left),
                     right: side(r.right),
                 }
+            })
+            .collect(),
+        cruxes: cruxes(c)
+            .into_iter()
+            .map(|i| m.issues[i].id.as_str())
+            .collect(),
+        trades: trades(c)
+            .into_iter()
+            .map(|t| TradeOut {
+                left_gives: &m.issues[t.left_gives].id,
+                right_gives: &m.issues[t.right_gives].id,
+                score: t.score,
             })
             .collect(),
     };

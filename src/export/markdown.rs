@@ -2,7 +2,11 @@
 
 use std::fmt::Write;
 
-use super::{attribution, basis_line, counts_line, position_label, verdict_label};
+use super::{
+    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
+    verdict_label,
+};
+use crate::analysis::pair::{cruxes, trades};
 use crate::compare::{Comparison, percent};
 use crate::model::{Issue, Position};
 
@@ -76,6 +80,28 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             esc(issue.label()),
             cell(issue, r.left),
             cell(issue, r.right)
+        );
+    }
+    let _ = writeln!(out, "\n## Cruxes\n");
+    let cruxes = cruxes(c);
+    if cruxes.is_empty() {
+        let _ = writeln!(out, "None: no issue in conflict.");
+    }
+    for (n, &issue) in cruxes.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, esc(&crux_line(c, issue)));
+    }
+    let _ = writeln!(out, "\n## Trades\n");
+    let trades = trades(c);
+    if trades.is_empty() {
+        let _ = writeln!(out, "None found.");
+    }
+    for (n, t) in trades.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {}  \n   {}",
+            n + 1,
+            esc(&trade_line(c, t)),
+            esc(&trade_saliences(c, t))
         );
     }
     let _ = writeln!(out, "\n## Evidence");

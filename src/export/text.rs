@@ -3,7 +3,11 @@
 
 use std::fmt::Write;
 
-use super::{attribution, basis_line, counts_line, position_label, verdict_label};
+use super::{
+    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
+    verdict_label,
+};
+use crate::analysis::pair::{cruxes, trades};
 use crate::compare::{Comparison, percent};
 use crate::text::{pad, wrap};
 
@@ -84,6 +88,7 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
         );
     }
     let _ = writeln!(out, "{}", rule("="));
+    analysis(&mut out, c, width);
 
     let any_evidence = c.rows.iter().any(|r| {
         [r.left, r.right]
@@ -131,4 +136,42 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
         }
     }
     out
+}
+
+/// The cruxes and trades, after the table (SPEC §3).
+fn analysis(out: &mut String, c: &Comparison<'_>, width: usize) {
+    let para = |out: &mut String, s: &str, indent: usize| {
+        for line in wrap(s, width - indent) {
+            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+        }
+    };
+    let cruxes = cruxes(c);
+    if cruxes.is_empty() {
+        para(out, "Cruxes: none (no issue in conflict)", 0);
+    } else {
+        para(
+            out,
+            "Cruxes (conflicts: red lines first, then by salience)",
+            0,
+        );
+    }
+    for (n, &issue) in cruxes.iter().enumerate() {
+        para(out, &format!("{}. {}", n + 1, crux_line(c, issue)), 0);
+    }
+    let _ = writeln!(out);
+    let trades = trades(c);
+    if trades.is_empty() {
+        para(out, "Trades: none found", 0);
+    } else {
+        para(
+            out,
+            "Trades (each side gives way where the issue matters less to it)",
+            0,
+        );
+    }
+    for (n, t) in trades.iter().enumerate() {
+        para(out, &format!("{}. {}", n + 1, trade_line(c, t)), 0);
+        para(out, &trade_saliences(c, t), 3);
+    }
+    let _ = writeln!(out, "{}", "=".repeat(width));
 }

@@ -26,6 +26,8 @@ pub enum Action {
     Open,
     ShowCompare,
     ShowMatrix,
+    /// `a`: the Analysis view (cruxes, trades, who stands closest).
+    ShowAnalysis,
     Export,
     Help,
     DetailUp,

@@ -11,6 +11,7 @@ use super::keymap::Mode;
 use super::layout;
 use super::picker::Picker;
 
+mod analysis;
 mod kinds;
 mod mouse;
 mod overlays;
@@ -19,6 +20,7 @@ use super::theme::Theme;
 use crate::analysis::forecast::{Forecast, forecast};
 use crate::compare::{Comparison, Verdict};
 use crate::model::{Basis, Model};
+pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
 pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
 
 pub struct App<'m> {
@@ -48,6 +50,8 @@ pub struct App<'m> {
     pub spectrum_selected: usize,
     /// The current issue's forecasts, for the Issue view's markers.
     pub forecast: Forecast,
+    /// The Analysis view's lists, rebuilt while it is open.
+    pub analysis: Analysis,
     pub detail_scroll: u16,
     pub status: Option<Status>,
     /// Set while the model file on disk fails to load: the error, shown
@@ -128,6 +132,7 @@ impl<'m> App<'m> {
             spectrum_bounds: [0; 7],
             spectrum_selected: 0,
             forecast: Forecast::default(),
+            analysis: Analysis::default(),
             detail_scroll: 0,
             status: None,
             banner: None,
@@ -177,6 +182,9 @@ impl<'m> App<'m> {
         app.rebuild_rows();
         let issue = app.issue;
         app.set_issue(issue);
+        if app.view == View::Analysis {
+            app.rebuild_analysis();
+        }
         if let Some(a) = model.actor_by_id(&s.matrix_actor) {
             app.matrix_row.selected = a;
             app.sync_matrix();
@@ -212,6 +220,7 @@ impl<'m> App<'m> {
                 View::Compare => Mode::Compare,
                 View::Matrix => Mode::Matrix,
                 View::Issue => Mode::Issue,
+                View::Analysis => Mode::Analysis,
             },
         }
     }
@@ -234,6 +243,9 @@ impl<'m> App<'m> {
     fn set_actors(&mut self, left: usize, right: usize) {
         self.comparison = Comparison::at(self.model, left, right, self.min_basis);
         self.rebuild_rows();
+        if self.view == View::Analysis {
+            self.rebuild_analysis();
+        }
     }
 
     /// Orders and filters the compare rows, keeping the current issue
@@ -390,11 +402,14 @@ impl<'m> App<'m> {
             }
             Mode::Prompt => self.update_prompt(action),
             Mode::Confirm => self.update_confirm(action),
-            Mode::Compare | Mode::Matrix | Mode::Issue => self.update_view(action),
+            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis => self.update_view(action),
         }
     }
 
     fn update_view(&mut self, action: Action) {
+        if self.view == View::Analysis && self.update_analysis(&action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Up | Action::ScrollUp => self.move_cursor(-1),
@@ -435,6 +450,7 @@ impl<'m> App<'m> {
                             self.set_issue(issue);
                         }
                     }
+                    View::Analysis => {}
                 }
             }
             Action::ToggleFocus => {
@@ -514,8 +530,10 @@ impl<'m> App<'m> {
                         self.compare_with(actor);
                     }
                 }
+                View::Analysis => {}
             },
             Action::ShowCompare => self.view = View::Compare,
+            Action::ShowAnalysis => self.show_analysis(),
             Action::ShowMatrix => {
                 self.view = View::Matrix;
                 self.sync_matrix();
@@ -558,6 +576,7 @@ impl<'m> App<'m> {
                 usize::from(layout::number_line(self.screen().body).track.height)
             }
             View::Issue => layout::spectrum_columns(self.screen().body).1,
+            View::Analysis => 1,
         }
         .max(1)
     }
@@ -586,6 +605,7 @@ impl<'m> App<'m> {
                     .min(n.saturating_sub(1));
                 self.detail_scroll = 0;
             }
+            View::Analysis => {}
         }
     }
 

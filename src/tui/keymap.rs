@@ -12,16 +12,18 @@ pub enum Mode {
     Compare,
     Matrix,
     Issue,
+    Analysis,
     Picker,
     Help,
     Prompt,
     Confirm,
 }
 
-const VIEWS: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue];
+const VIEWS: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis];
 const COMPARE: &[Mode] = &[Mode::Compare];
 const MATRIX: &[Mode] = &[Mode::Matrix];
 const ISSUE: &[Mode] = &[Mode::Issue];
+const ANALYSIS: &[Mode] = &[Mode::Analysis];
 const PICKER: &[Mode] = &[Mode::Picker];
 const HELP: &[Mode] = &[Mode::Help];
 const PROMPT: &[Mode] = &[Mode::Prompt];
@@ -29,7 +31,7 @@ const CONFIRM: &[Mode] = &[Mode::Confirm];
 const INPUT: &[Mode] = &[Mode::Picker, Mode::Prompt];
 const OVERLAYS: &[Mode] = &[Mode::Picker, Mode::Help, Mode::Prompt, Mode::Confirm];
 /// Where `Esc` goes back to Compare rather than quitting.
-const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue];
+const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue, Mode::Analysis];
 
 pub struct Binding {
     pub modes: &'static [Mode],
@@ -81,6 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char(']'), NONE)], Action::NextActor, "next actor", "", false),
     bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "compare", "Compare view", true),
     bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "matrix", "Matrix view", true),
+    bind!(VIEWS, [(Char('a'), NONE)], Action::ShowAnalysis, "analysis", "Analysis view (cruxes, trades)", true),
     bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "export", "export to a text file", true),
@@ -105,6 +108,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(ISSUE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "issue", "previous / next issue", true),
     bind!(ISSUE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "next issue", "", false),
     bind!(ISSUE, [(Enter, NONE)], Action::Open, "compare", "compare this actor", true),
+    // Analysis.
+    bind!(ANALYSIS, [(Left, NONE), (Char('h'), NONE)], Action::Left, "list", "cruxes and trades / closest", true),
+    bind!(ANALYSIS, [(Right, NONE), (Char('l'), NONE)], Action::Right, "closest", "", false),
+    bind!(ANALYSIS, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "whose ranking", "rank for the other actor", true),
+    bind!(ANALYSIS, [(Enter, NONE)], Action::Open, "open", "actor: other side; crux: issue", true),
     // Popups.
     bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "choose", "move through the matches", true),
     bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "next", "", false),
@@ -236,6 +244,7 @@ const HELP_GROUPS: &[(&str, &[&[Mode]])] = &[
     ("Compare view", &[COMPARE]),
     ("Matrix view", &[MATRIX, BACK]),
     ("Issue view", &[ISSUE]),
+    ("Analysis view", &[ANALYSIS]),
     ("Fuzzy jump", &[PICKER, INPUT]),
     ("Export prompt", &[PROMPT, INPUT, CONFIRM]),
     ("Any popup", &[OVERLAYS, HELP]),
@@ -266,10 +275,11 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 mod tests {
     use super::*;
 
-    const ALL_MODES: [Mode; 7] = [
+    const ALL_MODES: [Mode; 8] = [
         Mode::Compare,
         Mode::Matrix,
         Mode::Issue,
+        Mode::Analysis,
         Mode::Picker,
         Mode::Help,
         Mode::Prompt,

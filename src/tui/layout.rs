@@ -171,6 +171,14 @@ pub fn number_line(body: Rect) -> NumberLine {
     }
 }
 
+/// The Analysis view's two lists: cruxes and trades | who stands closest.
+pub fn analysis_panes(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::horizontal([
+        Constraint::Percentage(55),
+        Constraint::Percentage(45),
+    ]))
+}
+
 /// A centred box of at most `w`×`h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

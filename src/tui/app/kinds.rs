@@ -11,6 +11,7 @@ pub enum View {
     Compare,
     Matrix,
     Issue,
+    Analysis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -68,6 +68,8 @@ impl App<'_> {
                     }
                 }
             }
+            // Handled with the view's other input, in `analysis.rs`.
+            View::Analysis => {}
             View::Issue => {
                 let (cols, _) = layout::spectrum_columns(screen.body);
                 for (group, rect) in cols.iter().enumerate() {

@@ -29,7 +29,12 @@ fn capped(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One actor's position on one issue: stance, flags, summary and evidence.
-fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Line<'a>>) {
+pub(super) fn position_lines<'a>(
+    app: &'a App,
+    actor: usize,
+    issue: usize,
+    out: &mut Vec<Line<'a>>,
+) {
     let t = app.theme;
     let m = app.model;
     let a = &m.actors[actor];
@@ -103,7 +108,7 @@ fn position_lines<'a>(app: &'a App, actor: usize, issue: usize, out: &mut Vec<Li
     }
 }
 
-fn panel(app: &App, title: String, lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+pub(super) fn panel(app: &App, title: String, lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((app.detail_scroll, 0))
@@ -115,7 +120,7 @@ fn panel(app: &App, title: String, lines: Vec<Line>, area: Rect, buf: &mut Buffe
         .render(area, buf);
 }
 
-fn issue_head<'a>(app: &'a App, issue: usize, out: &mut Vec<Line<'a>>) {
+pub(super) fn issue_head<'a>(app: &'a App, issue: usize, out: &mut Vec<Line<'a>>) {
     let i = &app.model.issues[issue];
     out.push(Line::from(Span::styled(
         i.title.as_str(),

@@ -21,6 +21,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         (View::Compare, "c Compare"),
         (View::Matrix, "m Matrix"),
         (View::Issue, "Enter Issue"),
+        (View::Analysis, "a Analysis"),
     ]
     .into_iter()
     .flat_map(|(v, label)| {

@@ -9,6 +9,7 @@
 //! └ footer: status · key hints (from the key table) ──────────────────────────┘
 //! ```
 
+mod analysis;
 mod compare;
 mod detail;
 mod frame;
@@ -44,6 +45,10 @@ impl Widget for &App<'_> {
             View::Issue => {
                 issue::body(self, screen.body, buf);
                 detail::issue(self, screen.detail, buf);
+            }
+            View::Analysis => {
+                analysis::body(self, screen.body, buf);
+                analysis::detail(self, screen.detail, buf);
             }
         }
         frame::footer(self, screen.footer, buf);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Writes screenshots/report.png: the HTML report of the built-in model
+# (Russia vs the United States) from the real binary, rendered by headless
+# Chromium.
+#
+#   scripts/report.sh                              # builds with cargo, then renders
+#   DETENTE_BIN=path/to/detente scripts/report.sh  # uses that binary
+#
+# The picture shows the first five rows of the comparison table, then the
+# cruxes, the trades and the first position maps: the script hides the
+# other table rows with one added style rule (the report itself is
+# untouched), because a headless screenshot has a fixed height.
+#
+# Needs (installed with apt-get when missing): chromium, fonts-dejavu-core.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+if ! { command -v fc-list >/dev/null && fc-list | grep -i 'DejaVu Sans' >/dev/null; }; then
+    missing+=(fonts-dejavu-core)
+fi
+if ((${#missing[@]})); then
+    echo "installing ${missing[*]}" >&2
+    sudo=()
+    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" \
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ -n ${DETENTE_BIN:-} ]]; then
+    BIN=$(realpath "$DETENTE_BIN")
+else
+    cargo build --release --quiet
+    BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/detente
+fi
+[[ -x $BIN ]] || { echo "not an executable: $BIN" >&2; exit 1; }
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p screenshots
+
+"$BIN" export --left russia --right united-states --format html -o "$WORK/report.html"
+sed 's#</head>#<style>tbody tr:nth-child(n+6) { display: none; }</style>\n</head>#' \
+    "$WORK/report.html" >"$WORK/picture.html"
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$WORK/chromium-profile" --hide-scrollbars \
+    --window-size=1100,2500 --screenshot="$PWD/screenshots/report.png" \
+    "file://$WORK/picture.html" >/dev/null 2>&1 ||
+    { echo "chromium failed on $WORK/picture.html" >&2; exit 1; }
+echo screenshots/report.png
