@@ -245,7 +245,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let m = load_model(model.as_deref())?;
             let origin = model.map_or_else(
                 || model::Origin::BuiltIn.to_string(),
-                |p| model::Origin::File(p).to_string(),
+                |p| model::Origin::of_path(p).to_string(),
             );
             print(&format!("{origin}: {}\n", summary(&m)))
         }

@@ -14,6 +14,18 @@ pub enum Origin {
     Stdin,
 }
 
+impl Origin {
+    /// Where a model named on the command line comes from: `-` is
+    /// standard input.
+    pub fn of_path(path: PathBuf) -> Origin {
+        if path.as_os_str() == "-" {
+            Origin::Stdin
+        } else {
+            Origin::File(path)
+        }
+    }
+}
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
