@@ -428,6 +428,10 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
         let speaker = Some(sanitize::line(cell(speaker_col))).filter(|s| !s.trim().is_empty());
         let date = Some(cell(date_col)).filter(|d| !d.is_empty());
         let source_key = cell(source_col);
+        if !source_key.is_empty() && one_line(source_key).is_empty() {
+            report.add(line_no, 0, "source", "the source has no printable text");
+            ok = false;
+        }
         if quote.is_none() && (speaker.is_some() || date.is_some() || !source_key.is_empty()) {
             report.add(
                 line_no,

@@ -132,6 +132,10 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
     let mut issues = Vec::new();
     for r in &p_recs {
         let key = r.get(1);
+        if one_line(key).is_empty() {
+            report.add(r.line, r.column(1), "#P", "the issue key is empty");
+            continue;
+        }
         if let Some(&first) = issue_keys.get(key) {
             report.add(
                 r.line,
@@ -203,6 +207,10 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
     let mut actors = Vec::new();
     for r in &a_recs {
         let key = r.get(1);
+        if one_line(key).is_empty() {
+            report.add(r.line, r.column(1), "#A", "the actor key is empty");
+            continue;
+        }
         if let Some(&first) = actor_keys.get(key) {
             report.add(
                 r.line,

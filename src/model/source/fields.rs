@@ -11,59 +11,67 @@ pub(super) struct Field {
 }
 
 /// Splits `line` at `sep`. An unclosed quote is an error with its column.
+/// The separator and the quotes are ASCII, so the line is scanned as bytes
+/// and cut only at their boundaries.
 pub(super) fn split(line: &str, sep: char) -> Result<Vec<Field>, (usize, String)> {
-    let chars: Vec<char> = line.chars().collect();
+    let bytes = line.as_bytes();
+    let sep = u8::try_from(sep).unwrap_or(b',');
+    let column = |at: usize| line[..at].chars().count() + 1;
     let mut out = Vec::new();
     let mut i = 0;
     loop {
-        while i < chars.len() && chars[i] != sep && chars[i].is_whitespace() {
+        while i < bytes.len() && bytes[i] != sep && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let column = i + 1;
-        let mut text = String::new();
-        if i < chars.len() && (chars[i] == '\'' || chars[i] == '"') {
-            let quote = chars[i];
+        let start = i;
+        let text = if i < bytes.len() && (bytes[i] == b'\'' || bytes[i] == b'"') {
+            let quote = bytes[i];
+            let mut text = String::new();
             i += 1;
+            let mut from = i;
             loop {
-                match chars.get(i) {
+                match bytes.get(i) {
                     None => {
                         return Err((
-                            column,
-                            format!("the quote {quote} opened here is never closed"),
+                            column(start),
+                            format!(
+                                "the quote {} opened here is never closed",
+                                char::from(quote)
+                            ),
                         ));
                     }
-                    Some(&c) if c == quote => {
-                        if chars.get(i + 1) == Some(&quote) {
-                            text.push(quote);
+                    Some(&b) if b == quote => {
+                        text.push_str(&line[from..i]);
+                        if bytes.get(i + 1) == Some(&quote) {
+                            text.push(char::from(quote));
                             i += 2;
+                            from = i;
                         } else {
                             i += 1;
                             break;
                         }
                     }
-                    Some(&c) => {
-                        text.push(c);
-                        i += 1;
-                    }
+                    Some(_) => i += 1,
                 }
             }
             // Anything between the closing quote and the separator is kept.
-            let start = i;
-            while i < chars.len() && chars[i] != sep {
+            let rest = i;
+            while i < bytes.len() && bytes[i] != sep {
                 i += 1;
             }
-            let rest: String = chars[start..i].iter().collect();
-            text.push_str(rest.trim_end());
+            text.push_str(line[rest..i].trim_end());
+            text
         } else {
-            let start = i;
-            while i < chars.len() && chars[i] != sep {
+            while i < bytes.len() && bytes[i] != sep {
                 i += 1;
             }
-            let raw: String = chars[start..i].iter().collect();
-            text.push_str(raw.trim());
-        }
-        out.push(Field { text, column });
-        if i >= chars.len() {
+            line[start..i].trim().to_string()
+        };
+        out.push(Field {
+            text,
+            column: column(start),
+        });
+        if i >= bytes.len() {
             break;
         }
         i += 1; // the separator
