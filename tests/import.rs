@@ -515,3 +515,27 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn the_readme_examples_of_each_format_load() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let section = readme
+        .split("## Opening Decide, KTAB and CSV files")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the section");
+    let blocks: Vec<&str> = section
+        .split("```text\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert_eq!(blocks.len(), 3, "one example per format");
+    for (block, want) in blocks.iter().zip(["#A", "Energy reform", "actor,issue"]) {
+        assert_eq!(block.lines().count(), 3, "three lines:\n{block}");
+        assert!(block.starts_with(want), "{block}");
+        let m = model::from_any_bytes(block.as_bytes(), Origin::BuiltIn)
+            .unwrap_or_else(|e| panic!("{e}\n{block}"));
+        assert!(m.position_count() >= 1);
+    }
+}

@@ -319,7 +319,13 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
 
         // The position: a number, or a stance word.
         let raw = cells[position_col];
-        let (value, stance) = if let Some(s) = Stance::from_word(&raw.to_ascii_lowercase()) {
+        let word = raw
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic())
+            .then(|| Stance::from_word(&raw.to_ascii_lowercase()))
+            .flatten();
+        let (value, stance) = if let Some(s) = word {
             seen[i].words.push((line, s));
             (f64::from(s.value()), Some(s))
         } else {
@@ -424,8 +430,14 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
                 false
             }),
         };
-        let quote = text(cell(quote_col));
-        let speaker = Some(sanitize::line(cell(speaker_col))).filter(|s| !s.trim().is_empty());
+        // Most rows have no quote: no allocation for the empty cells.
+        let quote = Some(cell(quote_col))
+            .filter(|q| !q.is_empty())
+            .and_then(text);
+        let speaker = Some(cell(speaker_col))
+            .filter(|s| !s.is_empty())
+            .map(sanitize::line)
+            .filter(|s| !s.trim().is_empty());
         let date = Some(cell(date_col)).filter(|d| !d.is_empty());
         let source_key = cell(source_col);
         if !source_key.is_empty() && one_line(source_key).is_empty() {
@@ -506,7 +518,10 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
             basis,
             red_line,
             salience,
-            summary: text(cell(summary_col)).map(String::into_boxed_str),
+            summary: Some(cell(summary_col))
+                .filter(|s| !s.is_empty())
+                .and_then(text)
+                .map(String::into_boxed_str),
             evidence,
         });
     }
