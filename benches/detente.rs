@@ -201,5 +201,70 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, compare, frame, fuzzy, forecast, analysis);
+/// A long CSV of `actors` × `issues` rows, shaped like a spreadsheet export.
+fn long_csv(actors: usize, issues: usize) -> Vec<u8> {
+    let mut out = String::from("actor,issue,position,salience,power\n");
+    for a in 0..actors {
+        for i in 0..issues {
+            let x = (a * 7919 + i * 104_729) % 10_001;
+            out.push_str(&format!(
+                "Actor {a:04},Issue {i:04},{}.{:02},0.{:02},{}\n",
+                x / 100,
+                x % 100,
+                (a + i) % 100,
+                1 + (a * i) % 9
+            ));
+        }
+    }
+    out.into_bytes()
+}
+
+/// A Decide file of `actors` × `issues` positions, every issue on 0–100.
+fn decide_file(actors: usize, issues: usize) -> Vec<u8> {
+    let mut out = String::new();
+    for a in 0..actors {
+        out.push_str(&format!("#A;'A{a}';'Actor number {a}'\n"));
+    }
+    for i in 0..issues {
+        out.push_str(&format!(
+            "#P;'P{i}';'Issue number {i}'\n#M;'P{i}';0;'none'\n#M;'P{i}';100;'all'\n"
+        ));
+    }
+    for a in 0..actors {
+        for i in 0..issues {
+            let x = (a * 31 + i * 17) % 101;
+            out.push_str(&format!(
+                "#D;'A{a}';'P{i}';{x};0.{:02};{}\n",
+                (a + i) % 100,
+                1 + i % 9
+            ));
+        }
+    }
+    out.into_bytes()
+}
+
+fn import(c: &mut Criterion) {
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    let csv = long_csv(1_000, 1_000);
+    g.throughput(Throughput::Bytes(csv.len() as u64));
+    g.bench_function("long_csv/1000x1000", |b| {
+        b.iter(|| model::from_any_bytes(black_box(&csv), Origin::BuiltIn).expect("valid"))
+    });
+    let dec = decide_file(30, 400);
+    g.throughput(Throughput::Bytes(dec.len() as u64));
+    g.bench_function("decide_and_forecast/30x400", |b| {
+        b.iter(|| {
+            let m = model::from_any_bytes(black_box(&dec), Origin::BuiltIn).expect("valid");
+            detente::analysis::forecast::check_all(&m, model::Basis::Inferred)
+                .0
+                .len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches, load, compare, frame, fuzzy, forecast, analysis, import
+);
 criterion_main!(benches);

@@ -26,7 +26,7 @@ use crate::write::{WriteError, write_atomic};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The model file (YAML); the built-in Geneva 2022 model when omitted
+    /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in Geneva 2022 model when omitted
     pub model: Option<PathBuf>,
     /// The actor for the left pane (id, name, alias, or a fuzzy match)
     #[arg(long, value_name = "ACTOR")]
@@ -40,12 +40,12 @@ pub struct Cli {
 pub enum Command {
     /// Validate a model: a one-line summary, or every problem found
     Check {
-        /// The model file (YAML); the built-in model when omitted
+        /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
     /// Export the comparison of two actors as text, Markdown, JSON or CSV
     Export {
-        /// The model file (YAML); the built-in model when omitted
+        /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
         /// The left actor (id, name, alias, or a fuzzy match)
         #[arg(long, value_name = "ACTOR")]
@@ -82,6 +82,20 @@ pub enum Command {
         /// Which positions count: all (inferred), stated and reported, or stated only
         #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
         min_basis: MinBasis,
+        /// Write to PATH instead of standard output (atomically)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace PATH if it already exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
+    Import {
+        /// The format of FILE
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// The file to convert; `-` reads standard input
+        file: PathBuf,
         /// Write to PATH instead of standard output (atomically)
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -159,6 +173,27 @@ impl From<MinBasis> for model::Basis {
             MinBasis::Stated => model::Basis::Stated,
             MinBasis::Reported => model::Basis::Reported,
             MinBasis::Inferred => model::Basis::Inferred,
+        }
+    }
+}
+
+/// The formats `detente import` converts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// A Decide input file (`#A`, `#P`, `#M`, `#D` lines)
+    Decide,
+    /// KTAB's SMP CSV
+    Ktab,
+    /// A long CSV: one row per position, columns actor, issue, position…
+    Csv,
+}
+
+impl From<ImportFormat> for model::Format {
+    fn from(f: ImportFormat) -> model::Format {
+        match f {
+            ImportFormat::Decide => model::Format::Decide,
+            ImportFormat::Ktab => model::Format::Ktab,
+            ImportFormat::Csv => model::Format::Csv,
         }
     }
 }
@@ -265,7 +300,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let m = load_model(model.as_deref())?;
             let origin = model.map_or_else(
                 || model::Origin::BuiltIn.to_string(),
-                |p| model::Origin::File(p).to_string(),
+                |p| model::Origin::of_path(p).to_string(),
             );
             print(&format!("{origin}: {}\n", summary(&m)))
         }
@@ -327,6 +362,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 format,
             ))
         }
+        Some(Command::Import {
+            format,
+            file,
+            output,
+            force,
+        }) => {
+            if let Some(out) = &output {
+                refuse_model_as_output(out, &file)?;
+            }
+            let yaml = model::source::import_to_yaml(format.into(), &file)?;
+            match output {
+                Some(path) => Ok(write_atomic(&path, yaml.as_bytes(), force)?),
+                None => print(&yaml),
+            }
+        }
         Some(Command::New { path }) => {
             write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {
                 WriteError::Exists(p) => CliError::Usage(format!(
@@ -362,6 +412,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             print(&String::from_utf8_lossy(&buf))
         }
         None => {
+            if cli.model.as_deref() == Some(Path::new("-")) {
+                return Err(CliError::Usage(
+                    "the interactive view reads keys from standard input, so it cannot read the model from it too; give a file, or use `detente check -` / `detente export -`".into(),
+                ));
+            }
             if let Some(path) = &cli.model {
                 mistyped_subcommand(path)?;
             }

@@ -112,6 +112,115 @@ const CORPUS: &[(&str, &[&str])] = &[
             "`name` must not be empty",
         ],
     ),
+    // Decide, KTAB and long CSV files (SPEC §3 v2): each error kind with
+    // its line (and column where the format has one).
+    (
+        "decide-unknown-actor.dec",
+        &[".dec:3:4:", "#D actor", "unknown actor key `USS`"],
+    ),
+    (
+        "decide-unknown-issue.dec",
+        &[
+            ".dec:3:8:",
+            "unknown issue key `cutz`; did you mean `cuts`?",
+        ],
+    ),
+    (
+        "decide-position-outside-scale.dec",
+        &[
+            ".dec:5:13:",
+            "position 75 is outside the scale of issue `cuts` (10..=60, from its #M lines)",
+        ],
+    ),
+    (
+        "decide-negative-power.dec",
+        &[".dec:3:20:", "power -1 is negative"],
+    ),
+    (
+        "decide-salience-out-of-range.dec",
+        &[".dec:3:16:", "salience 50 is outside 0..=1"],
+    ),
+    (
+        "decide-wrong-field-count.dec",
+        &[".dec:3:1:", "wrong field count: 5 fields"],
+    ),
+    (
+        "decide-not-a-number.dec",
+        &[".dec:3:13:", "position `twenty` is not a number"],
+    ),
+    (
+        "decide-several-errors.dec",
+        &[
+            "7 problems found",
+            ".dec:5:4: #D actor: unknown actor key `USS`",
+            ".dec:6:7: #D issue: unknown issue key `cutz`",
+            ".dec:7:13: #D position: position 120 is outside the scale",
+            ".dec:7:17: #D salience: salience 1.5 is outside 0..=1",
+            ".dec:7:21: #D power: power -2 is negative",
+            ".dec:8:1: #D: wrong field count: 4 fields",
+            ".dec:9:1: line: `#X` is not a Decide line",
+        ],
+    ),
+    (
+        "ktab-wrong-field-count.csv",
+        &[".csv:4:1:", "wrong field count: 4 fields; a row needs 5"],
+    ),
+    (
+        "ktab-salience-out-of-range.csv",
+        &[".csv:4:21:", "salience 150 on `Subsidy` is outside 0..=100"],
+    ),
+    (
+        "ktab-negative-capability.csv",
+        &[".csv:3:13:", "capability -100 is negative"],
+    ),
+    (
+        "ktab-actor-count.csv",
+        &[
+            ".csv:1:1:",
+            "line 1 says 3 actors, but the file has 2 actor rows",
+        ],
+    ),
+    (
+        "csv-not-a-number.csv",
+        &[".csv:3: position:", "position `lots` is not a number"],
+    ),
+    (
+        "csv-stance-on-numeric-issue.csv",
+        &[
+            ".csv:3: position:",
+            "`supports` is a stance, but issue `Water share` is numeric (a number on line 2)",
+        ],
+    ),
+    (
+        "csv-unknown-column.csv",
+        &[
+            ".csv:1: header:",
+            "unknown column `salince`; did you mean `salience`?",
+        ],
+    ),
+    (
+        "csv-several-errors.csv",
+        &[
+            "7 problems found",
+            ".csv:2: salience: salience 1.5 is outside 0..=1",
+            ".csv:2: power: power -1 is negative",
+            ".csv:3: basis: unknown basis `hearsay`",
+            ".csv:3: red_line: red_line `maybe` is not true or false",
+            ".csv:3: date: date `2023-02-30`",
+            ".csv:4: row: wrong field count: 4 fields, the header has 9",
+            ".csv:5: issue: the issue is empty",
+        ],
+    ),
+    (
+        "not-a-model.txt",
+        &[
+            "is not a model detente reads",
+            "not a Decide file",
+            "not a KTAB CSV",
+            "not a long CSV",
+            "not a YAML model",
+        ],
+    ),
 ];
 
 fn check(path: &Path) -> (i32, String, String) {

@@ -392,3 +392,50 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
     assert!(s.contains("EXIT=101"), "{s}");
     assert_cooked(&t);
 }
+
+/// Decide, KTAB and long CSV files open in the TUI as they are (SPEC §3
+/// v2), and a saved edit to a CSV reloads like a YAML model.
+#[test]
+fn the_tui_opens_decide_ktab_and_long_csv_files() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["climate.dec", "energy-ktab.csv", "positions.csv"] {
+        std::fs::copy(fixtures.join(f), dir.path().join(f)).expect("copy");
+    }
+    let t = Tmux::start(dir.path(), 120, 40);
+    for (file, left, right) in [
+        ("climate.dec", "usa", "China"),
+        ("energy-ktab.csv", "ministry", "Greens"),
+        ("positions.csv", "northland", "Southland"),
+    ] {
+        let first = t.run_detente(&format!("{file} --left {left} --right {right}"));
+        let (l, r) = match file {
+            "climate.dec" => ("United States", "China"),
+            "energy-ktab.csv" => ("Ministry", "Greens"),
+            _ => ("Northland", "Southland"),
+        };
+        let header = line_with(&first, "vs");
+        assert!(
+            header.contains(l) && header.contains(r),
+            "{file}: both actors in the header:\n{first}"
+        );
+        if file == "climate.dec" {
+            // The #M labels name the points on the scale.
+            assert!(first.contains("Climate finance"), "{first}");
+        }
+        if file == "positions.csv" {
+            // Edit the file: the reload picks up the new name.
+            let path = dir.path().join(file);
+            let text = std::fs::read_to_string(&path).expect("read");
+            std::fs::write(&path, text.replace("Southland", "Lowland")).expect("write");
+            t.wait_for("reloaded the model file");
+            t.press("]");
+            t.wait_for("Lowland");
+        }
+        t.type_text("q");
+        t.wait_for("EXIT=0");
+        t.type_text("clear");
+        t.press("Enter");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -138,7 +138,10 @@ fn forecast_in_text_markdown_and_csv() {
         t.contains("Mean absolute error over 3 issues: compromise 7.8, median 11.7."),
         "{t}"
     );
-    assert!(t.contains("2. Troops withdrawn    -50..50 3   -17.3            0                0"), "{t}");
+    assert!(
+        t.contains("2. Troops withdrawn    -50..50 3   -17.3            0                0"),
+        "{t}"
+    );
     let md = text("markdown");
     assert!(
         md.contains("| 1 | Size of the joint budget | 0..100 | 3 | 34 | 30 | 40 | 6.0 | 10.0 |"),

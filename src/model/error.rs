@@ -10,6 +10,20 @@ use super::yaml::{Loc, SyntaxError};
 pub enum Origin {
     BuiltIn,
     File(PathBuf),
+    /// `-`: the model came on standard input.
+    Stdin,
+}
+
+impl Origin {
+    /// Where a model named on the command line comes from: `-` is
+    /// standard input.
+    pub fn of_path(path: PathBuf) -> Origin {
+        if path.as_os_str() == "-" {
+            Origin::Stdin
+        } else {
+            Origin::File(path)
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -17,6 +31,7 @@ impl fmt::Display for Origin {
         match self {
             Origin::BuiltIn => f.write_str("<built-in model>"),
             Origin::File(p) => write!(f, "{}", crate::sanitize::line(&p.display().to_string())),
+            Origin::Stdin => f.write_str("<standard input>"),
         }
     }
 }
@@ -52,6 +67,9 @@ pub enum LoadError {
     Empty { origin: Origin },
     #[error("{origin}:{}", DisplaySyntax(.error))]
     Syntax { origin: Origin, error: SyntaxError },
+    /// None of the formats fits: one sentence naming each one tried.
+    #[error("{origin} is not a model detente reads: not a Decide file (no #A, #P, #M or #D line first), not a KTAB CSV (line 1 is not `scenario, description, actors, dimensions`), not a long CSV (no header with actor, issue and position columns), and not a YAML model ({})", DisplayYaml(.yaml))]
+    Unrecognised { origin: Origin, yaml: SyntaxError },
     #[error("{}", DisplayProblems { origin, problems })]
     Invalid {
         origin: Origin,
@@ -73,6 +91,23 @@ impl fmt::Display for DisplaySyntax<'_> {
     }
 }
 
+struct DisplayYaml<'a>(&'a SyntaxError);
+
+impl fmt::Display for DisplayYaml<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.0;
+        if e.loc.is_known() {
+            write!(f, "line {}: ", e.loc.line)?;
+        }
+        // The message may quote the whole file as one string: keep it short.
+        let message = crate::sanitize::line(&e.message);
+        match message.char_indices().nth(120) {
+            Some((cut, _)) => write!(f, "{}…", &message[..cut]),
+            None => f.write_str(&message),
+        }
+    }
+}
+
 struct DisplayProblems<'a> {
     origin: &'a Origin,
     problems: &'a [Problem],
@@ -89,8 +124,11 @@ impl fmt::Display for DisplayProblems<'_> {
         )?;
         for p in self.problems {
             write!(f, "\n{}:", self.origin)?;
-            if p.loc.is_known() {
+            // Imported rows have a line but, in a CSV, no column.
+            if p.loc.is_known() && p.loc.column > 0 {
                 write!(f, "{}:{}:", p.loc.line, p.loc.column)?;
+            } else if p.loc.is_known() {
+                write!(f, "{}:", p.loc.line)?;
             }
             write!(f, " {}: {}", p.path, p.message)?;
         }

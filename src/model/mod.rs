@@ -1,8 +1,10 @@
 //! The domain: types, YAML loading, validation and actor resolution. Knows
 //! nothing about terminals.
 
+mod emit;
 mod error;
 mod resolve;
+pub mod source;
 mod types;
 mod validate;
 mod yaml;
@@ -10,8 +12,10 @@ mod yaml;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
+pub use emit::to_yaml;
 pub use error::{LoadError, Origin, Problem};
 pub use resolve::{ResolveError, resolve_actor};
+pub use source::Format;
 pub use types::{
     Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
     format_number,
@@ -33,9 +37,14 @@ pub fn builtin() -> Result<Model, LoadError> {
     from_str(BUILTIN_YAML, Origin::BuiltIn)
 }
 
-/// Reads, parses and validates a model file. The size is checked before the
-/// file is read, and the read stops past the cap whatever the file claims.
+/// Reads, parses and validates a model file in any format detente reads
+/// (YAML, Decide, KTAB, long CSV: see [`source::detect`]); `-` is
+/// standard input. The size is checked before the file is read, and the
+/// read stops past the cap whatever the file claims.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
+    if path.as_os_str() == "-" {
+        return load_stdin();
+    }
     let origin = Origin::File(path.to_path_buf());
     let io = |source| LoadError::Io {
         origin: origin.clone(),
@@ -52,7 +61,20 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
             size: meta.len(),
         });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The first bytes say which format it is; the importers then read the
+    // file as a stream, the first bytes again and the rest after them.
+    let mut bytes = Vec::new();
+    (&file)
+        .take(source::PREFIX_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let format = source::detect(&bytes);
+    if format != Format::Yaml {
+        let rest = (&file).take(MAX_MODEL_BYTES.saturating_sub(bytes.len() as u64) + 1);
+        return source::import(format, std::io::Cursor::new(bytes).chain(rest), &origin);
+    }
+    let yamlish = source::looks_like_yaml(&bytes);
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     (&file)
         .take(MAX_MODEL_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -70,11 +92,64 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
     drop(bytes);
     file.seek(SeekFrom::Start(0)).map_err(io)?;
     let reader = std::io::BufReader::new(file.take(MAX_MODEL_BYTES));
-    let raw = yaml::parse_reader(reader).map_err(|error| LoadError::Syntax {
-        origin: origin.clone(),
-        error,
-    })?;
+    let raw = yaml::parse_reader(reader).map_err(|error| yaml_failed(&origin, error, yamlish))?;
     validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+}
+
+/// Reads a model in any format from standard input (at most 64 MiB).
+fn load_stdin() -> Result<Model, LoadError> {
+    from_any_bytes(&read_stdin()?, Origin::Stdin)
+}
+
+/// Standard input, whole, if it is at most 64 MiB.
+fn read_stdin() -> Result<Vec<u8>, LoadError> {
+    let origin = Origin::Stdin;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_MODEL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            origin: origin.clone(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_MODEL_BYTES {
+        return Err(LoadError::TooLarge {
+            origin,
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Parses and validates model bytes in any format detente reads.
+pub fn from_any_bytes(bytes: &[u8], origin: Origin) -> Result<Model, LoadError> {
+    let prefix = &bytes[..bytes.len().min(source::PREFIX_BYTES)];
+    match source::detect(prefix) {
+        Format::Yaml => {
+            let text = check_text(bytes, &origin)?;
+            let raw = yaml::parse(text)
+                .map_err(|e| yaml_failed(&origin, e, source::looks_like_yaml(prefix)))?;
+            validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+        }
+        format => source::import(format, bytes, &origin),
+    }
+}
+
+/// A YAML error, or the sentence naming every format tried when the file
+/// never looked like YAML.
+fn yaml_failed(origin: &Origin, error: yaml::SyntaxError, yamlish: bool) -> LoadError {
+    if yamlish {
+        LoadError::Syntax {
+            origin: origin.clone(),
+            error,
+        }
+    } else {
+        LoadError::Unrecognised {
+            origin: origin.clone(),
+            yaml: error,
+        }
+    }
 }
 
 /// Parses and validates model bytes.
@@ -93,6 +168,17 @@ fn parse_bytes(bytes: &[u8], origin: &Origin) -> Result<yaml::RawModel, LoadErro
 
 /// The bytes as text, if they are UTF-8 (after a BOM) and hold something.
 fn check_text<'a>(bytes: &'a [u8], origin: &Origin) -> Result<&'a str, LoadError> {
+    let text = utf8_text(bytes, origin)?;
+    if is_blank(text) {
+        return Err(LoadError::Empty {
+            origin: origin.clone(),
+        });
+    }
+    Ok(text)
+}
+
+/// The bytes as text, if they are UTF-8 (after a BOM).
+fn utf8_text<'a>(bytes: &'a [u8], origin: &Origin) -> Result<&'a str, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -108,11 +194,6 @@ fn check_text<'a>(bytes: &'a [u8], origin: &Origin) -> Result<&'a str, LoadError
             hint,
         }
     })?;
-    if is_blank(text) {
-        return Err(LoadError::Empty {
-            origin: origin.clone(),
-        });
-    }
     Ok(text)
 }
 
