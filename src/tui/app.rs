@@ -230,8 +230,19 @@ impl<'m> App<'m> {
         self.rows.get(self.list.selected).copied()
     }
 
-    fn screen(&self) -> layout::Screen {
-        layout::screen(self.viewport)
+    /// Where each region of the screen is, for drawing and input alike.
+    pub fn screen(&self) -> layout::Screen {
+        layout::screen(self.viewport, self.body_rows())
+    }
+
+    /// The rows the current view would show with no limit: the body gives
+    /// the detail panel what it does not need.
+    pub fn body_rows(&self) -> usize {
+        match self.view {
+            View::Compare => self.rows.len().max(1),
+            View::Matrix => self.model.actors.len() + usize::from(layout::HEADER_ROWS),
+            View::Issue | View::Analysis => usize::MAX,
+        }
     }
 
     fn compare_page(&self) -> usize {
@@ -332,7 +343,7 @@ impl<'m> App<'m> {
     }
 
     fn sync_matrix(&mut self) {
-        let grid = layout::matrix_grid(self.screen().body);
+        let grid = layout::matrix_grid(self.screen().body, self.model.issues.len());
         let (actors, issues) = (self.model.actors.len(), self.model.issues.len());
         let row = self.matrix_row.selected;
         self.matrix_row.select(row, actors, grid.rows);
@@ -549,7 +560,8 @@ impl<'m> App<'m> {
             Action::Help => self.overlay = Overlay::Help,
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::DetailDown => {
-                self.detail_scroll = self.detail_scroll.saturating_add(3).min(10_000)
+                let max = super::ui::detail::max_scroll(self, self.screen().detail);
+                self.detail_scroll = self.detail_scroll.saturating_add(3).min(max);
             }
             Action::Click { column, row } => self.click(column, row),
             Action::Type(_) => self.say("nothing to type into here: / jumps to an actor", true),
@@ -571,7 +583,7 @@ impl<'m> App<'m> {
     fn page_len(&self) -> usize {
         match self.view {
             View::Compare => self.compare_page(),
-            View::Matrix => layout::matrix_grid(self.screen().body).rows,
+            View::Matrix => layout::matrix_grid(self.screen().body, self.model.issues.len()).rows,
             View::Issue if self.model.issues[self.issue].is_numeric() => {
                 usize::from(layout::number_line(self.screen().body).track.height)
             }
@@ -592,7 +604,7 @@ impl<'m> App<'m> {
                 }
             }
             View::Matrix => {
-                let grid = layout::matrix_grid(self.screen().body);
+                let grid = layout::matrix_grid(self.screen().body, self.model.issues.len());
                 self.matrix_row
                     .move_by(delta, self.model.actors.len(), grid.rows);
                 self.detail_scroll = 0;

@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 /// Columns per matrix cell.
-pub const CELL_WIDTH: u16 = 7;
 /// Columns of the compare view's verdict gutter.
 pub const GUTTER_WIDTH: u16 = 3;
 
@@ -23,15 +22,21 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-pub fn screen(area: Rect) -> Screen {
+/// The screen's regions. The body takes 55% of the middle, or less when
+/// `body_rows` (the rows the view has to show) need less: the detail panel
+/// gets the rest, rather than the view keeping empty rows.
+pub fn screen(area: Rect, body_rows: usize) -> Screen {
     let [header, rest, footer] = area.layout(&Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
+    let share = rest.height.saturating_mul(55) / 100;
+    let needed = u16::try_from(body_rows.saturating_add(2)).unwrap_or(u16::MAX);
+    let body_h = share.min(needed.max(6)).min(rest.height);
     let [body, detail] = rest.layout(&Layout::vertical([
-        Constraint::Percentage(55),
-        Constraint::Percentage(45),
+        Constraint::Length(body_h),
+        Constraint::Fill(1),
     ]));
     Screen {
         header,
@@ -94,24 +99,40 @@ pub struct MatrixGrid {
     pub cells: Rect,
     pub rows: usize,
     pub cols: usize,
+    /// The width of one column: wider when there is room, so headers say
+    /// more.
+    pub cell_w: u16,
 }
 
-pub fn matrix_grid(body: Rect) -> MatrixGrid {
+/// A matrix column is at least this wide (`++ʳ!` with a margin, or a
+/// four-digit number) and at most this wide (two header lines of 13).
+pub const CELL_MIN: u16 = 7;
+pub const CELL_MAX: u16 = 14;
+/// The header's rows: an issue's label wrapped on two lines.
+pub const HEADER_ROWS: u16 = 2;
+
+/// The Matrix of `issues` columns in `body`: columns share the width there
+/// is, between [`CELL_MIN`] and [`CELL_MAX`] each.
+pub fn matrix_grid(body: Rect, issues: usize) -> MatrixGrid {
     let i = inner(body);
     let names_w = (i.width / 4).clamp(10, 24).min(i.width);
     let cells_w = i.width.saturating_sub(names_w);
-    let rows_h = i.height.saturating_sub(1);
+    let header_h = i.height.min(HEADER_ROWS);
+    let rows_h = i.height.saturating_sub(header_h);
+    let fair = cells_w / u16::try_from(issues.max(1)).unwrap_or(u16::MAX);
+    let cell_w = fair.clamp(CELL_MIN, CELL_MAX);
     MatrixGrid {
-        names: Rect::new(i.x, i.y.saturating_add(1), names_w, rows_h),
-        header: Rect::new(i.x.saturating_add(names_w), i.y, cells_w, i.height.min(1)),
+        names: Rect::new(i.x, i.y.saturating_add(header_h), names_w, rows_h),
+        header: Rect::new(i.x.saturating_add(names_w), i.y, cells_w, header_h),
         cells: Rect::new(
             i.x.saturating_add(names_w),
-            i.y.saturating_add(1),
+            i.y.saturating_add(header_h),
             cells_w,
             rows_h,
         ),
         rows: usize::from(rows_h),
-        cols: usize::from(cells_w / CELL_WIDTH),
+        cols: usize::from(cells_w / cell_w),
+        cell_w,
     }
 }
 

@@ -37,7 +37,7 @@ impl App<'_> {
                 }
             }
             View::Matrix => {
-                let grid = layout::matrix_grid(screen.body);
+                let grid = layout::matrix_grid(screen.body, self.model.issues.len());
                 if grid.cells.contains(at) || grid.names.contains(at) {
                     let r = self.matrix_row.offset + usize::from(row - grid.cells.y);
                     if r < self.model.actors.len() {
@@ -45,8 +45,8 @@ impl App<'_> {
                     }
                 }
                 if grid.cells.contains(at) || grid.header.contains(at) {
-                    let c = self.matrix_col.offset
-                        + usize::from((column - grid.cells.x) / layout::CELL_WIDTH);
+                    let c =
+                        self.matrix_col.offset + usize::from((column - grid.cells.x) / grid.cell_w);
                     if c < self.model.issues.len() {
                         self.set_issue(c);
                     }

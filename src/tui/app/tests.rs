@@ -50,7 +50,7 @@ fn scrolling_keeps_the_selection_on_screen() {
         width: 80,
         height: 24,
     });
-    let page = layout::compare_rows(layout::screen(a.viewport).body);
+    let page = layout::compare_rows(a.screen().body);
     assert!(page < m.issues.len(), "the test needs scrolling");
     for _ in 0..m.issues.len() {
         a.update(Action::Down);
@@ -60,7 +60,7 @@ fn scrolling_keeps_the_selection_on_screen() {
         width: 80,
         height: 16,
     });
-    let page = layout::compare_rows(layout::screen(a.viewport).body);
+    let page = layout::compare_rows(a.screen().body);
     assert!(
         a.list.selected < a.list.offset + page,
         "resize keeps it visible"
@@ -313,7 +313,7 @@ fn a_failed_export_keeps_the_tui_up_and_says_why() {
 fn clicks_select_rows_cells_and_panes() {
     let m = model::builtin().expect("model");
     let mut a = app(&m);
-    let panes = layout::compare_panes(layout::screen(a.viewport).body);
+    let panes = layout::compare_panes(a.screen().body);
     let right = layout::inner(panes.right);
     a.update(Action::Click {
         column: right.x + 2,
@@ -325,9 +325,9 @@ fn clicks_select_rows_cells_and_panes() {
     assert_eq!(a.list.selected, 4);
 
     a.update(Action::ShowMatrix);
-    let grid = layout::matrix_grid(layout::screen(a.viewport).body);
+    let grid = layout::matrix_grid(a.screen().body, m.issues.len());
     a.update(Action::Click {
-        column: grid.cells.x + layout::CELL_WIDTH * 2 + 1,
+        column: grid.cells.x + grid.cell_w * 2 + 1,
         row: grid.cells.y + 4,
     });
     assert_eq!((a.matrix_row.selected, a.issue), (4, 2));
@@ -400,4 +400,21 @@ fn b_cycles_which_positions_count_in_every_view() {
     a.update(Action::CycleBasis);
     assert_eq!(a.min_basis, Basis::Inferred);
     assert!(a.spectrum_group(0).contains(&us), "rejects again");
+}
+
+#[test]
+fn j_scrolls_the_detail_panel_no_further_than_its_last_line() {
+    let m = model::builtin().expect("model");
+    let mut a = App::new(&m, 0, 1, Theme { color: false }, Rect::new(0, 0, 80, 24));
+    let max = crate::tui::ui::detail::max_scroll(&a, a.screen().detail);
+    assert!(
+        max > 3,
+        "NATO non-expansion's evidence is longer than the panel"
+    );
+    for _ in 0..100 {
+        a.update(Action::DetailDown);
+    }
+    assert_eq!(a.detail_scroll, max);
+    a.update(Action::DetailUp);
+    assert_eq!(a.detail_scroll, max - 3);
 }

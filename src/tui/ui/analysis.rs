@@ -207,6 +207,12 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The detail panel: what the selected line means.
 pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, lines) = detail_content(app);
+    panel(app, title, lines, area, buf);
+}
+
+/// The detail panel's title and lines, before wrapping.
+pub(super) fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let t = app.theme;
     let m = app.model;
     let c = &app.comparison;
@@ -277,7 +283,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             " Detail ".to_string()
         }
     };
-    panel(app, title, lines, area, buf);
+    (title, lines)
 }
 
 fn trade_detail<'a>(app: &'a App, tr: &Trade, lines: &mut Vec<Line<'a>>) {

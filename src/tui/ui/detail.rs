@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::export::{attribution, position_label, verdict_label};
-use crate::tui::app::App;
+use crate::tui::app::{App, View};
 use crate::tui::theme::value_glyph;
 
 /// The most of one text the detail panel shows: a 10 MB quote must not
@@ -108,15 +108,87 @@ pub(super) fn position_lines<'a>(
     }
 }
 
+/// Wraps each one-span line at `width`, its continuation lines indented
+/// like its first (an attribution's second line stays under the first);
+/// lines of several spans are left to the paragraph, which wraps them.
+fn wrap_indented(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'_>> {
+    let w = usize::from(width).max(1);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.spans.len() != 1 || crate::text::width(&line.spans[0].content) <= w {
+            out.push(line);
+            continue;
+        }
+        let span = &line.spans[0];
+        let text = span.content.as_ref();
+        let indent = text.len() - text.trim_start_matches(' ').len();
+        let room = w.saturating_sub(indent).max(w / 2).max(1);
+        for (k, piece) in crate::text::wrap(text.trim_start_matches(' '), room)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if k == 0 || indent >= w / 2 {
+                indent.min(w / 2)
+            } else {
+                indent
+            };
+            out.push(Line::from(Span::styled(
+                format!("{}{piece}", " ".repeat(lead)),
+                span.style,
+            )));
+        }
+    }
+    out
+}
+
+/// How many rows `lines` take at `width` once wrapped.
+fn rows_of(lines: &[Line<'_>], width: u16) -> usize {
+    let w = usize::from(width).max(1);
+    lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum()
+}
+
+/// The furthest the current view's detail panel can scroll in `area`: its
+/// last line at the bottom. `J` stops there.
+pub(in crate::tui) fn max_scroll(app: &App, area: Rect) -> u16 {
+    let (_, lines) = match app.view {
+        View::Compare => compare_content(app),
+        View::Matrix => matrix_content(app),
+        View::Issue => issue_content(app),
+        View::Analysis => super::analysis::detail_content(app),
+    };
+    let width = area.width.saturating_sub(2);
+    let rows = rows_of(&wrap_indented(lines, width), width);
+    u16::try_from(rows.saturating_sub(usize::from(area.height.saturating_sub(2))))
+        .unwrap_or(u16::MAX)
+}
+
 pub(super) fn panel(app: &App, title: String, lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(2);
+    let lines = wrap_indented(lines, width);
+    let visible = usize::from(area.height.saturating_sub(2));
+    let rows = rows_of(&lines, width);
+    let max = rows.saturating_sub(visible);
+    let scroll = usize::from(app.detail_scroll).min(max);
+    let below = rows.saturating_sub(scroll + visible);
+    let mut block = Block::bordered()
+        .border_style(app.theme.border())
+        .title(Span::styled(title, app.theme.title()));
+    // Say that there is more, and which key shows it.
+    if below > 0 {
+        block = block.title_bottom(Span::styled(
+            format!(
+                " ▼ {below} more line{} · J ",
+                if below == 1 { "" } else { "s" }
+            ),
+            app.theme.key(),
+        ));
+    } else if scroll > 0 {
+        block = block.title_bottom(Span::styled(" ▲ K ", app.theme.key()));
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((app.detail_scroll, 0))
-        .block(
-            Block::bordered()
-                .border_style(app.theme.border())
-                .title(Span::styled(title, app.theme.title())),
-        )
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .block(block)
         .render(area, buf);
 }
 
@@ -132,13 +204,17 @@ pub(super) fn issue_head<'a>(app: &'a App, issue: usize, out: &mut Vec<Line<'a>>
 }
 
 pub fn compare(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, lines) = compare_content(app);
+    panel(app, title, lines, area, buf);
+}
+
+fn compare_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let Some(r) = app.selected_row() else {
         let msg = format!(
             "No issue matches the filter “{}”. Press f to change it.",
             app.filter.word()
         );
-        panel(app, " Detail ".into(), vec![Line::from(msg)], area, buf);
-        return;
+        return (" Detail ".into(), vec![Line::from(msg)]);
     };
     let row = &app.comparison.rows[r];
     let mut lines = Vec::new();
@@ -157,10 +233,15 @@ pub fn compare(app: &App, area: Rect, buf: &mut Buffer) {
         app.rows.len(),
         app.model.issues[row.issue].label()
     );
-    panel(app, title, lines, area, buf);
+    (title, lines)
 }
 
 pub fn matrix(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, lines) = matrix_content(app);
+    panel(app, title, lines, area, buf);
+}
+
+fn matrix_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let actor = app.matrix_row.selected;
     let mut lines = Vec::new();
     issue_head(app, app.issue, &mut lines);
@@ -171,10 +252,15 @@ pub fn matrix(app: &App, area: Rect, buf: &mut Buffer) {
         app.model.actors[actor].name,
         app.model.issues[app.issue].label()
     );
-    panel(app, title, lines, area, buf);
+    (title, lines)
 }
 
 pub fn issue(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, lines) = issue_content(app);
+    panel(app, title, lines, area, buf);
+}
+
+fn issue_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let mut lines = Vec::new();
     let title = match app.spectrum.get(app.spectrum_selected) {
         Some(&actor) => {
@@ -183,5 +269,5 @@ pub fn issue(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => " Detail ".to_string(),
     };
-    panel(app, title, lines, area, buf);
+    (title, lines)
 }

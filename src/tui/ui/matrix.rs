@@ -9,13 +9,13 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::text::{pad, truncate};
 use crate::tui::app::App;
-use crate::tui::layout::{self, CELL_WIDTH};
+use crate::tui::layout;
 use crate::tui::theme::value_glyph;
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let m = app.model;
-    let grid = layout::matrix_grid(area);
+    let grid = layout::matrix_grid(area, m.issues.len());
     let shown = |offset: usize, fit: usize, total: usize| {
         let end = (offset + fit).min(total);
         if end > offset {
@@ -24,10 +24,14 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             format!("0 of {total}")
         }
     };
+    // The selected column's and row's full names, which the cells cannot hold.
     let title = format!(
-        " Matrix · actors {} · issues {} ",
+        " Matrix · actors {} · issues {} · {} × {}. {} ",
         shown(app.matrix_row.offset, grid.rows, m.actors.len()),
-        shown(app.matrix_col.offset, grid.cols, m.issues.len())
+        shown(app.matrix_col.offset, grid.cols, m.issues.len()),
+        m.actors[app.matrix_row.selected].name,
+        app.issue + 1,
+        m.issues[app.issue].label()
     );
     let legend = " ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown  ! red line  ʳ reported  ⁱ inferred ";
     let max = usize::from(area.width.saturating_sub(2));
@@ -36,7 +40,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(truncate(&title, max), t.title()))
         .title_bottom(Span::styled(truncate(legend, max), t.dim()))
         .render(area, buf);
-    let cw = usize::from(CELL_WIDTH);
+    let cw = usize::from(grid.cell_w);
     let issues = app.matrix_col.offset..(app.matrix_col.offset + grid.cols).min(m.issues.len());
     for (k, issue) in issues.clone().enumerate() {
         let x = grid.header.x + (k * cw) as u16;
@@ -45,8 +49,25 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             t.title()
         };
-        let label = pad(&truncate(m.issues[issue].label(), cw - 1), cw - 1);
-        buf.set_stringn(x, grid.header.y, label, cw - 1, style);
+        // The label on as many lines as the header has, the last cut with
+        // `…`: "NATO / non-ex…", "NATO / back t…" tell apart what five
+        // letters ("NATO …") did not.
+        // Numbered where the column has room for it.
+        let label = if cw > 10 {
+            format!("{}. {}", issue + 1, m.issues[issue].label())
+        } else {
+            m.issues[issue].label().to_string()
+        };
+        let lines = header_lines(&label, cw - 1, usize::from(grid.header.height));
+        for (row, line) in lines.iter().enumerate() {
+            buf.set_stringn(
+                x,
+                grid.header.y + row as u16,
+                pad(line, cw - 1),
+                cw - 1,
+                style,
+            );
+        }
     }
     let actors = app.matrix_row.offset..(app.matrix_row.offset + grid.rows).min(m.actors.len());
     let nw = usize::from(grid.names.width);
@@ -86,5 +107,37 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             };
             buf.set_stringn(x, y, pad(&text, cw - 1), cw - 1, style);
         }
+    }
+}
+
+/// `label` wrapped into at most `rows` lines of `w` columns, the last one
+/// cut with `…` when more was left.
+fn header_lines(label: &str, w: usize, rows: usize) -> Vec<String> {
+    if w == 0 || rows == 0 {
+        return Vec::new();
+    }
+    let wrapped = crate::text::wrap(label, w);
+    if wrapped.len() <= rows {
+        return wrapped;
+    }
+    let mut lines: Vec<String> = wrapped[..rows - 1].to_vec();
+    let rest = wrapped[rows - 1..].join(" ");
+    lines.push(truncate(&rest, w));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_lines;
+
+    #[test]
+    fn headers_wrap_onto_their_rows_and_cut_the_last() {
+        assert_eq!(header_lines("NATO back to 1997", 6, 2), ["NATO", "back …"]);
+        assert_eq!(header_lines("12. Arms", 13, 2), ["12. Arms"]);
+        assert_eq!(
+            header_lines("1. NATO non-expansion", 13, 2),
+            ["1. NATO", "non-expansion"]
+        );
+        assert_eq!(header_lines("anything", 0, 2), Vec::<String>::new());
     }
 }

@@ -11,7 +11,7 @@
 
 mod analysis;
 mod compare;
-mod detail;
+pub(super) mod detail;
 mod frame;
 mod issue;
 mod matrix;
@@ -31,7 +31,7 @@ impl Widget for &App<'_> {
             too_small(area, buf);
             return;
         }
-        let screen = layout::screen(area);
+        let screen = layout::screen(area, self.body_rows());
         frame::header(self, screen.header, buf);
         match self.view {
             View::Compare => {

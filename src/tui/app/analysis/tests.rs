@@ -112,7 +112,7 @@ fn moving_clicking_and_opening_a_crux() {
     a.update(Action::Top);
     // Click the third line of the left list: the second crux (line 0 is
     // the heading).
-    let [points, near] = layout::analysis_panes(layout::screen(a.viewport).body);
+    let [points, near] = layout::analysis_panes(a.screen().body);
     let inner = layout::inner(points);
     a.update(Action::Click {
         column: inner.x + 2,
