@@ -23,6 +23,17 @@ fn model_of(actors: usize, issues: usize) -> Model {
     model::from_str(&yaml(&Spec::new(actors, issues)), Origin::BuiltIn).expect("generated model")
 }
 
+/// serde-saphyr's options with the node budget detente raises for big
+/// models (the default refuses a 1,000-actor model).
+fn big_model_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 16_000_000;
+    budget.max_events = 40_000_000;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
 fn load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     g.sample_size(10);
@@ -34,6 +45,21 @@ fn load(c: &mut Criterion) {
             BenchmarkId::new("parse_floor", &size),
             &bytes,
             |b, bytes| b.iter(|| model::parse_only(black_box(bytes)).expect("parses")),
+        );
+        // What issue 9 measures against: serde-saphyr reading the same text
+        // into a plain serde_json::Value, no shapes of ours at all.
+        g.bench_with_input(
+            BenchmarkId::new("value_floor", &size),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    serde_saphyr::from_slice_with_options::<serde_json::Value>(
+                        black_box(bytes),
+                        big_model_options(),
+                    )
+                    .expect("parses")
+                })
+            },
         );
         g.bench_with_input(
             BenchmarkId::new("load_validate", &size),

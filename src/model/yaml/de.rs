@@ -1,0 +1,276 @@
+//! How the raw shapes are read: the visitors for the fields that take two
+//! forms (a stance as a word or a number; a position as a mapping or just
+//! its value), the interned `positions` keys, and the top-level mapping.
+//! A small `Visitor` rather than `#[serde(untagged)]` keeps serde-saphyr's
+//! exact messages (`unknown field \`stnace\``, with line and column).
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
+
+use super::raw::{
+    BadStance, Loc, Located, PositionKey, RawActor, RawDetails, RawIssue, RawModel, RawPosition,
+    RawPositionMap, RawPositions, RawSource, RawStance, Scalar,
+};
+use crate::model::types::{Basis, Stance};
+
+/// The keys in order of first appearance, and each key's index.
+type KeyTable = (Vec<Box<str>>, std::collections::HashMap<Box<str>, u32>);
+
+thread_local! {
+    static KEYS: std::cell::RefCell<KeyTable> = std::cell::RefCell::default();
+}
+
+impl<'de> Deserialize<'de> for PositionKey {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = PositionKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an issue id")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PositionKey, E> {
+                Ok(KEYS.with(|k| {
+                    let (list, index) = &mut *k.borrow_mut();
+                    if let Some(&i) = index.get(v) {
+                        return PositionKey(i);
+                    }
+                    let i = u32::try_from(list.len()).unwrap_or(u32::MAX);
+                    list.push(v.into());
+                    index.insert(v.into(), i);
+                    PositionKey(i)
+                }))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PositionKey, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PositionKey, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<PositionKey, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Runs a parse with a fresh key table, and hands the table to the model.
+pub(super) fn with_keys(
+    parse: impl FnOnce() -> Result<RawModel, serde_saphyr::Error>,
+) -> Result<RawModel, serde_saphyr::Error> {
+    KEYS.with(|k| *k.borrow_mut() = Default::default());
+    let result = parse();
+    let (keys, _) = KEYS.with(|k| std::mem::take(&mut *k.borrow_mut()));
+    result.map(|mut raw| {
+        raw.keys = keys;
+        raw
+    })
+}
+
+impl<'de> Deserialize<'de> for RawModel {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TopVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPositions {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PositionsVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPosition {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PositionVisitor)
+    }
+}
+
+impl RawStance {
+    fn from_text(v: &str) -> RawStance {
+        Stance::from_word(v).map_or_else(
+            || RawStance::other(BadStance::Word(v.into())),
+            RawStance::Word,
+        )
+    }
+
+    fn other(bad: BadStance) -> RawStance {
+        RawStance::Bad(Box::new(bad))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawStance {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StanceVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// Implements the scalar `visit_*` methods of a visitor by mapping each
+/// scalar to text and handing it to `$on_text` / `$on_int`.
+macro_rules! scalar_visits {
+    ($on_int:expr, $on_text:expr, $on_other:expr) => {
+        scalar_visits!($on_int, $on_text, $on_other, |v: f64| $on_other(format!(
+            "{v:?}"
+        )));
+    };
+    ($on_int:expr, $on_text:expr, $on_other:expr, $on_float:expr) => {
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok($on_int(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(match i64::try_from(v) {
+                Ok(v) => $on_int(v),
+                Err(_) => $on_other(v.to_string()),
+            })
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok($on_float(v))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($on_other(v.to_string()))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($on_text(v))
+        }
+    };
+}
+
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = RawModel;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping with `title`, `issues` and `actors` at the top level")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawModel, A::Error> {
+        #[derive(Deserialize)]
+        #[serde(remote = "RawModel", deny_unknown_fields)]
+        struct Fields {
+            title: Located<String>,
+            #[serde(default)]
+            description: Option<String>,
+            #[serde(default)]
+            sources: Option<Vec<RawSource>>,
+            issues: Located<Vec<RawIssue>>,
+            actors: Located<Vec<RawActor>>,
+            #[serde(skip)]
+            keys: Vec<Box<str>>,
+        }
+        Fields::deserialize(MapAccessDeserializer::new(map))
+    }
+}
+
+struct PositionsVisitor;
+
+impl<'de> Visitor<'de> for PositionsVisitor {
+    type Value = RawPositions;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping from issue ids to positions")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<RawPositions, E> {
+        Ok(RawPositions::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPositions, A::Error> {
+        let mut out = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(entry) = map.next_entry()? {
+            out.push(entry);
+        }
+        Ok(RawPositions(out))
+    }
+}
+
+struct PositionVisitor;
+
+impl RawPosition {
+    fn shorthand(stance: RawStance) -> RawPosition {
+        RawPosition {
+            stance: Some(Located {
+                value: stance,
+                loc: Loc::default(),
+            }),
+            details: None,
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for PositionVisitor {
+    type Value = RawPosition;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a stance (demands, supports, neutral, opposes, rejects or -2..2) or a mapping with `stance`")
+    }
+
+    scalar_visits!(
+        |v| RawPosition::shorthand(RawStance::Int(v)),
+        |v| RawPosition::shorthand(RawStance::from_text(v)),
+        |v: String| RawPosition::shorthand(RawStance::other(BadStance::Other(v))),
+        |v| RawPosition::shorthand(RawStance::Number(v))
+    );
+
+    fn visit_unit<E: de::Error>(self) -> Result<RawPosition, E> {
+        let mut p = RawPosition::shorthand(RawStance::Word(Stance::Neutral));
+        p.stance = None;
+        Ok(p)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawPosition, A::Error> {
+        let m = RawPositionMap::deserialize(MapAccessDeserializer::new(map))?;
+        Ok(RawPosition {
+            stance: m.stance,
+            details: Some(Box::new(RawDetails {
+                position: m.position,
+                power: m.power,
+                basis: m.basis.map_or(Basis::Stated, Basis::from),
+                salience: m.salience,
+                red_line: m.red_line.unwrap_or(false),
+                summary: m.summary,
+                evidence: m.evidence.unwrap_or_default(),
+            })),
+        })
+    }
+}
+
+struct StanceVisitor;
+
+impl<'de> Visitor<'de> for StanceVisitor {
+    type Value = RawStance;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a stance: demands, supports, neutral, opposes, rejects, or an integer -2..2")
+    }
+
+    scalar_visits!(
+        RawStance::Int,
+        RawStance::from_text,
+        |v: String| RawStance::other(BadStance::Other(v)),
+        RawStance::Number
+    );
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    }
+
+    scalar_visits!(
+        |v: i64| Scalar(v.to_string()),
+        |v: &str| Scalar(v.to_string()),
+        Scalar
+    );
+}
