@@ -439,3 +439,91 @@ fn the_tui_opens_decide_ktab_and_long_csv_files() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// The README's 30-second tour, key by key, at 80×24: each step shows what
+/// the README says it shows.
+#[test]
+fn the_readme_tour_works_as_written_at_80x24() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = Tmux::start(dir.path(), 80, 24);
+    let first = t.run_detente("");
+    assert!(
+        line_with(&first, "vs").contains("Russian Federation"),
+        "{first}"
+    );
+    assert!(line_with(&first, "vs").contains("United States"), "{first}");
+
+    // 1. f: only the conflicts; NATO non-expansion first, a red-line
+    //    conflict, the US side marked reported.
+    t.type_text("f");
+    let s = t.wait_for("conflicts 9/20");
+    let nne = line_with(&s, "NATO non-expansi");
+    assert!(nne.contains("!✗!") && nne.contains("rejectsʳ"), "{s}");
+
+    // 2. b twice: stated only; NATO non-expansion is no longer a conflict.
+    t.type_text("b");
+    t.type_text("b");
+    let s = t.wait_for("counting stated only");
+    assert!(
+        !s.contains("NATO non-expansi"),
+        "filtered out as unknown:\n{s}"
+    );
+    t.type_text("b");
+    t.wait_for("conflicts 9/20");
+    for _ in 0..3 {
+        t.type_text("f");
+    }
+    t.wait_for("Issues 20");
+
+    // 3. De-escalation (the twelfth issue), Enter: the Issue view.
+    t.type_text("g");
+    for _ in 0..11 {
+        t.type_text("j");
+    }
+    t.wait_for("Issue 12/20 · De-escalation");
+    t.press("Enter");
+    let s = t.wait_for("Issue 12/20: Russia de-escalates");
+    assert!(s.contains("rejects") && s.contains("demands"), "{s}");
+
+    // 4. m: the Matrix.
+    t.type_text("m");
+    t.wait_for("Matrix · actors 1–7 of 7");
+
+    // 5. c, / rifk Enter: Rifkind on the left; / lav Enter: Russia back.
+    t.type_text("c");
+    t.wait_for("Issues 20");
+    t.type_text("/");
+    t.wait_for("Jump to an actor");
+    t.type_text("rifk");
+    t.wait_for("Malcolm Rifkind");
+    t.press("Enter");
+    t.wait_for("▶ Malcolm Rifkind");
+    t.type_text("/");
+    t.wait_for("Jump to an actor");
+    t.type_text("lav");
+    t.wait_for("alias Lavrov");
+    t.press("Enter");
+    t.wait_for("▶ Russian Federation");
+
+    // 6. a: the Analysis view; Esc back to Compare.
+    t.type_text("a");
+    let s = t.wait_for("Mearsheimer");
+    assert!(s.contains("NATO non-expansion"), "the first crux:\n{s}");
+    t.press("Escape");
+    t.wait_for("Issues 20");
+
+    // 7. e, Enter: the comparison in russia-vs-united-states.txt.
+    t.type_text("e");
+    t.wait_for("russia-vs-united-states.txt");
+    t.press("Enter");
+    t.wait_for("exported to");
+    assert!(dir.path().join("russia-vs-united-states.txt").exists());
+
+    // 8. ? lists the keys, ? closes the list, q quits.
+    t.type_text("?");
+    t.wait_for("Keys");
+    t.type_text("?");
+    t.wait_for("Issues 20");
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+}
