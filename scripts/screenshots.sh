@@ -75,7 +75,7 @@ tmx kill-server 2>/dev/null || true   # a server left by an interrupted run
 start_detente() {
     tmx start-server \; set-option -g remain-on-exit on \; \
         new-session -d -s shots -x "$COLS" -y "$ROWS" -c "$WORK" \
-        env -u NO_COLOR TERM=xterm-256color "$@" "$BIN"
+        env -u NO_COLOR TERM=xterm-256color "$@" "$BIN" ${MODEL_ARGS:-}
     wait_for ' detente '
 }
 
@@ -267,8 +267,9 @@ shoot() {
 mkdir -p "$OUT"
 
 start_detente
-keys j j j j                       # select row 5, "Arms for Ukraine"
-wait_for 'Issue 5/20 · Arms for Ukraine'
+# Row 1: NATO non-expansion, the red-line conflict at the centre of the
+# talks, the US side known from what others report (ʳ).
+wait_for 'Issue 1/20 · NATO non-expansion'
 shoot compare
 
 keys m
@@ -279,7 +280,7 @@ keys c g j j j Enter               # "Ukraine in NATO", several actors
 wait_for 'Issue 4/20:'
 shoot issue
 
-keys c                             # (Escape would quit: it closes only overlays)
+keys Escape                        # back to Compare
 wait_for 'Issues 20'
 type_text /
 wait_for 'Jump to an actor'
@@ -291,6 +292,20 @@ keys Escape '?'
 wait_for 'Every view'
 shoot help
 keys Escape
+wait_for 'Issues 20'
+
+keys a                             # cruxes, trades, who stands closest
+wait_for 'Mearsheimer'
+shoot analysis
+keys Escape
+stop_detente
+
+# A numeric model: the Issue view draws the scale, every actor on it, and
+# the forecasts against the outcome.
+MODEL_ARGS="$PWD/data/climate-2015-illustrative.yaml --left usa --right aosis" start_detente
+keys Enter
+wait_for 'scale 0..100'
+shoot issue-numeric
 stop_detente
 
 # The same Compare screen without colour (https://no-color.org).
