@@ -10,23 +10,11 @@ const MODEL: &str = concat!(
     "/tests/fixtures/good/analysis.yaml"
 );
 
-fn json(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("detente")
-        .expect("binary")
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
+mod common;
+use common::json;
 
 fn close(v: &Value, want: f64) {
-    let got = v.as_f64().expect("a number");
-    assert!((got - want).abs() < 1e-9, "{got} != {want}");
+    common::close(v, want, "value");
 }
 
 // Alignment of usa with each actor, Σ w·(1 − |a − b|/R) / Σ w:

@@ -9,21 +9,21 @@ const MODEL: &str = concat!(
     "/tests/fixtures/good/bases.yaml"
 );
 
+mod common;
+
 fn export(min_basis: &str) -> Value {
-    let out = Command::cargo_bin("detente")
-        .expect("binary")
-        .args([
-            "export", MODEL, "--left", "a", "--right", "b", "--format", "json",
-        ])
-        .args(["--min-basis", min_basis])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
+    common::json(&[
+        "export",
+        MODEL,
+        "--left",
+        "a",
+        "--right",
+        "b",
+        "--format",
+        "json",
+        "--min-basis",
+        min_basis,
+    ])
 }
 
 struct Expected {
@@ -93,10 +93,7 @@ fn verdicts_counts_and_alignment_at_each_minimum_basis() {
         assert_eq!(got, want.counts.map(Some), "{at}: counts");
         match want.alignment {
             None => assert!(doc["alignment"].is_null(), "{at}: {}", doc["alignment"]),
-            Some(a) => {
-                let got = doc["alignment"].as_f64().expect("alignment");
-                assert!((got - a).abs() < 1e-12, "{at}: {got} != {a}");
-            }
+            Some(a) => common::close(&doc["alignment"], a, at),
         }
     }
 }

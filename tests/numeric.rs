@@ -10,25 +10,17 @@ const MODEL: &str = concat!(
     "/tests/fixtures/good/numeric.yaml"
 );
 
-fn run(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("detente")
-        .expect("binary")
-        .args(args)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
+mod common;
+use common::{close, json as run};
 
-fn close(got: &Value, want: f64, what: &str) {
-    let got = got
-        .as_f64()
-        .unwrap_or_else(|| panic!("{what}: {got} is not a number"));
-    assert!((got - want).abs() < 1e-9, "{what}: {got} != {want}");
+/// The verdicts of a JSON export, in issue order.
+fn verdicts(doc: &Value) -> Vec<&str> {
+    doc["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| i["verdict"].as_str().expect("verdict"))
+        .collect()
 }
 
 /// A vs B. budget: 20 vs 30 on 0..100, d = 0.1: agree (the boundary
@@ -41,13 +33,7 @@ fn verdicts_and_alignment_on_every_scale() {
     let doc = run(&[
         "export", MODEL, "--left", "a", "--right", "b", "--format", "json",
     ]);
-    let verdicts: Vec<&str> = doc["issues"]
-        .as_array()
-        .expect("issues")
-        .iter()
-        .map(|i| i["verdict"].as_str().expect("verdict"))
-        .collect();
-    assert_eq!(verdicts, ["agree", "conflict", "conflict", "unknown"]);
+    assert_eq!(verdicts(&doc), ["agree", "conflict", "conflict", "unknown"]);
     close(&doc["alignment"], 1.425 / 2.75, "A–B alignment");
     assert_eq!(doc["issues"][0]["left"]["value"], 20.0);
     assert!(
@@ -63,13 +49,10 @@ fn verdicts_and_alignment_on_every_scale() {
     let doc = run(&[
         "export", MODEL, "--left", "b", "--right", "c", "--format", "json",
     ]);
-    let verdicts: Vec<&str> = doc["issues"]
-        .as_array()
-        .expect("issues")
-        .iter()
-        .map(|i| i["verdict"].as_str().expect("verdict"))
-        .collect();
-    assert_eq!(verdicts, ["partial", "conflict", "conflict", "unknown"]);
+    assert_eq!(
+        verdicts(&doc),
+        ["partial", "conflict", "conflict", "unknown"]
+    );
     close(&doc["alignment"], 1.45 / 2.7, "B–C alignment");
 }
 
