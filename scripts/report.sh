@@ -15,27 +15,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+source scripts/common.sh
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-if ! { command -v fc-list >/dev/null && fc-list | grep -i 'DejaVu Sans' >/dev/null; }; then
-    missing+=(fonts-dejavu-core)
-fi
-if ((${#missing[@]})); then
-    echo "installing ${missing[*]}" >&2
-    sudo=()
-    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" \
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-if [[ -n ${DETENTE_BIN:-} ]]; then
-    BIN=$(realpath "$DETENTE_BIN")
-else
-    cargo build --release --quiet
-    BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/detente
-fi
-[[ -x $BIN ]] || { echo "not an executable: $BIN" >&2; exit 1; }
+has_font 'DejaVu Sans' || missing+=(fonts-dejavu-core)
+install_missing "${missing[@]}"
+find_binary
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -26,34 +26,17 @@ TIMEOUT_S=15       # how long to wait for an expected screen
 # ---------------------------------------------------------------------------
 # Tools: install what is missing (Debian/Ubuntu).
 
+source scripts/common.sh
 missing=()
 command -v tmux >/dev/null || missing+=(tmux)
 command -v chromium >/dev/null || missing+=(chromium)
-# fc-list comes with fontconfig, which chromium pulls in. (No `grep -q`: with
-# pipefail, fc-list killed by SIGPIPE would fail the test.)
-if ! { command -v fc-list >/dev/null &&
-    fc-list | grep -i 'DejaVu Sans Mono' >/dev/null; }; then
-    missing+=(fonts-dejavu-core)
-fi
-if ((${#missing[@]})); then
-    echo "installing ${missing[*]}" >&2
-    sudo=()
-    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" \
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+has_font 'DejaVu Sans Mono' || missing+=(fonts-dejavu-core)
+install_missing "${missing[@]}"
 
 # ---------------------------------------------------------------------------
 # The binary.
 
-if [[ -n ${DETENTE_BIN:-} ]]; then
-    BIN=$(realpath "$DETENTE_BIN")
-else
-    cargo build --release --quiet
-    BIN=$PWD/target/release/detente
-fi
-[[ -x $BIN ]] || { echo "not an executable: $BIN" >&2; exit 1; }
+find_binary
 
 # ---------------------------------------------------------------------------
 # A private tmux server and a temp dir, both gone on exit.
