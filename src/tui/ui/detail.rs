@@ -89,17 +89,18 @@ pub(super) fn position_lines<'a>(
         }
     }
     for e in &p.evidence {
-        for (i, l) in capped(&e.quote).lines().enumerate() {
+        let quote = capped(&e.quote);
+        let n = quote.lines().count();
+        for (i, l) in quote.lines().enumerate() {
             let open = if i == 0 { "  “" } else { "   " };
+            // The closing mark in the same span, so the line wraps as one.
+            let close = if i + 1 == n { "”" } else { "" };
             out.push(Line::from(Span::styled(
-                format!("{open}{l}"),
+                format!("{open}{l}{close}"),
                 t.highlight().remove_modifier(
                     ratatui::style::Modifier::UNDERLINED | ratatui::style::Modifier::BOLD,
                 ),
             )));
-        }
-        if let Some(last) = out.last_mut() {
-            last.push_span(Span::raw("”"));
         }
         let who = attribution(m, e);
         if !who.is_empty() {
