@@ -8,7 +8,7 @@ use clap::builder::TypedValueParser as _;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::compare::Comparison;
-use crate::export::{self, Format};
+use crate::export;
 use crate::model::{self, LoadError, Model, ResolveError};
 use crate::write::{WriteError, write_atomic};
 
@@ -54,8 +54,8 @@ pub enum Command {
         #[arg(long, value_name = "ACTOR")]
         right: String,
         /// The output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
+        format: ExportFormat,
         /// The width of the text format, in columns
         #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
               value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
@@ -134,6 +134,29 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+/// `export --format`: the report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Text,
+    Markdown,
+    Json,
+    Csv,
+    /// One self-contained page: inline CSS and SVG, no script.
+    Html,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Text => Self::Text,
+            ExportFormat::Markdown => Self::Markdown,
+            ExportFormat::Json => Self::Json,
+            ExportFormat::Csv => Self::Csv,
+            ExportFormat::Html => Self::Html,
+        }
+    }
 }
 
 /// `forecast --format`: the table formats.
@@ -267,7 +290,7 @@ fn refuse_model_as_output(output: &Path, model: &Path) -> Result<(), CliError> {
     if same {
         return Err(CliError::Usage(format!(
             "{} is the model file; detente never writes to it",
-            crate::sanitize::line(&output.display().to_string())
+            crate::present::path(output)
         )));
     }
     Ok(())
@@ -320,7 +343,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             let c = Comparison::at(&m, l, r, min_basis.into());
-            let text = export::render(&c, format, width);
+            let text = export::render(&c, format.into(), width);
             match output {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),
@@ -381,11 +404,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {
                 WriteError::Exists(p) => CliError::Usage(format!(
                     "{} already exists; detente new never overwrites a file",
-                    crate::sanitize::line(&p.display().to_string())
+                    crate::present::path(&p)
                 )),
                 other => CliError::Write(other),
             })?;
-            let shown = crate::sanitize::line(&path.display().to_string());
+            let shown = crate::present::path(&path);
             print(&format!(
                 "wrote {shown}: check it with `detente check {shown}`, open it with `detente {shown}`\n"
             ))
@@ -465,7 +488,7 @@ fn mistyped_subcommand(path: &Path) -> Result<(), CliError> {
 
 /// The actors to open with: those asked for, completed by the default pair.
 fn pick_pair(m: &Model, left: Option<usize>, right: Option<usize>) -> (usize, usize) {
-    let (dl, dr) = crate::tui::app::default_pair(m);
+    let (dl, dr) = crate::compare::default_pair(m);
     match (left, right) {
         (Some(l), Some(r)) => (l, r),
         (Some(l), None) => (l, if dl != l { dl } else { dr }),

@@ -9,14 +9,14 @@
 
 use std::fmt::Write;
 
-use super::{
-    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
-    verdict_label,
-};
 use crate::analysis::forecast::forecast;
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::{Comparison, Row, Verdict, percent};
+use crate::compare::{Comparison, Row, Verdict};
 use crate::model::{Basis, Issue, Position, format_number};
+use crate::present::{
+    attribution, basis_line, counts_line, crux_line, percent, position_label, trade_line,
+    trade_saliences, verdict_label,
+};
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
@@ -135,13 +135,7 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
 
 /// The verdict gutter's glyph, as on screen.
 fn glyph(v: Verdict, red_line: bool) -> &'static str {
-    match v {
-        Verdict::Agree => "=",
-        Verdict::Partial => "~",
-        Verdict::Conflict if red_line => "!✗!",
-        Verdict::Conflict => "✗",
-        Verdict::Unknown => "?",
-    }
+    crate::present::verdict_glyph(v, red_line).trim()
 }
 
 /// The CSS class for a position's value: its stance, or one class for

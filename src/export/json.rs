@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::attribution;
 use crate::analysis::pair::{cruxes, trades};
 use crate::compare::Comparison;
 use crate::model::{Model, Position, Stance};
+use crate::present::attribution;
 
 #[derive(Serialize)]
 struct Doc<'a> {

@@ -2,13 +2,13 @@
 
 use std::fmt::Write;
 
-use super::{
-    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
-    verdict_label,
-};
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::{Comparison, percent};
+use crate::compare::Comparison;
 use crate::model::{Issue, Position};
+use crate::present::{
+    attribution, basis_line, counts_line, crux_line, percent, position_label, trade_line,
+    trade_saliences, verdict_label,
+};
 
 /// Escapes text for a Markdown paragraph or table cell: Markdown punctuation
 /// is backslash-escaped, and line breaks become `<br>` so a cell stays one row.

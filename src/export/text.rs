@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use super::{
-    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
-    verdict_label,
-};
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::{Comparison, percent};
+use crate::compare::Comparison;
+use crate::present::{
+    attribution, basis_line, counts_line, crux_line, percent, position_label, trade_line,
+    trade_saliences, verdict_label,
+};
 use crate::text::{pad, wrap};
 
 const VERDICT_COLS: usize = 10;

@@ -79,32 +79,6 @@ pub struct Snapshot {
     detail_scroll: u16,
 }
 
-/// The pair with the most conflicts (then the most shared issues) among the
-/// actors who state the most positions: a first screen with something to see.
-pub fn default_pair(model: &Model) -> (usize, usize) {
-    let n = model.actors.len();
-    if n < 2 {
-        return (0, 0);
-    }
-    let mut by_positions: Vec<usize> = (0..n).collect();
-    by_positions
-        .sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions.iter().flatten().count()));
-    by_positions.truncate(40);
-    let mut best = (by_positions[0], by_positions[1]);
-    let mut best_key = (0, 0);
-    for (k, &a) in by_positions.iter().enumerate() {
-        for &b in &by_positions[k + 1..] {
-            let c = Comparison::new(model, a, b);
-            let key = (c.counts.conflict, model.issues.len() - c.counts.unknown);
-            if key > best_key {
-                best_key = key;
-                best = (a.min(b), a.max(b));
-            }
-        }
-    }
-    best
-}
-
 impl<'m> App<'m> {
     pub fn new(
         model: &'m Model,
@@ -166,7 +140,7 @@ impl<'m> App<'m> {
     /// A new App on `model`, showing what `snapshot` showed where it still
     /// exists.
     pub fn restored(model: &'m Model, s: &Snapshot, theme: Theme, viewport: Rect) -> App<'m> {
-        let (dl, dr) = default_pair(model);
+        let (dl, dr) = crate::compare::default_pair(model);
         let left = model.actor_by_id(&s.left).unwrap_or(dl);
         let right = model.actor_by_id(&s.right).unwrap_or(dr);
         let mut app = App::new(model, left, right, theme, viewport);

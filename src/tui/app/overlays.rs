@@ -1,7 +1,7 @@
 //! The overlays' input: the fuzzy picker, the export prompt and the
 //! overwrite question, and the export itself.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{App, Overlay};
 use crate::export::{self, Format};
@@ -86,7 +86,10 @@ impl App<'_> {
             Action::No | Action::Close => {
                 self.overlay = Overlay::None;
                 self.say(
-                    format!("not exported: kept the existing {}", show(&path)),
+                    format!(
+                        "not exported: kept the existing {}",
+                        crate::present::path(&path)
+                    ),
                     false,
                 );
             }
@@ -101,14 +104,13 @@ impl App<'_> {
         match write_atomic(&path, text.as_bytes(), force) {
             Ok(()) => {
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                self.say(format!("exported to {}", show(&shown)), false);
+                self.say(
+                    format!("exported to {}", crate::present::path(&shown)),
+                    false,
+                );
             }
             Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(path),
             Err(e) => self.say(format!("not exported: {e}"), true),
         }
     }
-}
-
-fn show(p: &Path) -> String {
-    crate::sanitize::line(&p.display().to_string())
 }

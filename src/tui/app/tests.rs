@@ -352,18 +352,6 @@ fn quit_help_and_overlays() {
 }
 
 #[test]
-fn the_default_pair_has_the_most_conflicts() {
-    let m = model::builtin().expect("model");
-    let (l, r) = default_pair(&m);
-    let best = Comparison::new(&m, l, r).counts.conflict;
-    for a in 0..m.actors.len() {
-        for b in 0..m.actors.len() {
-            assert!(Comparison::new(&m, a, b).counts.conflict <= best);
-        }
-    }
-}
-
-#[test]
 fn b_cycles_which_positions_count_in_every_view() {
     let m = model::builtin().expect("model");
     let mut a = app(&m);

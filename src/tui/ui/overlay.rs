@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::compare::percent;
+use crate::present::percent;
 use crate::text::{pad, truncate, truncate_start, width};
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
@@ -208,7 +208,7 @@ pub fn confirm(app: &App, path: &Path, area: Rect, buf: &mut Buffer) {
     let lines = vec![
         Line::from(format!(
             "{} already exists. Replace it?",
-            crate::sanitize::line(&path.display().to_string())
+            crate::present::path(path)
         )),
         Line::default(),
         Line::from(hint_line(app, Mode::Confirm)),
