@@ -10,6 +10,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::compare::Comparison;
 use crate::export;
 use crate::model::{self, LoadError, Model, ResolveError};
+use crate::present::Provenance;
 use crate::write::{WriteError, write_atomic};
 
 #[derive(Debug, Parser)]
@@ -43,7 +44,7 @@ pub enum Command {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
-    /// Export the comparison of two actors as text, Markdown, JSON or CSV
+    /// Export the comparison of two actors as text, Markdown, JSON, CSV or HTML
     Export {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
@@ -53,9 +54,10 @@ pub enum Command {
         /// The right actor
         #[arg(long, value_name = "ACTOR")]
         right: String,
-        /// The output format
-        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
-        format: ExportFormat,
+        /// The output format [default: from the extension of PATH (.txt, .md,
+        /// .csv, .json, .html), else text]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         /// The width of the text format, in columns
         #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
               value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
@@ -321,10 +323,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Some(Command::Check { model }) => {
             let m = load_model(model.as_deref())?;
-            let origin = model.map_or_else(
-                || model::Origin::BuiltIn.to_string(),
-                |p| model::Origin::of_path(p).to_string(),
-            );
+            let origin = origin_of(model.as_deref()).to_string();
             print(&format!("{origin}: {}\n", summary(&m)))
         }
         Some(Command::Export {
@@ -343,7 +342,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             let c = Comparison::at(&m, l, r, min_basis.into());
-            let text = export::render(&c, format.into(), width);
+            let format = export_format(format, output.as_deref());
+            let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
+            let text = export::render(&report, format, width);
             match output {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),
@@ -467,6 +468,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
     }
+}
+
+/// An explicit `--format` wins; else the extension of `-o PATH` names the
+/// format; else (no PATH, or an extension detente does not know) text.
+fn export_format(flag: Option<ExportFormat>, output: Option<&Path>) -> export::Format {
+    match (flag, output) {
+        (Some(f), _) => f.into(),
+        (None, Some(path)) => export::Format::from_path(path).unwrap_or(export::Format::Text),
+        (None, None) => export::Format::Text,
+    }
+}
+
+/// Where the model named on the command line comes from.
+fn origin_of(path: Option<&Path>) -> model::Origin {
+    path.map_or(model::Origin::BuiltIn, |p| {
+        model::Origin::of_path(p.to_path_buf())
+    })
 }
 
 /// `detente chek`: not a file, but close to a subcommand's name.

@@ -19,9 +19,10 @@ mod overlays;
 use super::theme::Theme;
 use crate::analysis::forecast::{Forecast, forecast};
 use crate::compare::{Comparison, Verdict};
-use crate::model::{Basis, Model};
+use crate::model::{Basis, Model, Origin};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
 pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
+pub use overlays::prompt_format;
 
 pub struct App<'m> {
     pub model: &'m Model,
@@ -61,6 +62,8 @@ pub struct App<'m> {
     pub quit: bool,
     /// Where exports go when the typed path is relative.
     pub export_dir: PathBuf,
+    /// Where the model came from, for the exports' provenance line.
+    pub origin: Origin,
 }
 
 /// What survives a reload, by id: the new model may have lost or reordered
@@ -113,6 +116,7 @@ impl<'m> App<'m> {
             viewport,
             quit: false,
             export_dir: PathBuf::from("."),
+            origin: Origin::BuiltIn,
         };
         app.rebuild_rows();
         app.rebuild_spectrum();

@@ -259,7 +259,15 @@ fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
     assert_eq!(name, "russia-vs-united-states.txt");
     a.update(Action::Accept);
     let path = dir.path().join("russia-vs-united-states.txt");
-    let expected = export::render(&a.comparison, Format::Text, export::DEFAULT_WIDTH);
+    // All issues in model order, as `detente export` writes them (but for
+    // the provenance line's date, which is today's).
+    let expected = export::render(&a.export_report(), Format::Text, export::DEFAULT_WIDTH);
+    let cli = export::render(
+        &export::Report::all(&a.comparison, a.export_report().provenance),
+        Format::Text,
+        export::DEFAULT_WIDTH,
+    );
+    assert_eq!(expected, cli);
     assert_eq!(std::fs::read_to_string(&path).expect("written"), expected);
     assert!(
         a.status
