@@ -8,8 +8,9 @@ use clap::builder::TypedValueParser as _;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::compare::Comparison;
-use crate::export::{self, Format};
+use crate::export;
 use crate::model::{self, LoadError, Model, ResolveError};
+use crate::present::Provenance;
 use crate::write::{WriteError, write_atomic};
 
 #[derive(Debug, Parser)]
@@ -43,7 +44,7 @@ pub enum Command {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
-    /// Export the comparison of two actors as text, Markdown, JSON or CSV
+    /// Export the comparison of two actors as text, Markdown, JSON, CSV or HTML
     Export {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
@@ -53,9 +54,10 @@ pub enum Command {
         /// The right actor
         #[arg(long, value_name = "ACTOR")]
         right: String,
-        /// The output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// The output format [default: from the extension of PATH (.txt, .md,
+        /// .csv, .json, .html), else text]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         /// The width of the text format, in columns
         #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
               value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
@@ -134,6 +136,29 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+/// `export --format`: the report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Text,
+    Markdown,
+    Json,
+    Csv,
+    /// One self-contained page: inline CSS and SVG, no script.
+    Html,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Text => Self::Text,
+            ExportFormat::Markdown => Self::Markdown,
+            ExportFormat::Json => Self::Json,
+            ExportFormat::Csv => Self::Csv,
+            ExportFormat::Html => Self::Html,
+        }
+    }
 }
 
 /// `forecast --format`: the table formats.
@@ -267,7 +292,7 @@ fn refuse_model_as_output(output: &Path, model: &Path) -> Result<(), CliError> {
     if same {
         return Err(CliError::Usage(format!(
             "{} is the model file; detente never writes to it",
-            crate::sanitize::line(&output.display().to_string())
+            crate::present::path(output)
         )));
     }
     Ok(())
@@ -298,10 +323,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Some(Command::Check { model }) => {
             let m = load_model(model.as_deref())?;
-            let origin = model.map_or_else(
-                || model::Origin::BuiltIn.to_string(),
-                |p| model::Origin::of_path(p).to_string(),
-            );
+            let origin = origin_of(model.as_deref()).to_string();
             print(&format!("{origin}: {}\n", summary(&m)))
         }
         Some(Command::Export {
@@ -320,7 +342,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             let c = Comparison::at(&m, l, r, min_basis.into());
-            let text = export::render(&c, format, width);
+            let format = export_format(format, output.as_deref());
+            let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
+            let text = export::render(&report, format, width);
             match output {
                 Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
                 None => print(&text),
@@ -381,11 +405,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {
                 WriteError::Exists(p) => CliError::Usage(format!(
                     "{} already exists; detente new never overwrites a file",
-                    crate::sanitize::line(&p.display().to_string())
+                    crate::present::path(&p)
                 )),
                 other => CliError::Write(other),
             })?;
-            let shown = crate::sanitize::line(&path.display().to_string());
+            let shown = crate::present::path(&path);
             print(&format!(
                 "wrote {shown}: check it with `detente check {shown}`, open it with `detente {shown}`\n"
             ))
@@ -446,6 +470,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// An explicit `--format` wins; else the extension of `-o PATH` names the
+/// format; else (no PATH, or an extension detente does not know) text.
+fn export_format(flag: Option<ExportFormat>, output: Option<&Path>) -> export::Format {
+    match (flag, output) {
+        (Some(f), _) => f.into(),
+        (None, Some(path)) => export::Format::from_path(path).unwrap_or(export::Format::Text),
+        (None, None) => export::Format::Text,
+    }
+}
+
+/// Where the model named on the command line comes from.
+fn origin_of(path: Option<&Path>) -> model::Origin {
+    path.map_or(model::Origin::BuiltIn, |p| {
+        model::Origin::of_path(p.to_path_buf())
+    })
+}
+
 /// `detente chek`: not a file, but close to a subcommand's name.
 fn mistyped_subcommand(path: &Path) -> Result<(), CliError> {
     let typed = path.to_string_lossy();
@@ -465,7 +506,7 @@ fn mistyped_subcommand(path: &Path) -> Result<(), CliError> {
 
 /// The actors to open with: those asked for, completed by the default pair.
 fn pick_pair(m: &Model, left: Option<usize>, right: Option<usize>) -> (usize, usize) {
-    let (dl, dr) = crate::tui::app::default_pair(m);
+    let (dl, dr) = crate::compare::default_pair(m);
     match (left, right) {
         (Some(l), Some(r)) => (l, r),
         (Some(l), None) => (l, if dl != l { dl } else { dr }),

@@ -195,9 +195,30 @@ pub fn alignment(model: &Model, rows: &[Row<'_>]) -> Option<f64> {
     (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))
 }
 
-/// Alignment as people read it: `31%`, or `n/a`.
-pub fn percent(alignment: Option<f64>) -> String {
-    alignment.map_or_else(|| "n/a".to_string(), |a| format!("{:.0}%", a * 100.0))
+/// The pair with the most conflicts (then the most shared issues) among the
+/// actors who state the most positions: a first screen with something to see.
+pub fn default_pair(model: &Model) -> (usize, usize) {
+    let n = model.actors.len();
+    if n < 2 {
+        return (0, 0);
+    }
+    let mut by_positions: Vec<usize> = (0..n).collect();
+    by_positions
+        .sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions.iter().flatten().count()));
+    by_positions.truncate(40);
+    let mut best = (by_positions[0], by_positions[1]);
+    let mut best_key = (0, 0);
+    for (k, &a) in by_positions.iter().enumerate() {
+        for &b in &by_positions[k + 1..] {
+            let c = Comparison::new(model, a, b);
+            let key = (c.counts.conflict, model.issues.len() - c.counts.unknown);
+            if key > best_key {
+                best_key = key;
+                best = (a.min(b), a.max(b));
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]

@@ -9,19 +9,15 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{} already exists; use --force to replace it", show(.0))]
+    #[error("{} already exists; use --force to replace it", crate::present::path(.0))]
     Exists(PathBuf),
-    #[error("{} is a directory", show(.0))]
+    #[error("{} is a directory", crate::present::path(.0))]
     IsDirectory(PathBuf),
-    #[error("cannot write {}: {source}", show(.path))]
+    #[error("cannot write {}: {source}", crate::present::path(.path))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-}
-
-fn show(p: &Path) -> String {
-    crate::sanitize::line(&p.display().to_string())
 }
 
 /// Writes `bytes` to `path`. Without `force`, refuses when anything (a file,

@@ -492,3 +492,66 @@ fn completions_and_man_page_come_from_the_same_arguments() {
     assert!(man.stdout.contains(".TH detente 1") && man.stdout.contains("export"));
     assert_eq!(run(&["completions", "tcsh"]).code, 2);
 }
+
+#[test]
+fn export_takes_the_format_from_the_output_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pair = ["export", "--left", "russia", "--right", "united-states"];
+    for (name, start) in [
+        ("report.md", "# Russian Federation vs United States\n"),
+        ("report.csv", "issue_id,issue,left_stance,right_stance,"),
+        ("report.json", "{\n  \"model\": "),
+        ("report.html", "<!DOCTYPE html>\n<html lang=\"en\">"),
+        ("report.txt", "Geneva"),
+        // Unknown extension: text, silently.
+        ("report.pdf", "Geneva"),
+    ] {
+        let path = dir.path().join(name);
+        let r = run(&[&pair[..], &["-o", path.to_str().expect("utf-8")]].concat());
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert!(r.stderr.is_empty(), "{name}: {}", r.stderr);
+        let got = fs::read_to_string(&path).expect("written");
+        assert!(
+            got.starts_with(start),
+            "{name}: {}",
+            &got[..got.len().min(80)]
+        );
+    }
+    // An explicit --format wins over the extension.
+    let path = dir.path().join("forced.md");
+    let r = run(&[
+        &pair[..],
+        &["--format", "csv", "-o", path.to_str().expect("utf-8")],
+    ]
+    .concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        fs::read_to_string(&path)
+            .expect("written")
+            .starts_with("issue_id,")
+    );
+}
+
+#[test]
+fn export_states_its_provenance_with_the_model_path_and_a_fixed_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let model = dir.path().join("geneva.yaml");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/geneva-2022.yaml"),
+        &model,
+    )
+    .expect("copy");
+    let out = detente()
+        .env("SOURCE_DATE_EPOCH", "1795910399") // 2026-11-28T23:59:59Z
+        .args(["export", model.to_str().expect("utf-8")])
+        .args(["--left", "russia", "--right", "united-states"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let want = format!(
+        "Model: {}, detente {}, 2026-11-28",
+        model.display(),
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(text.lines().any(|l| l == want), "{text}");
+}

@@ -168,7 +168,7 @@ fn lav_jumps_to_russia_then_matrix_then_export_then_quit() {
 
     // `e` + `Enter` again: asks before replacing; `n` keeps the file.
     t.type_text("e");
-    t.wait_for("Export this comparison");
+    t.wait_for("Export what is shown");
     t.press("Enter");
     t.wait_for("already exists. Replace");
     t.type_text("n");

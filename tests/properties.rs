@@ -4,10 +4,17 @@
 
 use assert_cmd::Command;
 use detente::compare::{Comparison, Verdict};
-use detente::export::{Format, render};
+use detente::export::{Format, Report};
 use detente::model::{self, Origin};
+use detente::present::{Date, Provenance};
 use detente::sanitize;
 use proptest::prelude::*;
+
+/// Every issue, in model order, as `detente export` writes it (on a fixed day).
+fn render(c: &Comparison<'_>, format: Format, width: usize) -> String {
+    let provenance = Provenance::on(&Origin::BuiltIn, Date::from_days(0));
+    detente::export::render(&Report::all(c, provenance), format, width)
+}
 
 fn forbidden(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

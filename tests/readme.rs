@@ -3,6 +3,9 @@
 
 use assert_cmd::Command;
 
+/// 2026-11-28T23:59:59Z: the provenance line's date in the README's outputs.
+const FIXED_DAY: &str = "1795910399";
+
 const README: &str = include_str!("../README.md");
 const MODEL_GUIDE: &str = include_str!("../docs/model.md");
 
@@ -67,6 +70,8 @@ fn pasted_console_output_matches_the_binary() {
             let out = Command::cargo_bin("detente")
                 .expect("binary")
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
+                // The day the README's reports were "written" (2026-11-28).
+                .env("SOURCE_DATE_EPOCH", FIXED_DAY)
                 .args(cmd.split_whitespace())
                 .output()
                 .expect("runs");
@@ -88,6 +93,7 @@ fn pasted_console_output_matches_the_binary() {
 fn pasted_export_excerpt_matches_the_binary() {
     let out = Command::cargo_bin("detente")
         .expect("binary")
+        .env("SOURCE_DATE_EPOCH", FIXED_DAY)
         .args(["export", "--left", "russia", "--right", "united-states"])
         .output()
         .expect("runs");

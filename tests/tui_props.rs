@@ -173,7 +173,7 @@ proptest! {
         (w, h) in (0u16..=300, 0u16..=100),
     ) {
         let m = model::from_str(&yaml, Origin::BuiltIn).expect("generated models are valid");
-        let (l, r) = detente::tui::app::default_pair(&m);
+        let (l, r) = detente::compare::default_pair(&m);
         let mut app = App::new(&m, l, r, Theme { color: true }, Rect::new(0, 0, w, h));
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         for a in actions {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{Origin, from_str};
+use crate::present::percent;
 
 /// A model with actors `a` and `b` and one issue per given pair of stances
 /// (`None` = unknown), each with the given saliences.
@@ -131,4 +132,16 @@ actors:
         "an agreement is never a red-line conflict"
     );
     assert_eq!(c.counts.red_line, 1);
+}
+
+#[test]
+fn the_default_pair_has_the_most_conflicts() {
+    let m = crate::model::builtin().expect("model");
+    let (l, r) = default_pair(&m);
+    let best = Comparison::new(&m, l, r).counts.conflict;
+    for a in 0..m.actors.len() {
+        for b in 0..m.actors.len() {
+            assert!(Comparison::new(&m, a, b).counts.conflict <= best);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! One CSV row per issue (RFC 4180 quoting).
 
-use crate::compare::Comparison;
+use super::Report;
 use crate::model::{Position, format_number};
 
 pub(super) fn field(s: &str) -> String {
@@ -35,13 +35,14 @@ fn summary(p: Option<&Position>) -> String {
     field(p.and_then(|p| p.summary.as_deref()).unwrap_or(""))
 }
 
-pub(super) fn render(c: &Comparison<'_>) -> String {
+pub(super) fn render(report: &Report<'_, '_>) -> String {
+    let c = report.comparison;
     let mut out = String::from(
         "issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary,\
          left_value,right_value,left_basis,right_basis,left_salience,right_salience,\
          left_red_line,right_red_line\r\n",
     );
-    for r in &c.rows {
+    for r in report.rows() {
         let issue = &c.model.issues[r.issue];
         let [lv, lb, ls, lr] = details(r.left);
         let [rv, rb, rs, rr] = details(r.right);

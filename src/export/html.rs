@@ -9,14 +9,15 @@
 
 use std::fmt::Write;
 
-use super::{
-    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
-    verdict_label,
-};
+use super::Report;
 use crate::analysis::forecast::forecast;
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::{Comparison, Row, Verdict, percent};
+use crate::compare::{Comparison, Row, Verdict};
 use crate::model::{Basis, Issue, Position, format_number};
+use crate::present::{
+    attribution, basis_line, counts_line, crux_line, percent, position_label, salience_label,
+    source_line, trade_line, trade_saliences, verdict_label,
+};
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
@@ -57,6 +58,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: 6px 8px; vertical-align:
 th { background: #f6f8fa; }
 td.n { text-align: right; color: #57606a; width: 2em; }
 td.issue small { color: #57606a; display: block; }
+td.issue small.desc { font-size: 12px; margin-top: 2px; }
 td.verdict { white-space: nowrap; font-weight: 600; }
 .glyph { display: inline-block; min-width: 2.2em; font-family: "DejaVu Sans Mono", monospace; }
 .v-agree { color: var(--agree); } .v-partial { color: var(--partial); }
@@ -90,7 +92,8 @@ footer { margin-top: 40px; color: #8c959f; font-size: 12px; }
 "#;
 
 /// Renders the whole page.
-pub(super) fn render(c: &Comparison<'_>) -> String {
+pub(super) fn render(report: &Report<'_, '_>) -> String {
+    let c = report.comparison;
     let m = c.model;
     let (l, r) = (&m.actors[c.left], &m.actors[c.right]);
     let mut o = String::with_capacity(64 * 1024);
@@ -119,11 +122,18 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
     if let Some(line) = basis_line(c) {
         let _ = writeln!(o, "<p class=\"basis\">{}</p>", esc(&line));
     }
+    let _ = writeln!(
+        o,
+        "<p class=\"basis\">{}<br>{}</p>",
+        esc(&report.view.line(c)),
+        esc(&report.provenance.line())
+    );
     o.push_str("</header>\n");
-    table(&mut o, c);
+    table(&mut o, report);
     analysis(&mut o, c);
-    maps(&mut o, c);
-    evidence(&mut o, c);
+    maps(&mut o, report);
+    evidence(&mut o, report);
+    sources(&mut o, report);
     let _ = writeln!(
         o,
         "<footer>Written by detente {} from the model “{}”.</footer>\n</body>\n</html>",
@@ -135,13 +145,7 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
 
 /// The verdict gutter's glyph, as on screen.
 fn glyph(v: Verdict, red_line: bool) -> &'static str {
-    match v {
-        Verdict::Agree => "=",
-        Verdict::Partial => "~",
-        Verdict::Conflict if red_line => "!✗!",
-        Verdict::Conflict => "✗",
-        Verdict::Unknown => "?",
-    }
+    crate::present::verdict_glyph(v, red_line).trim()
 }
 
 /// The CSS class for a position's value: its stance, or one class for
@@ -163,6 +167,13 @@ fn side_cell(issue: &Issue, p: Option<&Position>) -> String {
     if p.is_some_and(|p| p.red_line) {
         s.push_str("<span class=\"flag\">red line</span>");
     }
+    if let Some(p) = p {
+        let _ = write!(
+            s,
+            " <span class=\"basis\">{}</span>",
+            esc(&salience_label(p))
+        );
+    }
     if let Some(summary) = p.and_then(|p| p.summary.as_deref()) {
         let _ = write!(s, "<br>{}", esc_br(summary));
     }
@@ -170,7 +181,8 @@ fn side_cell(issue: &Issue, p: Option<&Position>) -> String {
     s
 }
 
-fn table(o: &mut String, c: &Comparison<'_>) {
+fn table(o: &mut String, report: &Report<'_, '_>) {
+    let c = report.comparison;
     let m = c.model;
     let _ = writeln!(
         o,
@@ -179,13 +191,16 @@ fn table(o: &mut String, c: &Comparison<'_>) {
         esc(&m.actors[c.left].name),
         esc(&m.actors[c.right].name)
     );
-    for (n, row) in c.rows.iter().enumerate() {
+    for (n, row) in report.rows().enumerate() {
         let issue = &m.issues[row.issue];
-        let title = if issue.short.is_some() {
+        let mut title = if issue.short.is_some() {
             format!("<small>{}</small>", esc(&issue.title))
         } else {
             String::new()
         };
+        if let Some(d) = &issue.description {
+            let _ = write!(title, "<small class=\"desc\">{}</small>", esc_br(d));
+        }
         let _ = writeln!(
             o,
             "<tr id=\"row-{}\"{}><td class=\"n\">{}</td><td class=\"issue\"><b>{}</b>{title}</td>\
@@ -351,10 +366,11 @@ fn legend(o: &mut String) {
     o.push_str("<b>!</b> red line</p>\n");
 }
 
-fn maps(o: &mut String, c: &Comparison<'_>) {
+fn maps(o: &mut String, report: &Report<'_, '_>) {
+    let c = report.comparison;
     o.push_str("<h2 id=\"maps\">Positions, issue by issue</h2>\n");
     legend(o);
-    for (n, row) in c.rows.iter().enumerate() {
+    for (n, row) in report.rows().enumerate() {
         map(o, c, n, row);
     }
 }
@@ -578,10 +594,11 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
     o.push_str("</figure>\n");
 }
 
-fn evidence(o: &mut String, c: &Comparison<'_>) {
+fn evidence(o: &mut String, report: &Report<'_, '_>) {
+    let c = report.comparison;
     let m = c.model;
     let mut any = false;
-    for (n, row) in c.rows.iter().enumerate() {
+    for (n, row) in report.rows().enumerate() {
         let issue = &m.issues[row.issue];
         let sides = [(c.left, row.left), (c.right, row.right)];
         if sides
@@ -615,6 +632,20 @@ fn evidence(o: &mut String, c: &Comparison<'_>) {
             }
         }
     }
+}
+
+/// The sources the shown evidence cites: title, author, date, URL.
+fn sources(o: &mut String, report: &Report<'_, '_>) {
+    let m = report.comparison.model;
+    let cited = report.cited_sources();
+    if cited.is_empty() {
+        return;
+    }
+    o.push_str("<h2 id=\"sources\">Sources</h2>\n<ol>\n");
+    for s in cited {
+        let _ = writeln!(o, "<li>{}</li>", esc(&source_line(m, s)));
+    }
+    o.push_str("</ol>\n");
 }
 
 #[cfg(test)]

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::attribution;
+use super::Report;
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::Comparison;
 use crate::model::{Model, Position, Stance};
+use crate::present::attribution;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -16,7 +16,14 @@ struct Doc<'a> {
     right: ActorRef<'a>,
     alignment: Option<f64>,
     counts: Counts,
+    /// The issues shown, in the order shown (all, in model order, from
+    /// `detente export`).
     issues: Vec<IssueOut<'a>>,
+    /// Which issues `issues` holds and in which order.
+    shown: Shown<'a>,
+    /// The sources the evidence cites.
+    sources: Vec<SourceOut<'a>>,
+    provenance: ProvenanceOut<'a>,
     /// Issue ids in conflict: red lines first, then by salience.
     cruxes: Vec<&'a str>,
     trades: Vec<TradeOut<'a>>,
@@ -28,6 +35,30 @@ struct TradeOut<'a> {
     left_gives: &'a str,
     right_gives: &'a str,
     score: f64,
+}
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    filter: &'a str,
+    order: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ProvenanceOut<'a> {
+    /// The model file as given, `built-in` or `standard input`.
+    model: &'a str,
+    detente: &'a str,
+    /// The day the report was written, `YYYY-MM-DD`.
+    date: String,
 }
 
 #[derive(Serialize)]
@@ -50,6 +81,7 @@ struct IssueOut<'a> {
     id: &'a str,
     title: &'a str,
     short: Option<&'a str>,
+    description: Option<&'a str>,
     verdict: &'static str,
     red_line: bool,
     left: Option<Side<'a>>,
@@ -81,7 +113,8 @@ struct EvidenceOut<'a> {
     attribution: String,
 }
 
-pub(super) fn render(c: &Comparison<'_>) -> String {
+pub(super) fn render(report: &Report<'_, '_>) -> String {
+    let c = report.comparison;
     let m = c.model;
     let actor = |i: usize| ActorRef {
         id: &m.actors[i].id,
@@ -101,15 +134,15 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             unknown: c.counts.unknown,
             red_line: c.counts.red_line,
         },
-        issues: c
-            .rows
-            .iter()
+        issues: report
+            .rows()
             .map(|r| {
                 let issue = &m.issues[r.issue];
                 IssueOut {
                     id: &issue.id,
                     title: &issue.title,
                     short: issue.short.as_deref(),
+                    description: issue.description.as_deref(),
                     verdict: r.verdict.word(),
                     red_line: r.red_line,
                     left: side(r.left),
@@ -117,6 +150,29 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
                 }
             })
             .collect(),
+        shown: Shown {
+            filter: &report.view.filter,
+            order: &report.view.order,
+        },
+        sources: report
+            .cited_sources()
+            .into_iter()
+            .map(|i| {
+                let s = &m.sources[i];
+                SourceOut {
+                    id: &s.id,
+                    title: &s.title,
+                    author: s.author.as_deref(),
+                    date: s.date.as_deref(),
+                    url: s.url.as_deref(),
+                }
+            })
+            .collect(),
+        provenance: ProvenanceOut {
+            model: &report.provenance.model,
+            detente: report.provenance.version,
+            date: report.provenance.date.to_string(),
+        },
         cruxes: cruxes(c)
             .into_iter()
             .map(|i| m.issues[i].id.as_str())

@@ -2,13 +2,13 @@
 
 use std::fmt::Write;
 
-use super::{
-    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
-    verdict_label,
-};
+use super::Report;
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::{Comparison, percent};
 use crate::model::{Issue, Position};
+use crate::present::{
+    attribution, basis_line, counts_line, crux_line, percent, position_label, salience_label,
+    source_line, trade_line, trade_saliences, verdict_label,
+};
 
 /// Escapes text for a Markdown paragraph or table cell: Markdown punctuation
 /// is backslash-escaped, and line breaks become `<br>` so a cell stays one row.
@@ -35,6 +35,10 @@ fn cell(issue: &Issue, p: Option<&Position>) -> String {
     if p.is_some_and(|p| p.red_line) {
         s.push_str(" (red line)");
     }
+    if let Some(p) = p {
+        s.push_str(", ");
+        s.push_str(&salience_label(p));
+    }
     if let Some(summary) = p.and_then(|p| p.summary.as_deref()) {
         s.push_str(": ");
         s.push_str(&esc(summary));
@@ -42,7 +46,8 @@ fn cell(issue: &Issue, p: Option<&Position>) -> String {
     s
 }
 
-pub(super) fn render(c: &Comparison<'_>) -> String {
+pub(super) fn render(report: &Report<'_, '_>) -> String {
+    let c = report.comparison;
     let m = c.model;
     let (left, right) = (&m.actors[c.left], &m.actors[c.right]);
     let mut out = String::new();
@@ -59,13 +64,15 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
     if let Some(line) = basis_line(c) {
         let _ = writeln!(out, "{line}\n");
     }
+    let _ = writeln!(out, "{}\n", esc(&report.view.line(c)));
+    let _ = writeln!(out, "{}\n", esc(&report.provenance.line()));
     let _ = writeln!(
         out,
         "| # | Issue | {} | Verdict | {} |\n|---:|---|---|---|---|",
         esc(&left.name),
         esc(&right.name)
     );
-    for (n, r) in c.rows.iter().enumerate() {
+    for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
         let verdict = verdict_label(r.verdict, r.red_line);
         let verdict = if r.red_line {
@@ -104,17 +111,20 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
             esc(&trade_saliences(c, t))
         );
     }
-    let _ = writeln!(out, "\n## Evidence");
-    for (n, r) in c.rows.iter().enumerate() {
+    let _ = writeln!(out, "\n## Issues and evidence");
+    for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
         let sides = [(c.left, r.left), (c.right, r.right)];
-        if sides
+        let no_evidence = sides
             .iter()
-            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()))
-        {
+            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()));
+        if no_evidence && issue.description.is_none() {
             continue;
         }
         let _ = writeln!(out, "\n### {}. {}\n", n + 1, esc(&issue.title));
+        if let Some(d) = &issue.description {
+            let _ = writeln!(out, "{}\n", esc(d));
+        }
         for (actor, p) in sides {
             let Some(p) = p.filter(|p| !p.evidence.is_empty()) else {
                 continue;
@@ -134,6 +144,13 @@ pub(super) fn render(c: &Comparison<'_>) -> String {
                 let _ = writeln!(out);
             }
         }
+    }
+    let sources = report.cited_sources();
+    if !sources.is_empty() {
+        let _ = writeln!(out, "## Sources\n");
+    }
+    for (n, &s) in sources.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, esc(&source_line(m, s)));
     }
     out
 }

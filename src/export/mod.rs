@@ -1,6 +1,7 @@
-//! Renderings of a [`Comparison`] for reports: text, Markdown, CSV and JSON.
-//! Pure functions from a comparison to a string; they know nothing of the
-//! terminal UI, which renders the same comparison its own way.
+//! Renderings of a [`Comparison`] for reports: text, Markdown, CSV, JSON and
+//! HTML. Pure functions from a [`Report`] to a string; they know nothing of
+//! the terminal UI, which renders the same comparison its own way and hands
+//! over what it shows as a [`View`].
 
 mod csv;
 pub mod forecast;
@@ -10,11 +11,11 @@ mod markdown;
 pub mod rank;
 mod text;
 
-use crate::analysis::pair::Trade;
-use crate::compare::{Comparison, Verdict};
-use crate::model::{Basis, Evidence, Issue, Model, Position, format_number};
+use crate::compare::Comparison;
+use crate::present::Provenance;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The formats of a comparison report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Markdown,
@@ -24,133 +25,133 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+    ];
+
+    /// The file extension that names this format (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file name asks for by its extension (any case):
+    /// `.txt`, `.md`, `.csv`, `.json`, `.html`; `None` for any other.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL.into_iter().find(|f| f.extension() == ext)
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Html => "HTML",
+        }
+    }
+}
+
 /// The default width of the text export, in columns.
 pub const DEFAULT_WIDTH: usize = 100;
 /// The narrowest text export that still has room for three columns.
 pub const MIN_WIDTH: usize = 40;
 
-/// Renders `c` in `format`; `width` applies to the text format.
-pub fn render(c: &Comparison<'_>, format: Format, width: usize) -> String {
+/// What a report shows of a comparison: which rows, in which order, and
+/// the words for that choice (the TUI's filter and order; the CLI's "all
+/// issues, model order").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// Indices into [`Comparison::rows`], in the order shown.
+    pub rows: Vec<usize>,
+    /// Which issues: `all issues`, `conflicts`…
+    pub filter: String,
+    /// In which order: `model order`, `conflicts first`…
+    pub order: String,
+}
+
+impl View {
+    /// Every issue, in model order.
+    pub fn all(c: &Comparison<'_>) -> View {
+        View {
+            rows: (0..c.rows.len()).collect(),
+            filter: "all issues".into(),
+            order: "model order".into(),
+        }
+    }
+
+    /// `Issues shown: 6 of 20 (filter: conflicts; order: conflicts first);
+    /// counting stated only.`
+    pub fn line(&self, c: &Comparison<'_>) -> String {
+        format!(
+            "Issues shown: {} of {} (filter: {}; order: {}); counting {}.",
+            self.rows.len(),
+            c.rows.len(),
+            self.filter,
+            self.order,
+            c.min_basis.counting()
+        )
+    }
+}
+
+/// A comparison as a report shows it: the rows of its view, and where the
+/// report comes from.
+#[derive(Debug, Clone)]
+pub struct Report<'c, 'm> {
+    pub comparison: &'c Comparison<'m>,
+    pub view: View,
+    pub provenance: Provenance,
+}
+
+impl<'c, 'm> Report<'c, 'm> {
+    /// Every issue of `c`, in model order.
+    pub fn all(c: &'c Comparison<'m>, provenance: Provenance) -> Report<'c, 'm> {
+        Report {
+            comparison: c,
+            view: View::all(c),
+            provenance,
+        }
+    }
+
+    /// The rows shown, in order (indices into the model's issues too: a
+    /// comparison has one row per issue, in model order).
+    fn rows(&self) -> impl Iterator<Item = &'c crate::compare::Row<'m>> + '_ {
+        let c = self.comparison;
+        self.view.rows.iter().filter_map(move |&i| c.rows.get(i))
+    }
+
+    /// The sources the shown evidence cites, in model order.
+    fn cited_sources(&self) -> Vec<usize> {
+        let mut cited = vec![false; self.comparison.model.sources.len()];
+        for row in self.rows() {
+            for p in [row.left, row.right].into_iter().flatten() {
+                for s in p.evidence.iter().filter_map(|e| e.source) {
+                    cited[s] = true;
+                }
+            }
+        }
+        (0..cited.len()).filter(|&s| cited[s]).collect()
+    }
+}
+
+/// Renders `r` in `format`; `width` applies to the text format.
+pub fn render(r: &Report<'_, '_>, format: Format, width: usize) -> String {
     match format {
-        Format::Text => text::render(c, width.max(MIN_WIDTH)),
-        Format::Markdown => markdown::render(c),
-        Format::Json => json::render(c),
-        Format::Csv => csv::render(c),
-        Format::Html => html::render(c),
+        Format::Text => text::render(r, width.max(MIN_WIDTH)),
+        Format::Markdown => markdown::render(r),
+        Format::Json => json::render(r),
+        Format::Csv => csv::render(r),
+        Format::Html => html::render(r),
     }
 }
-
-/// `+2 demands`, `-2 rejects (reported)`, `35 (Moderate cuts)` on a
-/// numeric issue, or `? unknown` when there is no position (or none that
-/// counts).
-pub fn position_label(issue: &Issue, p: Option<&Position>) -> String {
-    match p {
-        Some(p) if p.basis == Basis::Stated => issue.describe(p.value),
-        Some(p) => format!("{} ({})", issue.describe(p.value), p.basis),
-        None => "? unknown".to_string(),
-    }
-}
-
-/// The line a report carries when a minimum basis hides some positions:
-/// `Counting stated positions only: reported and inferred ones are unknown here.`
-pub fn basis_line(c: &Comparison<'_>) -> Option<String> {
-    basis_sentence(c.min_basis).map(str::to_string)
-}
-
-/// [`basis_line`] for any minimum basis.
-pub fn basis_sentence(min: Basis) -> Option<&'static str> {
-    match min {
-        Basis::Inferred => None,
-        Basis::Reported => {
-            Some("Counting stated and reported positions only: inferred ones are unknown here.")
-        }
-        Basis::Stated => {
-            Some("Counting stated positions only: reported and inferred ones are unknown here.")
-        }
-    }
-}
-
-/// `conflict`, `conflict (red line)`…
-pub fn verdict_label(v: Verdict, red_line: bool) -> String {
-    if red_line {
-        format!("{} (red line)", v.word())
-    } else {
-        v.word().to_string()
-    }
-}
-
-/// The counts line: `2 agree · 1 partial · 6 conflict (3 red line) · 5 unknown`.
-pub fn counts_line(c: &Comparison<'_>) -> String {
-    let n = &c.counts;
-    let conflict = if n.red_line > 0 {
-        format!("{} conflict ({} red line)", n.conflict, n.red_line)
-    } else {
-        format!("{} conflict", n.conflict)
-    };
-    format!(
-        "{} agree · {} partial · {conflict} · {} unknown",
-        n.agree, n.partial, n.unknown
-    )
-}
-
-/// Who said it, when and where: `Sergei Ryabkov, 2022-01-19, <source title>`.
-pub fn attribution(model: &Model, e: &Evidence) -> String {
-    let source = e.source.map(|s| model.sources[s].title.as_str());
-    [e.speaker.as_deref(), e.date.as_deref(), source]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A crux as a line: `NATO non-expansion — red line — salience 1 + 1`.
-pub fn crux_line(c: &Comparison<'_>, issue: usize) -> String {
-    let m = c.model;
-    let row = &c.rows[issue];
-    let s = |p: Option<&Position>| p.map_or_else(|| "?".into(), |p| format_number(p.salience));
-    let red = if row.red_line { " — red line" } else { "" };
-    format!(
-        "{}{red} — salience {} + {}",
-        m.issues[issue].label(),
-        s(row.left),
-        s(row.right)
-    )
-}
-
-/// A trade as a sentence: `Russian Federation gives way on Arms for
-/// Ukraine, United States on NATO non-expansion`.
-pub fn trade_line(c: &Comparison<'_>, t: &Trade) -> String {
-    let m = c.model;
-    format!(
-        "{} gives way on {}, {} on {}",
-        m.actors[c.left].name,
-        m.issues[t.left_gives].label(),
-        m.actors[c.right].name,
-        m.issues[t.right_gives].label()
-    )
-}
-
-/// Why a trade is one: both saliences on both issues, and the score:
-/// `Arms for Ukraine matters 0.3 to Russian Federation, 0.8 to United
-/// States; NATO non-expansion 0.2 to United States, 0.9 to Russian
-/// Federation; score 0.5`.
-pub fn trade_saliences(c: &Comparison<'_>, t: &Trade) -> String {
-    let m = c.model;
-    let (l, r) = (&m.actors[c.left].name, &m.actors[c.right].name);
-    let s =
-        |side: Option<&Position>| side.map_or_else(|| "?".into(), |p| format_number(p.salience));
-    let (j, i) = (&c.rows[t.left_gives], &c.rows[t.right_gives]);
-    format!(
-        "{} matters {} to {l}, {} to {r}; {} {} to {r}, {} to {l}; score {}",
-        m.issues[t.left_gives].label(),
-        s(j.left),
-        s(j.right),
-        m.issues[t.right_gives].label(),
-        s(i.right),
-        s(i.left),
-        format_number(t.score)
-    )
-}
-
-#[cfg(test)]
-mod tests;

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::analysis::rank::Ranked;
-use crate::compare::percent;
 use crate::model::{Basis, Model};
+use crate::present::percent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RankFormat {
@@ -32,7 +32,7 @@ fn text(m: &Model, actor: usize, min: Basis, ranked: &[Ranked]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", m.title);
     let _ = writeln!(out, "Closest to {}", m.actor_label(actor));
-    if let Some(line) = super::basis_sentence(min) {
+    if let Some(line) = crate::present::basis_sentence(min) {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(

@@ -3,18 +3,20 @@
 
 use std::fmt::Write;
 
-use super::{
-    attribution, basis_line, counts_line, crux_line, position_label, trade_line, trade_saliences,
-    verdict_label,
-};
+use super::Report;
 use crate::analysis::pair::{cruxes, trades};
-use crate::compare::{Comparison, percent};
+use crate::compare::Comparison;
+use crate::present::{
+    attribution, basis_line, counts_line, crux_line, percent, position_label, salience_label,
+    source_line, trade_line, trade_saliences, verdict_label,
+};
 use crate::text::{pad, wrap};
 
 const VERDICT_COLS: usize = 10;
 const SEP: &str = " | ";
 
-pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
+pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
+    let c = report.comparison;
     let m = c.model;
     let side = width.saturating_sub(VERDICT_COLS + 2 * SEP.len());
     let (left_cols, right_cols) = (side / 2, side - side / 2);
@@ -39,6 +41,8 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
     if let Some(line) = basis_line(c) {
         para(&mut out, &line, 0);
     }
+    para(&mut out, &report.view.line(c), 0);
+    para(&mut out, &report.provenance.line(), 0);
     let rule = |ch: &str| ch.repeat(width);
     let _ = writeln!(out, "{}", rule("="));
 
@@ -62,15 +66,21 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
         &wrap(&m.actors[c.right].name, right_cols),
     );
 
-    for (n, r) in c.rows.iter().enumerate() {
+    for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
         let _ = writeln!(out, "{}", rule("-"));
         para(&mut out, &format!("{}. {}", n + 1, issue.label()), 0);
         if issue.short.is_some() {
             para(&mut out, &issue.title, 3);
         }
+        if let Some(d) = &issue.description {
+            para(&mut out, d, 3);
+        }
         let side_cells = |p: Option<&crate::model::Position>, cols| {
             let mut cells = wrap(&position_label(issue, p), cols);
+            if let Some(p) = p {
+                cells.extend(wrap(&salience_label(p), cols));
+            }
             if p.is_some_and(|p| p.red_line) {
                 cells.extend(wrap("[red line]", cols));
             }
@@ -90,7 +100,7 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
     let _ = writeln!(out, "{}", rule("="));
     analysis(&mut out, c, width);
 
-    let any_evidence = c.rows.iter().any(|r| {
+    let any_evidence = report.rows().any(|r| {
         [r.left, r.right]
             .into_iter()
             .flatten()
@@ -99,7 +109,7 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
     if any_evidence {
         let _ = writeln!(out, "Evidence");
     }
-    for (n, r) in c.rows.iter().enumerate() {
+    for (n, r) in report.rows().enumerate() {
         let sides = [(c.left, r.left), (c.right, r.right)];
         if sides
             .iter()
@@ -134,6 +144,14 @@ pub(super) fn render(c: &Comparison<'_>, width: usize) -> String {
                 }
             }
         }
+    }
+    let sources = report.cited_sources();
+    if !sources.is_empty() {
+        let _ = writeln!(out, "\nSources");
+    }
+    for (n, &s) in sources.iter().enumerate() {
+        let _ = writeln!(out);
+        para(&mut out, &format!("{}. {}", n + 1, source_line(m, s)), 0);
     }
     out
 }

@@ -30,7 +30,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::BuiltIn => f.write_str("<built-in model>"),
-            Origin::File(p) => write!(f, "{}", crate::sanitize::line(&p.display().to_string())),
+            Origin::File(p) => f.write_str(&crate::present::path(p)),
             Origin::Stdin => f.write_str("<standard input>"),
         }
     }

@@ -29,6 +29,8 @@ pub enum Action {
     /// `a`: the Analysis view (cruxes, trades, who stands closest).
     ShowAnalysis,
     Export,
+    /// `Tab` in the export prompt: the next format, by the file's extension.
+    CycleFormat,
     Help,
     DetailUp,
     DetailDown,

@@ -19,9 +19,10 @@ mod overlays;
 use super::theme::Theme;
 use crate::analysis::forecast::{Forecast, forecast};
 use crate::compare::{Comparison, Verdict};
-use crate::model::{Basis, Model};
+use crate::model::{Basis, Model, Origin};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
 pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
+pub use overlays::prompt_format;
 
 pub struct App<'m> {
     pub model: &'m Model,
@@ -61,6 +62,8 @@ pub struct App<'m> {
     pub quit: bool,
     /// Where exports go when the typed path is relative.
     pub export_dir: PathBuf,
+    /// Where the model came from, for the exports' provenance line.
+    pub origin: Origin,
 }
 
 /// What survives a reload, by id: the new model may have lost or reordered
@@ -77,32 +80,6 @@ pub struct Snapshot {
     min_basis: Basis,
     matrix_actor: String,
     detail_scroll: u16,
-}
-
-/// The pair with the most conflicts (then the most shared issues) among the
-/// actors who state the most positions: a first screen with something to see.
-pub fn default_pair(model: &Model) -> (usize, usize) {
-    let n = model.actors.len();
-    if n < 2 {
-        return (0, 0);
-    }
-    let mut by_positions: Vec<usize> = (0..n).collect();
-    by_positions
-        .sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions.iter().flatten().count()));
-    by_positions.truncate(40);
-    let mut best = (by_positions[0], by_positions[1]);
-    let mut best_key = (0, 0);
-    for (k, &a) in by_positions.iter().enumerate() {
-        for &b in &by_positions[k + 1..] {
-            let c = Comparison::new(model, a, b);
-            let key = (c.counts.conflict, model.issues.len() - c.counts.unknown);
-            if key > best_key {
-                best_key = key;
-                best = (a.min(b), a.max(b));
-            }
-        }
-    }
-    best
 }
 
 impl<'m> App<'m> {
@@ -139,6 +116,7 @@ impl<'m> App<'m> {
             viewport,
             quit: false,
             export_dir: PathBuf::from("."),
+            origin: Origin::BuiltIn,
         };
         app.rebuild_rows();
         app.rebuild_spectrum();
@@ -166,7 +144,7 @@ impl<'m> App<'m> {
     /// A new App on `model`, showing what `snapshot` showed where it still
     /// exists.
     pub fn restored(model: &'m Model, s: &Snapshot, theme: Theme, viewport: Rect) -> App<'m> {
-        let (dl, dr) = default_pair(model);
+        let (dl, dr) = crate::compare::default_pair(model);
         let left = model.actor_by_id(&s.left).unwrap_or(dl);
         let right = model.actor_by_id(&s.right).unwrap_or(dr);
         let mut app = App::new(model, left, right, theme, viewport);

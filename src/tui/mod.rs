@@ -33,7 +33,7 @@ use action::Action;
 use app::App;
 use theme::Theme;
 
-use crate::model::Model;
+use crate::model::{Model, Origin};
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown,
 /// mouse capture off. Safe to call more than once.
@@ -96,6 +96,7 @@ pub fn run(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
+    let origin = path.clone().map_or(Origin::BuiltIn, Origin::of_path);
     let reloader = path.map(reload::Reloader::start);
     exit_on_hangup();
 
@@ -124,6 +125,7 @@ pub fn run(
             None => App::new(&model, left, right, theme, viewport),
         };
         app.export_dir = export_dir.clone();
+        app.origin = origin.clone();
         if snapshot.is_some() {
             app.status = Some(app::Status {
                 text: "reloaded the model file".into(),

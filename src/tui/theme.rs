@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::compare::Verdict;
-use crate::model::{Issue, Position, Stance, format_number};
+use crate::model::{Issue, Position, Stance};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -101,55 +101,5 @@ impl Theme {
 
     pub fn ok(self) -> Style {
         self.fg(Color::Green)
-    }
-}
-
-/// Two-column glyphs for the stance scale; unknown is visibly not neutral.
-pub fn stance_glyph(s: Option<Stance>) -> &'static str {
-    match s {
-        Some(Stance::Demands) => "++",
-        Some(Stance::Supports) => "+",
-        Some(Stance::Neutral) => "0",
-        Some(Stance::Opposes) => "-",
-        Some(Stance::Rejects) => "--",
-        None => "·",
-    }
-}
-
-/// A position in a narrow cell: the stance glyph on a stance issue, the
-/// number (at most four columns) on a numeric one, `·` when unknown.
-pub fn value_glyph(issue: &Issue, p: Option<&Position>) -> String {
-    match (issue.is_numeric(), p) {
-        (false, p) => stance_glyph(p.and_then(|p| p.stance)).to_string(),
-        (true, Some(p)) => short_number(p.value),
-        (true, None) => "·".to_string(),
-    }
-}
-
-/// `35`, `2.5`, `1e6`-free: a number in at most four columns where it fits
-/// (a matrix cell), else as short as it gets.
-pub fn short_number(x: f64) -> String {
-    let full = format_number(x);
-    if full.len() <= 4 {
-        return full;
-    }
-    for decimals in [1, 0] {
-        let s = format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals));
-        if s.len() <= 4 {
-            return s;
-        }
-    }
-    format_number(x.round())
-}
-
-/// The verdict gutter's glyph: `=` agree, `~` partial, `✗` conflict,
-/// `!✗!` red-line conflict, `?` unknown.
-pub fn verdict_glyph(v: Verdict, red_line: bool) -> &'static str {
-    match v {
-        Verdict::Agree => " = ",
-        Verdict::Partial => " ~ ",
-        Verdict::Conflict if red_line => "!✗!",
-        Verdict::Conflict => " ✗ ",
-        Verdict::Unknown => " ? ",
     }
 }

@@ -1,17 +1,18 @@
 //! The overlays' input: the fuzzy picker, the export prompt and the
 //! overwrite question, and the export itself.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{App, Overlay};
-use crate::export::{self, Format};
+use crate::export::{self, Format, Report, View};
+use crate::present::Provenance;
 use crate::tui::action::Action;
 use crate::write::{WriteError, write_atomic};
 
 /// The longest path the export prompt takes (Linux's PATH_MAX is 4096 bytes).
 const MAX_PATH: usize = 1024;
 
-impl App<'_> {
+impl<'m> App<'m> {
     pub(super) fn update_picker(&mut self, action: Action) {
         let Overlay::Picker(picker) = &mut self.overlay else {
             return;
@@ -58,6 +59,7 @@ impl App<'_> {
                 input.pop();
             }
             Action::ClearInput => input.clear(),
+            Action::CycleFormat => cycle_format(input),
             Action::Accept => {
                 let typed = input.trim().to_string();
                 if typed.is_empty() {
@@ -86,7 +88,10 @@ impl App<'_> {
             Action::No | Action::Close => {
                 self.overlay = Overlay::None;
                 self.say(
-                    format!("not exported: kept the existing {}", show(&path)),
+                    format!(
+                        "not exported: kept the existing {}",
+                        crate::present::path(&path)
+                    ),
                     false,
                 );
             }
@@ -94,14 +99,33 @@ impl App<'_> {
         }
     }
 
-    /// Writes the text export of the current comparison, as
-    /// `detente export` would, atomically; asks before replacing a file.
+    /// What the export writes: the rows on screen, in their order, with
+    /// the filter and order named in the header.
+    pub fn export_report(&self) -> Report<'_, 'm> {
+        Report {
+            comparison: &self.comparison,
+            view: View {
+                rows: self.rows.clone(),
+                filter: self.filter.word().to_string(),
+                order: self.order.word().to_string(),
+            },
+            provenance: Provenance::now(&self.origin),
+        }
+    }
+
+    /// Writes what is shown, in the format the file's extension names
+    /// (text for any other), as `detente export -o` would, atomically;
+    /// asks before replacing a file.
     pub(super) fn write_export(&mut self, path: PathBuf, force: bool) {
-        let text = export::render(&self.comparison, Format::Text, export::DEFAULT_WIDTH);
+        let format = prompt_format(&path.to_string_lossy());
+        let text = export::render(&self.export_report(), format, export::DEFAULT_WIDTH);
         match write_atomic(&path, text.as_bytes(), force) {
             Ok(()) => {
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                self.say(format!("exported to {}", show(&shown)), false);
+                self.say(
+                    format!("exported to {}", crate::present::path(&shown)),
+                    false,
+                );
             }
             Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(path),
             Err(e) => self.say(format!("not exported: {e}"), true),
@@ -109,6 +133,32 @@ impl App<'_> {
     }
 }
 
-fn show(p: &Path) -> String {
-    crate::sanitize::line(&p.display().to_string())
+/// The format a typed file name will be written as: by its extension, text
+/// for any other.
+pub fn prompt_format(name: &str) -> Format {
+    Format::from_path(std::path::Path::new(name.trim())).unwrap_or(Format::Text)
+}
+
+/// Tab in the prompt: replaces a known extension by the next format's
+/// (txt → md → csv → json → html → txt), or adds `.md` after any other
+/// (whose file is written as text).
+fn cycle_format(input: &mut String) {
+    let trimmed_len = input.trim_end().len();
+    input.truncate(trimmed_len);
+    let name_start = input.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let known = Format::from_path(std::path::Path::new(input.as_str()));
+    let next = match known {
+        Some(f) => {
+            let at = Format::ALL.iter().position(|&g| g == f).unwrap_or(0);
+            Format::ALL[(at + 1) % Format::ALL.len()]
+        }
+        None => Format::Markdown,
+    };
+    if known.is_some()
+        && let Some(dot) = input[name_start..].rfind('.')
+    {
+        input.truncate(name_start + dot);
+    }
+    input.push('.');
+    input.push_str(next.extension());
 }

@@ -259,7 +259,15 @@ fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
     assert_eq!(name, "russia-vs-united-states.txt");
     a.update(Action::Accept);
     let path = dir.path().join("russia-vs-united-states.txt");
-    let expected = export::render(&a.comparison, Format::Text, export::DEFAULT_WIDTH);
+    // All issues in model order, as `detente export` writes them (but for
+    // the provenance line's date, which is today's).
+    let expected = export::render(&a.export_report(), Format::Text, export::DEFAULT_WIDTH);
+    let cli = export::render(
+        &export::Report::all(&a.comparison, a.export_report().provenance),
+        Format::Text,
+        export::DEFAULT_WIDTH,
+    );
+    assert_eq!(expected, cli);
     assert_eq!(std::fs::read_to_string(&path).expect("written"), expected);
     assert!(
         a.status
@@ -352,18 +360,6 @@ fn quit_help_and_overlays() {
 }
 
 #[test]
-fn the_default_pair_has_the_most_conflicts() {
-    let m = model::builtin().expect("model");
-    let (l, r) = default_pair(&m);
-    let best = Comparison::new(&m, l, r).counts.conflict;
-    for a in 0..m.actors.len() {
-        for b in 0..m.actors.len() {
-            assert!(Comparison::new(&m, a, b).counts.conflict <= best);
-        }
-    }
-}
-
-#[test]
 fn b_cycles_which_positions_count_in_every_view() {
     let m = model::builtin().expect("model");
     let mut a = app(&m);
@@ -417,4 +413,104 @@ fn j_scrolls_the_detail_panel_no_further_than_its_last_line() {
     assert_eq!(a.detail_scroll, max);
     a.update(Action::DetailUp);
     assert_eq!(a.detail_scroll, max - 3);
+}
+
+#[test]
+fn export_writes_the_rows_shown_in_their_order_and_says_so() {
+    let m = model::builtin().expect("model");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(&m);
+    a.export_dir = dir.path().to_path_buf();
+    a.update(Action::CycleFilter); // conflicts
+    a.update(Action::CycleOrder); // conflicts first
+    a.update(Action::Export);
+    a.update(Action::ClearInput);
+    type_text(&mut a, "shown.txt");
+    a.update(Action::Accept);
+    let text = std::fs::read_to_string(dir.path().join("shown.txt")).expect("written");
+    assert!(
+        text.lines().any(|l| l
+            == "Issues shown: 9 of 20 (filter: conflicts; order: conflicts first); counting all positions."),
+        "{text}"
+    );
+    let model_line = text
+        .lines()
+        .find(|l| l.starts_with("Model: "))
+        .expect("provenance line");
+    assert!(
+        model_line.starts_with("Model: built-in, detente "),
+        "{model_line}"
+    );
+    // The red-line conflict first, then the other conflicts in model order;
+    // nothing else (numbered row headings only).
+    let rows: Vec<&str> = text
+        .split("Cruxes")
+        .next()
+        .expect("table")
+        .lines()
+        .filter(|l| {
+            l.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "1. NATO non-expansion",
+            "2. NATO back to 1997",
+            "3. Ukraine in NATO",
+            "4. Arms for Ukraine",
+            "5. Free alliance choice",
+            "6. NATO reinforcement",
+            "7. De-escalation",
+            "8. Severe consequences",
+            "9. West to blame",
+        ]
+    );
+}
+
+#[test]
+fn the_prompt_format_follows_the_extension_and_tab_cycles_it() {
+    let m = model::builtin().expect("model");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(&m);
+    a.export_dir = dir.path().to_path_buf();
+    a.update(Action::Export);
+    let name = |a: &App| match &a.overlay {
+        Overlay::Prompt(s) => s.clone(),
+        _ => panic!("prompt"),
+    };
+    let mut seen = vec![name(&a)];
+    for _ in 0..5 {
+        a.update(Action::CycleFormat);
+        seen.push(name(&a));
+    }
+    assert_eq!(
+        seen,
+        [
+            "russia-vs-united-states.txt",
+            "russia-vs-united-states.md",
+            "russia-vs-united-states.csv",
+            "russia-vs-united-states.json",
+            "russia-vs-united-states.html",
+            "russia-vs-united-states.txt",
+        ]
+    );
+    assert_eq!(super::prompt_format("a/b.MD"), Format::Markdown);
+    assert_eq!(super::prompt_format("notes.pdf"), Format::Text);
+    assert_eq!(super::prompt_format("no-extension"), Format::Text);
+    // An unknown extension is kept; Tab adds one.
+    a.update(Action::ClearInput);
+    type_text(&mut a, "v1.2/notes.pdf");
+    a.update(Action::CycleFormat);
+    assert_eq!(name(&a), "v1.2/notes.pdf.md");
+    // Typing .md writes Markdown.
+    a.update(Action::ClearInput);
+    type_text(&mut a, "report.md");
+    a.update(Action::Accept);
+    let md = std::fs::read_to_string(dir.path().join("report.md")).expect("written");
+    assert!(
+        md.starts_with("# Russian Federation vs United States\n"),
+        "{md}"
+    );
 }

@@ -24,13 +24,12 @@ use ratatui::widgets::{Block, Widget};
 
 use super::detail::{issue_head, panel, position_lines};
 use crate::analysis::pair::Trade;
-use crate::compare::{Verdict, percent};
-use crate::export::{trade_line, trade_saliences, verdict_label};
+use crate::compare::Verdict;
 use crate::model::format_number;
+use crate::present::{percent, trade_line, trade_saliences, verdict_glyph, verdict_label};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{AnalysisPane, App, Selected, first_shown};
 use crate::tui::layout::{self, inner};
-use crate::tui::theme::verdict_glyph;
 
 fn block<'a>(app: &App, title: String, focused: bool, w: u16) -> Block<'a> {
     let t = app.theme;

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::model::{Issue, Position};
+use crate::present::{stance_glyph, verdict_glyph};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Filter, Side};
 use crate::tui::layout::{self, inner};
-use crate::tui::theme::{stance_glyph, verdict_glyph};
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

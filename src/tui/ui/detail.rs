@@ -5,9 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::export::{attribution, position_label, verdict_label};
+use crate::present::{attribution, position_label, value_glyph, verdict_label};
 use crate::tui::app::{App, View};
-use crate::tui::theme::value_glyph;
 
 /// The most of one text the detail panel shows: a 10 MB quote must not
 /// cost a 10 MB wrap on every frame. The exports keep the whole text.

@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::compare::{Verdict, percent};
+use crate::compare::Verdict;
 use crate::model::Basis;
+use crate::present::percent;
 use crate::text::{truncate, width};
 use crate::tui::app::{App, Side, View};
 use crate::tui::keymap;

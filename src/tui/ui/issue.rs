@@ -11,10 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use crate::model::{Issue, Stance, format_number};
+use crate::present::stance_glyph;
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{App, Filter};
 use crate::tui::layout;
-use crate::tui::theme::{Theme, stance_glyph};
+use crate::tui::theme::Theme;
 
 /// The forecast and reference markers, in drawing order (later ones win a
 /// shared column): glyph, name.

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
+use crate::present::value_glyph;
 use crate::text::{pad, truncate};
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::theme::value_glyph;
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

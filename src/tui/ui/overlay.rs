@@ -8,9 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::compare::percent;
+use crate::present::percent;
 use crate::text::{pad, truncate, truncate_start, width};
-use crate::tui::app::App;
+use crate::tui::app::{App, prompt_format};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::layout::{self, centered, inner};
 use crate::tui::picker::{Field, MAX_QUERY, Picker};
@@ -171,8 +171,8 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn prompt(app: &App, input: &str, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let rect = centered(area, 70, 6);
-    let inner = popup(app, rect, "Export this comparison as text", buf);
+    let rect = centered(area, 70, 7);
+    let inner = popup(app, rect, "Export what is shown", buf);
     let w = usize::from(inner.width.saturating_sub(4));
     let shown = if width(input) > w {
         // Keep the end of a long path in view.
@@ -197,6 +197,10 @@ pub fn prompt(app: &App, input: &str, area: Rect, buf: &mut Buffer) {
             Span::raw(shown),
             Span::styled("▏", t.key()),
         ]),
+        Line::from(format!(
+            "Written as {} (by the extension: .txt .md .csv .json .html)",
+            prompt_format(input).word()
+        )),
         Line::from(hint_line(app, Mode::Prompt)),
     ];
     Paragraph::new(lines).render(inner, buf);
@@ -208,7 +212,7 @@ pub fn confirm(app: &App, path: &Path, area: Rect, buf: &mut Buffer) {
     let lines = vec![
         Line::from(format!(
             "{} already exists. Replace it?",
-            crate::sanitize::line(&path.display().to_string())
+            crate::present::path(path)
         )),
         Line::default(),
         Line::from(hint_line(app, Mode::Confirm)),

@@ -1,5 +1,6 @@
-//! The small pieces every export shares, on a model written here, against
-//! the words SPEC §3 and the README promise.
+//! The small pieces the screen and every export share, on a model written
+//! here, against the words SPEC §3 and the README promise; and the civil
+//! date of the provenance line against known days.
 
 use super::*;
 use crate::model::{Origin, from_str};
@@ -86,4 +87,48 @@ fn attribution_names_speaker_date_and_source_title() {
         "Minister A, 2024-03-01, The minutes"
     );
     assert_eq!(attribution(&m, &evidence[1]), "");
+}
+
+fn ymd(year: i64, month: u32, day: u32) -> Date {
+    Date { year, month, day }
+}
+
+#[test]
+fn civil_dates_from_known_day_numbers() {
+    // Day numbers from `date -u -d <day> +%s` divided by 86400.
+    assert_eq!(Date::from_days(0), ymd(1970, 1, 1));
+    assert_eq!(Date::from_days(-1), ymd(1969, 12, 31));
+    assert_eq!(Date::from_days(11_016), ymd(2000, 2, 29));
+    assert_eq!(Date::from_days(11_017), ymd(2000, 3, 1));
+    assert_eq!(Date::from_days(20_785), ymd(2026, 11, 28));
+    assert_eq!(Date::from_days(-719_468), ymd(0, 3, 1));
+}
+
+#[test]
+fn civil_dates_from_unix_seconds_and_their_display() {
+    assert_eq!(Date::from_unix(0).to_string(), "1970-01-01");
+    assert_eq!(Date::from_unix(86_399).to_string(), "1970-01-01");
+    assert_eq!(Date::from_unix(-1).to_string(), "1969-12-31");
+    // 2000-02-29T12:00:00Z
+    assert_eq!(Date::from_unix(951_825_600).to_string(), "2000-02-29");
+    // 2026-11-28T23:59:59Z
+    assert_eq!(Date::from_unix(1_795_910_399).to_string(), "2026-11-28");
+}
+
+#[test]
+fn the_provenance_line() {
+    let p = Provenance::on(&Origin::BuiltIn, ymd(2026, 11, 28));
+    assert_eq!(
+        p.line(),
+        format!(
+            "Model: built-in, detente {}, 2026-11-28",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    let p = Provenance::on(
+        &Origin::File("data/x\u{1b}[2J.yaml".into()),
+        ymd(2000, 2, 29),
+    );
+    assert!(p.line().starts_with("Model: data/x[2J.yaml, detente "));
+    assert!(p.line().ends_with(", 2000-02-29"));
 }

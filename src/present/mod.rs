@@ -1,0 +1,314 @@
+//! How detente shows things, wherever it shows them: the labels, glyphs,
+//! number formats, attributions and sentences that the terminal UI and every
+//! export share, so a red line or a "reported" mark reads the same on screen
+//! and in a report. Pure functions; no terminal, no file format.
+
+use std::path::Path;
+
+use crate::analysis::pair::Trade;
+use crate::compare::{Comparison, Verdict};
+use crate::model::{Basis, Evidence, Issue, Model, Origin, Position, Stance};
+
+pub use crate::model::format_number;
+
+// ---- numbers ----
+
+/// An alignment as a whole percentage, or `n/a` when it is undefined.
+pub fn percent(alignment: Option<f64>) -> String {
+    alignment.map_or_else(|| "n/a".to_string(), |a| format!("{:.0}%", a * 100.0))
+}
+
+/// `35`, `2.5`, `1e6`-free: a number in at most four columns where it fits
+/// (a matrix cell), else as short as it gets.
+pub fn short_number(x: f64) -> String {
+    let full = format_number(x);
+    if full.len() <= 4 {
+        return full;
+    }
+    for decimals in [1, 0] {
+        let s = format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals));
+        if s.len() <= 4 {
+            return s;
+        }
+    }
+    format_number(x.round())
+}
+
+// ---- glyphs ----
+
+/// Two-column glyphs for the stance scale; unknown is visibly not neutral.
+pub fn stance_glyph(s: Option<Stance>) -> &'static str {
+    match s {
+        Some(Stance::Demands) => "++",
+        Some(Stance::Supports) => "+",
+        Some(Stance::Neutral) => "0",
+        Some(Stance::Opposes) => "-",
+        Some(Stance::Rejects) => "--",
+        None => "·",
+    }
+}
+
+/// A position in a narrow cell: the stance glyph on a stance issue, the
+/// number (at most four columns) on a numeric one, `·` when unknown.
+pub fn value_glyph(issue: &Issue, p: Option<&Position>) -> String {
+    match (issue.is_numeric(), p) {
+        (false, p) => stance_glyph(p.and_then(|p| p.stance)).to_string(),
+        (true, Some(p)) => short_number(p.value),
+        (true, None) => "·".to_string(),
+    }
+}
+
+/// The verdict gutter's glyph, three columns: `=` agree, `~` partial, `✗`
+/// conflict, `!✗!` red-line conflict, `?` unknown.
+pub fn verdict_glyph(v: Verdict, red_line: bool) -> &'static str {
+    match v {
+        Verdict::Agree => " = ",
+        Verdict::Partial => " ~ ",
+        Verdict::Conflict if red_line => "!✗!",
+        Verdict::Conflict => " ✗ ",
+        Verdict::Unknown => " ? ",
+    }
+}
+
+// ---- labels ----
+
+/// `+2 demands`, `-2 rejects (reported)`, `35 (Moderate cuts)` on a
+/// numeric issue, or `? unknown` when there is no position (or none that
+/// counts).
+pub fn position_label(issue: &Issue, p: Option<&Position>) -> String {
+    match p {
+        Some(p) if p.basis == Basis::Stated => issue.describe(p.value),
+        Some(p) => format!("{} ({})", issue.describe(p.value), p.basis),
+        None => "? unknown".to_string(),
+    }
+}
+
+/// `salience 0.8`: how much the issue matters to the side (it weighs the
+/// issue in the alignment).
+pub fn salience_label(p: &Position) -> String {
+    format!("salience {}", format_number(p.salience))
+}
+
+/// `conflict`, `conflict (red line)`…
+pub fn verdict_label(v: Verdict, red_line: bool) -> String {
+    if red_line {
+        format!("{} (red line)", v.word())
+    } else {
+        v.word().to_string()
+    }
+}
+
+/// The counts line: `2 agree · 1 partial · 6 conflict (3 red line) · 5 unknown`.
+pub fn counts_line(c: &Comparison<'_>) -> String {
+    let n = &c.counts;
+    let conflict = if n.red_line > 0 {
+        format!("{} conflict ({} red line)", n.conflict, n.red_line)
+    } else {
+        format!("{} conflict", n.conflict)
+    };
+    format!(
+        "{} agree · {} partial · {conflict} · {} unknown",
+        n.agree, n.partial, n.unknown
+    )
+}
+
+/// The line a report carries when a minimum basis hides some positions:
+/// `Counting stated positions only: reported and inferred ones are unknown here.`
+pub fn basis_line(c: &Comparison<'_>) -> Option<String> {
+    basis_sentence(c.min_basis).map(str::to_string)
+}
+
+/// [`basis_line`] for any minimum basis.
+pub fn basis_sentence(min: Basis) -> Option<&'static str> {
+    match min {
+        Basis::Inferred => None,
+        Basis::Reported => {
+            Some("Counting stated and reported positions only: inferred ones are unknown here.")
+        }
+        Basis::Stated => {
+            Some("Counting stated positions only: reported and inferred ones are unknown here.")
+        }
+    }
+}
+
+/// Who said it, when and where: `Sergei Ryabkov, 2022-01-19, <source title>`.
+pub fn attribution(model: &Model, e: &Evidence) -> String {
+    let source = e.source.map(|s| model.sources[s].title.as_str());
+    [e.speaker.as_deref(), e.date.as_deref(), source]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A source as a reference: `The minutes — Ministry of Foreign Affairs,
+/// 2022-01-10, https://…` (whatever of author, date and URL it has).
+pub fn source_line(model: &Model, source: usize) -> String {
+    let s = &model.sources[source];
+    let rest: Vec<&str> = [s.author.as_deref(), s.date.as_deref(), s.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if rest.is_empty() {
+        s.title.clone()
+    } else {
+        format!("{} — {}", s.title, rest.join(", "))
+    }
+}
+
+/// A crux as a line: `NATO non-expansion — red line — salience 1 + 1`.
+pub fn crux_line(c: &Comparison<'_>, issue: usize) -> String {
+    let m = c.model;
+    let row = &c.rows[issue];
+    let s = |p: Option<&Position>| p.map_or_else(|| "?".into(), |p| format_number(p.salience));
+    let red = if row.red_line { " — red line" } else { "" };
+    format!(
+        "{}{red} — salience {} + {}",
+        m.issues[issue].label(),
+        s(row.left),
+        s(row.right)
+    )
+}
+
+/// A trade as a sentence: `Russian Federation gives way on Arms for
+/// Ukraine, United States on NATO non-expansion`.
+pub fn trade_line(c: &Comparison<'_>, t: &Trade) -> String {
+    let m = c.model;
+    format!(
+        "{} gives way on {}, {} on {}",
+        m.actors[c.left].name,
+        m.issues[t.left_gives].label(),
+        m.actors[c.right].name,
+        m.issues[t.right_gives].label()
+    )
+}
+
+/// Why a trade is one: both saliences on both issues, and the score:
+/// `Arms for Ukraine matters 0.3 to Russian Federation, 0.8 to United
+/// States; NATO non-expansion 0.2 to United States, 0.9 to Russian
+/// Federation; score 0.5`.
+pub fn trade_saliences(c: &Comparison<'_>, t: &Trade) -> String {
+    let m = c.model;
+    let (l, r) = (&m.actors[c.left].name, &m.actors[c.right].name);
+    let s =
+        |side: Option<&Position>| side.map_or_else(|| "?".into(), |p| format_number(p.salience));
+    let (j, i) = (&c.rows[t.left_gives], &c.rows[t.right_gives]);
+    format!(
+        "{} matters {} to {l}, {} to {r}; {} {} to {r}, {} to {l}; score {}",
+        m.issues[t.left_gives].label(),
+        s(j.left),
+        s(j.right),
+        m.issues[t.right_gives].label(),
+        s(i.right),
+        s(i.left),
+        format_number(t.score)
+    )
+}
+
+// ---- paths and provenance ----
+
+/// A path as one safe line: no control or bidi character from a file name
+/// reaches the terminal or a report.
+pub fn path(p: &Path) -> String {
+    crate::sanitize::line(&p.display().to_string())
+}
+
+/// Where a model came from, for a report: its path as given, `built-in`, or
+/// `standard input`.
+pub fn origin(o: &Origin) -> String {
+    match o {
+        Origin::BuiltIn => "built-in".to_string(),
+        Origin::File(p) => path(p),
+        Origin::Stdin => "standard input".to_string(),
+    }
+}
+
+/// A day in the proleptic Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// The day `days` days after 1970-01-01 (negative: before it). Howard
+    /// Hinnant's `civil_from_days`, in eras of 400 years.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097); // [0, 146096]
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+        let mp = (5 * doy + 2) / 153; // [0, 11], March first
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date { year, month, day }
+    }
+
+    /// The UTC day of a time in seconds since the Unix epoch.
+    pub fn from_unix(secs: i64) -> Date {
+        Date::from_days(secs.div_euclid(86_400))
+    }
+
+    /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when that is set to
+    /// a number of seconds: the reproducible-builds convention, which makes
+    /// a report written twice byte-identical (and tests independent of the
+    /// day they run).
+    pub fn today() -> Date {
+        if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+        {
+            return Date::from_unix(secs);
+        }
+        let secs = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+            Err(e) => -i64::try_from(e.duration().as_secs()).unwrap_or(i64::MAX),
+        };
+        Date::from_unix(secs)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// What a report says about where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The model's path as given, `built-in` or `standard input`.
+    pub model: String,
+    pub version: &'static str,
+    pub date: Date,
+}
+
+impl Provenance {
+    /// A report written now from the model at `origin`.
+    pub fn now(origin: &Origin) -> Provenance {
+        Provenance::on(origin, Date::today())
+    }
+
+    /// A report written on `date` (tests fix the date this way).
+    pub fn on(origin: &Origin, date: Date) -> Provenance {
+        Provenance {
+            model: self::origin(origin),
+            version: env!("CARGO_PKG_VERSION"),
+            date,
+        }
+    }
+
+    /// `Model: data/geneva.yaml, detente 0.3.0, 2026-11-28`.
+    pub fn line(&self) -> String {
+        format!(
+            "Model: {}, detente {}, {}",
+            self.model, self.version, self.date
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
