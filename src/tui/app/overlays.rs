@@ -11,7 +11,7 @@ use crate::write::{WriteError, write_atomic};
 /// The longest path the export prompt takes (Linux's PATH_MAX is 4096 bytes).
 const MAX_PATH: usize = 1024;
 
-impl App<'_> {
+impl App {
     pub(super) fn update_picker(&mut self, action: Action) {
         let Overlay::Picker(picker) = &mut self.overlay else {
             return;
@@ -21,9 +21,9 @@ impl App<'_> {
             Action::Close => self.overlay = Overlay::None,
             Action::Up | Action::ScrollUp => picker.move_by(-1),
             Action::Down | Action::ScrollDown => picker.move_by(1),
-            Action::Type(text) => picker.type_text(self.model, &text),
-            Action::Backspace => picker.pop(self.model),
-            Action::ClearInput => picker.clear(self.model),
+            Action::Type(text) => picker.type_text(&self.model, &text),
+            Action::Backspace => picker.pop(&self.model),
+            Action::ClearInput => picker.clear(&self.model),
             Action::Accept => {
                 if let Some(actor) = picker.selected_actor() {
                     self.overlay = Overlay::None;
@@ -97,7 +97,11 @@ impl App<'_> {
     /// Writes the text export of the current comparison, as
     /// `detente export` would, atomically; asks before replacing a file.
     pub(super) fn write_export(&mut self, path: PathBuf, force: bool) {
-        let text = export::render(&self.comparison, Format::Text, export::DEFAULT_WIDTH);
+        let text = export::render(
+            &self.comparison.comparison(&self.model),
+            Format::Text,
+            export::DEFAULT_WIDTH,
+        );
         match write_atomic(&path, text.as_bytes(), force) {
             Ok(()) => {
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);

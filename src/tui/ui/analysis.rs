@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, Widget};
 use super::detail::{issue_head, panel, position_lines};
 use crate::analysis::pair::Trade;
 use crate::compare::{Verdict, percent};
-use crate::export::{trade_line, trade_saliences, verdict_label};
+use crate::export::verdict_label;
 use crate::model::format_number;
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{AnalysisPane, App, Selected, first_shown};
@@ -60,7 +60,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, w: usize, style: Style) {
 fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let a = &app.analysis;
-    let m = app.model;
+    let m = &*app.model;
     let c = &app.comparison;
     let focused = a.pane == AnalysisPane::Points;
     let title = format!(" Cruxes {} · Trades {} ", a.cruxes.len(), a.trades.len());
@@ -86,7 +86,7 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
         } else if line < cruxes_end {
             match point.and_then(|k| a.cruxes.get(k)) {
                 Some(&issue) => {
-                    let r = &c.rows[issue];
+                    let r = app.row(issue);
                     style = t.verdict(Verdict::Conflict, r.red_line);
                     let s = format!("{} + {}", sal(r.left), sal(r.right));
                     let label_w = w.saturating_sub(width(&s) + 6);
@@ -143,7 +143,7 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
 fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let a = &app.analysis;
-    let m = app.model;
+    let m = &*app.model;
     let focused = a.pane == AnalysisPane::Closest;
     let title = format!(" Closest to ▶ {} ", m.actors[a.ranked].name);
     block(app, title, focused, area.width).render(area, buf);
@@ -208,12 +208,12 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
 /// The detail panel: what the selected line means.
 pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let c = &app.comparison;
     let mut lines: Vec<Line> = Vec::new();
     let title = match app.analysis.selected() {
         Selected::Crux(issue) => {
-            let r = &c.rows[issue];
+            let r = app.row(issue);
             issue_head(app, issue, &mut lines);
             lines.push(Line::from(Span::styled(
                 format!(
@@ -283,8 +283,16 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
 fn trade_detail<'a>(app: &'a App, tr: &Trade, lines: &mut Vec<Line<'a>>) {
     let t = app.theme;
     let c = &app.comparison;
-    lines.push(Line::from(Span::styled(trade_line(c, tr), t.title())));
-    lines.push(Line::from(trade_saliences(c, tr)));
+    let a = &app.analysis;
+    if let Some((line, saliences)) = a
+        .trades
+        .iter()
+        .position(|x| x == tr)
+        .and_then(|k| a.trade_text.get(k))
+    {
+        lines.push(Line::from(Span::styled(line.as_str(), t.title())));
+        lines.push(Line::from(saliences.as_str()));
+    }
     lines.push(Line::from(Span::styled(
         "Each side gives way where the issue matters less to it than to the other; \
          the score is the smaller of the two gains in salience.",

@@ -36,7 +36,7 @@ pub(super) fn position_lines<'a>(
     out: &mut Vec<Line<'a>>,
 ) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let a = &m.actors[actor];
     let p = a.position_at(issue, app.min_basis);
     let mut head = vec![
@@ -140,7 +140,7 @@ pub fn compare(app: &App, area: Rect, buf: &mut Buffer) {
         panel(app, " Detail ".into(), vec![Line::from(msg)], area, buf);
         return;
     };
-    let row = &app.comparison.rows[r];
+    let row = app.row(r);
     let mut lines = Vec::new();
     issue_head(app, row.issue, &mut lines);
     lines.push(Line::from(Span::styled(

@@ -14,7 +14,7 @@ use crate::tui::theme::value_glyph;
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let grid = layout::matrix_grid(area);
     let shown = |offset: usize, fit: usize, total: usize| {
         let end = (offset + fit).min(total);
