@@ -6,6 +6,7 @@
 use std::hint::black_box;
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use detente::compare::Comparison;
@@ -112,7 +113,7 @@ fn frame(c: &mut Criterion) {
             ("issue", vec![Action::Open]),
             ("analysis", vec![Action::ShowAnalysis, Action::Down]),
         ] {
-            let mut app = App::new(&m, 0, 1, Theme { color: true }, area);
+            let mut app = App::new(Arc::new(m.clone()), 0, 1, Theme { color: true }, area);
             for a in actions {
                 app.update(a);
             }

@@ -444,27 +444,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if let Some(path) = &cli.model {
                 mistyped_subcommand(path)?;
             }
-            let m = load_model(cli.model.as_deref())?;
-            let left = cli
-                .left
-                .as_deref()
-                .map(|q| resolve(&m, "left", q))
-                .transpose()?;
-            let right = cli
-                .right
-                .as_deref()
-                .map(|q| resolve(&m, "right", q))
-                .transpose()?;
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                // Without a terminal, a broken model or an unknown actor
+                // still says so first, as before the TUI loaded by itself.
+                let m = load_model(cli.model.as_deref())?;
+                open_pair(&m, cli.left.as_deref(), cli.right.as_deref())?;
                 return Err(CliError::Usage(
                     "the interactive view needs a terminal; to print a comparison, use `detente export --left A --right B`".into(),
                 ));
             }
-            let (l, r) = pick_pair(&m, left, right);
-            match crate::tui::run(m, cli.model, l, r).map_err(CliError::Terminal)? {
-                None => Ok(()),
-                Some(signal) => Err(CliError::Signal(signal)),
+            let (left, right) = (cli.left.as_deref(), cli.right.as_deref());
+            match crate::tui::run(cli.model.clone(), |m| open_pair(m, left, right)) {
+                Ok(None) => Ok(()),
+                Ok(Some(signal)) => Err(CliError::Signal(signal)),
+                Err(crate::tui::Error::Terminal(e)) => Err(CliError::Terminal(e)),
+                Err(crate::tui::Error::Load(e)) => Err(CliError::Load(e)),
+                Err(crate::tui::Error::Open(e)) => Err(e),
             }
         }
     }
@@ -485,6 +481,18 @@ fn origin_of(path: Option<&Path>) -> model::Origin {
     path.map_or(model::Origin::BuiltIn, |p| {
         model::Origin::of_path(p.to_path_buf())
     })
+}
+
+/// The first pair: the actors asked for (`--left`, `--right`), completed
+/// by the default pair.
+fn open_pair(
+    m: &Model,
+    left: Option<&str>,
+    right: Option<&str>,
+) -> Result<(usize, usize), CliError> {
+    let left = left.map(|q| resolve(m, "left", q)).transpose()?;
+    let right = right.map(|q| resolve(m, "right", q)).transpose()?;
+    Ok(pick_pair(m, left, right))
 }
 
 /// `detente chek`: not a file, but close to a subcommand's name.

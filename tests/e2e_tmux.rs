@@ -440,6 +440,69 @@ fn the_tui_opens_decide_ktab_and_long_csv_files() {
     }
 }
 
+/// Writes a generated model of `actors` × `issues` to `dir/name`: big
+/// enough that a debug build takes a visible while to load it.
+fn generated(dir: &Path, name: &str, actors: usize, issues: usize) {
+    let spec = detente::generate::Spec::new(actors, issues);
+    std::fs::write(dir.join(name), detente::generate::yaml(&spec)).expect("write");
+}
+
+/// A big model: the loading line comes first (name, progress, seconds),
+/// then the first screen replaces it.
+#[test]
+fn a_big_model_shows_a_loading_line_before_the_first_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    generated(dir.path(), "big.yaml", 500, 30);
+    let t = Tmux::start(dir.path(), 120, 40);
+    t.type_text(&format!("{BIN} big.yaml; echo EXIT=$?"));
+    t.press("Enter");
+    let s = t.wait_for("loading big.yaml");
+    assert!(s.contains("q quits"), "{s}");
+    assert!(!s.contains(" detente "), "not yet the first screen:\n{s}");
+    let s = t.wait_for(" detente ");
+    assert!(s.contains("500 actors x 30 issues"), "{s}");
+    assert!(!s.contains("loading big.yaml"), "{s}");
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+}
+
+/// `q` while loading quits at once, without waiting for the load.
+#[test]
+fn q_while_loading_quits_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    generated(dir.path(), "bigger.yaml", 1500, 40);
+    let t = Tmux::start(dir.path(), 120, 40);
+    t.type_text(&format!("{BIN} bigger.yaml; echo EXIT=$?"));
+    t.press("Enter");
+    t.wait_for("loading bigger.yaml");
+    let pressed = Instant::now();
+    t.type_text("q");
+    let s = t.wait_for("EXIT=0");
+    assert!(
+        pressed.elapsed() < Duration::from_secs(2),
+        "q took {:?}",
+        pressed.elapsed()
+    );
+    assert!(!s.contains(" detente "), "the model never showed:\n{s}");
+    assert_cooked(&t);
+}
+
+/// A model that fails to load: the loading screen goes, the terminal is
+/// restored, and the error is printed as `detente check` would, exit 1.
+#[test]
+fn a_model_that_fails_to_load_prints_its_error_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = detente::model::STARTER_YAML.replace("stance: rejects", "stnace: rejects");
+    std::fs::write(dir.path().join("bad.yaml"), bad).expect("write");
+    let t = Tmux::start(dir.path(), 120, 40);
+    t.type_text(&format!("{BIN} bad.yaml; echo EXIT=$?"));
+    t.press("Enter");
+    let s = t.wait_for("EXIT=1");
+    assert!(s.contains("unknown field `stnace`"), "{s}");
+    assert!(s.contains("bad.yaml:"), "{s}");
+    assert_cooked(&t);
+}
+
 /// The README's 30-second tour, key by key, at 80×24: each step shows what
 /// the README says it shows.
 #[test]

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 const PIECES: &[&str] = &[
     "Lavrov",
@@ -174,7 +175,7 @@ proptest! {
     ) {
         let m = model::from_str(&yaml, Origin::BuiltIn).expect("generated models are valid");
         let (l, r) = detente::compare::default_pair(&m);
-        let mut app = App::new(&m, l, r, Theme { color: true }, Rect::new(0, 0, w, h));
+        let mut app = App::new(Arc::new(m.clone()), l, r, Theme { color: true }, Rect::new(0, 0, w, h));
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         for a in actions {
             // Never write export files from a property test.

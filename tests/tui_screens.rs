@@ -3,6 +3,7 @@
 //! wide and hostile strings.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use detente::model::{self, Model, resolve_actor};
 use detente::tui::action::Action;
@@ -72,7 +73,13 @@ fn snapshot_all(name: &str, m: &Model, left: &str, right: &str) {
     let r = resolve_actor(m, right).expect("right");
     for (w, h) in [(80, 24), (120, 40)] {
         for (screen, actions) in screens() {
-            let mut app = App::new(m, l, r, Theme { color: true }, Rect::new(0, 0, w, h));
+            let mut app = App::new(
+                Arc::new(m.clone()),
+                l,
+                r,
+                Theme { color: true },
+                Rect::new(0, 0, w, h),
+            );
             for a in actions {
                 app.update(a);
             }
@@ -100,7 +107,13 @@ fn numeric_screens() {
 #[test]
 fn too_small() {
     let m = builtin();
-    let app = App::new(&m, 0, 1, Theme { color: true }, Rect::new(0, 0, 40, 10));
+    let app = App::new(
+        Arc::new(m.clone()),
+        0,
+        1,
+        Theme { color: true },
+        Rect::new(0, 0, 40, 10),
+    );
     insta::assert_snapshot!("too_small_40x10", draw(&app, 40, 10).backend());
 }
 
@@ -108,7 +121,13 @@ fn too_small() {
 fn no_color_means_no_colour_anywhere() {
     let m = builtin();
     for (_, actions) in screens() {
-        let mut app = App::new(&m, 0, 1, Theme { color: false }, Rect::new(0, 0, 120, 40));
+        let mut app = App::new(
+            Arc::new(m.clone()),
+            0,
+            1,
+            Theme { color: false },
+            Rect::new(0, 0, 120, 40),
+        );
         for a in actions {
             app.update(a);
         }
@@ -123,10 +142,50 @@ fn no_color_means_no_colour_anywhere() {
 #[test]
 fn the_screen_says_which_view_actors_and_issue() {
     let m = builtin();
-    let app = App::new(&m, 0, 1, Theme { color: true }, Rect::new(0, 0, 120, 40));
+    let app = App::new(
+        Arc::new(m.clone()),
+        0,
+        1,
+        Theme { color: true },
+        Rect::new(0, 0, 120, 40),
+    );
     let text = format!("{}", draw(&app, 120, 40).backend());
     assert!(text.contains("Russian Federation") && text.contains("United States"));
     assert!(text.contains("Issue 1/20 · NATO non-expansion"));
     assert!(text.contains("alignment 45%"));
     assert!(text.contains("? help"), "a key hint line");
+}
+
+/// The starter model, as if read from `talks.yaml`.
+fn starter(yaml: &str) -> Result<Model, model::LoadError> {
+    model::from_str(yaml, model::Origin::File("talks.yaml".into()))
+}
+
+/// Reloads reach the App as actions, so their screens are snapshots too: a
+/// save that loads (renamed actor, same row, "reloaded"), and one that
+/// fails (the banner over the last good model).
+#[test]
+fn reload_screens() {
+    let m = starter(model::STARTER_YAML).expect("starter");
+    let l = resolve_actor(&m, "downland").expect("downland");
+    let r = resolve_actor(&m, "upstate").expect("upstate");
+    let mut app = App::new(
+        Arc::new(m),
+        l,
+        r,
+        Theme { color: true },
+        Rect::new(0, 0, 80, 24),
+    );
+    app.reloadable = true;
+    app.update(Action::Down);
+
+    let broken = model::STARTER_YAML.replace("stance: rejects", "stnace: rejects");
+    let error = starter(&broken).expect_err("a broken save");
+    app.update(Action::Reloaded(Err(error.to_string())));
+    insta::assert_snapshot!("reload_failed_80x24", draw(&app, 80, 24).backend());
+
+    let renamed = model::STARTER_YAML.replace("Kingdom of Downland", "Kingdom of Lowland");
+    let renamed = starter(&renamed).expect("a good save");
+    app.update(Action::Reloaded(Ok(Arc::new(renamed))));
+    insta::assert_snapshot!("reload_succeeded_80x24", draw(&app, 80, 24).backend());
 }

@@ -11,6 +11,7 @@ mod yaml;
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use emit::to_yaml;
 pub use error::{LoadError, Origin, Problem};
@@ -42,6 +43,13 @@ pub fn builtin() -> Result<Model, LoadError> {
 /// standard input. The size is checked before the file is read, and the
 /// read stops past the cap whatever the file claims.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
+    load_counting(path, &AtomicU64::new(0))
+}
+
+/// [`load`], adding to `parsed` the bytes the parser has taken in so far:
+/// parsing is most of the time a big file takes, so a loading screen can
+/// show how far it got (a relaxed atomic add per buffer read, nothing more).
+pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError> {
     if path.as_os_str() == "-" {
         return load_stdin();
     }
@@ -71,7 +79,11 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
     let format = source::detect(&bytes);
     if format != Format::Yaml {
         let rest = (&file).take(MAX_MODEL_BYTES.saturating_sub(bytes.len() as u64) + 1);
-        return source::import(format, std::io::Cursor::new(bytes).chain(rest), &origin);
+        let stream = Counted {
+            inner: std::io::Cursor::new(bytes).chain(rest),
+            count: parsed,
+        };
+        return source::import(format, stream, &origin);
     }
     let yamlish = source::looks_like_yaml(&bytes);
     bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
@@ -91,9 +103,26 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
     check_text(&bytes, &origin)?;
     drop(bytes);
     file.seek(SeekFrom::Start(0)).map_err(io)?;
-    let reader = std::io::BufReader::new(file.take(MAX_MODEL_BYTES));
+    let reader = std::io::BufReader::new(Counted {
+        inner: file.take(MAX_MODEL_BYTES),
+        count: parsed,
+    });
     let raw = yaml::parse_reader(reader).map_err(|error| yaml_failed(&origin, error, yamlish))?;
     validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+}
+
+/// A reader that adds what it reads to a shared count.
+struct Counted<'a, R> {
+    inner: R,
+    count: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// Reads a model in any format from standard input (at most 64 MiB).

@@ -1,7 +1,12 @@
 //! Everything the user can ask for. Keys and mouse events become actions
 //! (see [`super::keymap`]); [`super::app::App::update`] carries them out.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use std::sync::Arc;
+
+use crate::model::Model;
+
+/// Not `Eq`: `Reloaded` carries a model, whose numbers are floats.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Up,
     Down,
@@ -58,6 +63,15 @@ pub enum Action {
     },
     /// `Ctrl-Z`: handled by the event loop, which owns the terminal.
     Suspend,
-    /// `r`: reload the model file; handled by the event loop, which owns it.
+    /// `r`: reload the model file. The event loop asks the loader; the app
+    /// says "reloading…" at once.
     Reload,
+    /// The loader began reading the model file again (`r`, or the file was
+    /// saved).
+    Reloading,
+    /// A reload finished: the new model, or why it failed, as the banner
+    /// words it. The error is a message rather than a `LoadError` so that
+    /// actions stay `Clone` and comparable (an I/O error is neither); the
+    /// model is shared so cloning an action stays cheap.
+    Reloaded(Result<Arc<Model>, String>),
 }

@@ -3,6 +3,7 @@
 //! a terminal.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -15,22 +16,26 @@ mod analysis;
 mod kinds;
 mod mouse;
 mod overlays;
+mod pair;
 
 use super::theme::Theme;
 use crate::analysis::forecast::{Forecast, forecast};
-use crate::compare::{Comparison, Verdict};
+use crate::compare::{Comparison, Row, Verdict};
 use crate::model::{Basis, Model, Origin};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
 pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
 pub use overlays::prompt_format;
+pub use pair::{Pair, PairRow};
 
-pub struct App<'m> {
-    pub model: &'m Model,
+/// Owns its model, so that a reload is one more action: `Reloaded` swaps
+/// the model and keeps what the user was looking at (see [`Snapshot`]).
+pub struct App {
+    pub model: Arc<Model>,
     pub theme: Theme,
     pub view: View,
     pub overlay: Overlay,
     pub focus: Side,
-    pub comparison: Comparison<'m>,
+    pub comparison: Pair,
     pub order: Order,
     pub filter: Filter,
     /// Positions weaker than this count as unknown in every view.
@@ -64,6 +69,9 @@ pub struct App<'m> {
     pub export_dir: PathBuf,
     /// Where the model came from, for the exports' provenance line.
     pub origin: Origin,
+    /// Whether the model came from a file that `r` can read again (the
+    /// built-in one did not).
+    pub reloadable: bool,
 }
 
 /// What survives a reload, by id: the new model may have lost or reordered
@@ -82,21 +90,16 @@ pub struct Snapshot {
     detail_scroll: u16,
 }
 
-impl<'m> App<'m> {
-    pub fn new(
-        model: &'m Model,
-        left: usize,
-        right: usize,
-        theme: Theme,
-        viewport: Rect,
-    ) -> App<'m> {
+impl App {
+    pub fn new(model: Arc<Model>, left: usize, right: usize, theme: Theme, viewport: Rect) -> App {
+        let comparison = Pair::new(&model, left, right, Basis::Inferred);
         let mut app = App {
             model,
             theme,
             view: View::Compare,
             overlay: Overlay::None,
             focus: Side::Left,
-            comparison: Comparison::new(model, left, right),
+            comparison,
             order: Order::Model,
             filter: Filter::All,
             min_basis: Basis::Inferred,
@@ -117,6 +120,7 @@ impl<'m> App<'m> {
             quit: false,
             export_dir: PathBuf::from("."),
             origin: Origin::BuiltIn,
+            reloadable: false,
         };
         app.rebuild_rows();
         app.rebuild_spectrum();
@@ -126,7 +130,7 @@ impl<'m> App<'m> {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        let m = self.model;
+        let m = &self.model;
         Snapshot {
             left: m.actors[self.left()].id.clone(),
             right: m.actors[self.right()].id.clone(),
@@ -143,18 +147,20 @@ impl<'m> App<'m> {
 
     /// A new App on `model`, showing what `snapshot` showed where it still
     /// exists.
-    pub fn restored(model: &'m Model, s: &Snapshot, theme: Theme, viewport: Rect) -> App<'m> {
-        let (dl, dr) = crate::compare::default_pair(model);
+    pub fn restored(model: Arc<Model>, s: &Snapshot, theme: Theme, viewport: Rect) -> App {
+        let (dl, dr) = crate::compare::default_pair(&model);
         let left = model.actor_by_id(&s.left).unwrap_or(dl);
         let right = model.actor_by_id(&s.right).unwrap_or(dr);
+        let matrix_actor = model.actor_by_id(&s.matrix_actor);
+        let issue = model.issues.iter().position(|i| i.id == s.issue);
         let mut app = App::new(model, left, right, theme, viewport);
         app.min_basis = s.min_basis;
-        app.comparison = Comparison::at(model, left, right, s.min_basis);
+        app.comparison = Pair::new(&app.model, left, right, s.min_basis);
         app.focus = s.focus;
         app.order = s.order;
         app.filter = s.filter;
         app.view = s.view;
-        if let Some(i) = model.issues.iter().position(|i| i.id == s.issue) {
+        if let Some(i) = issue {
             app.issue = i;
         }
         app.rebuild_rows();
@@ -163,7 +169,7 @@ impl<'m> App<'m> {
         if app.view == View::Analysis {
             app.rebuild_analysis();
         }
-        if let Some(a) = model.actor_by_id(&s.matrix_actor) {
+        if let Some(a) = matrix_actor {
             app.matrix_row.selected = a;
             app.sync_matrix();
         }
@@ -171,6 +177,34 @@ impl<'m> App<'m> {
             app.detail_scroll = s.detail_scroll;
         }
         app
+    }
+
+    /// A reload finished: on a new model, the same actors, view, issue,
+    /// order, filter and basis where they still exist; on an error, the
+    /// last good model stays and the banner says what is wrong.
+    fn reloaded(&mut self, result: Result<Arc<Model>, String>) {
+        match result {
+            Ok(model) => {
+                let snapshot = self.snapshot();
+                let mut next = App::restored(model, &snapshot, self.theme, self.viewport);
+                next.export_dir = std::mem::take(&mut self.export_dir);
+                next.reloadable = self.reloadable;
+                // The old model (and what was built on it) goes before the
+                // caller can ask for another load.
+                *self = next;
+                self.say("reloaded the model file", false);
+            }
+            Err(message) => {
+                self.banner = Some(message);
+                // The banner says what happened; an older "reloaded" must not.
+                self.status = None;
+            }
+        }
+    }
+
+    /// Row `r` of the comparison, with its positions.
+    pub fn row(&self, r: usize) -> Row<'_> {
+        self.comparison.row(&self.model, r)
     }
 
     pub fn left(&self) -> usize {
@@ -230,7 +264,7 @@ impl<'m> App<'m> {
     // ---- derived state, rebuilt when its inputs change (never per frame) ----
 
     fn set_actors(&mut self, left: usize, right: usize) {
-        self.comparison = Comparison::at(self.model, left, right, self.min_basis);
+        self.comparison = Pair::new(&self.model, left, right, self.min_basis);
         self.rebuild_rows();
         if self.view == View::Analysis {
             self.rebuild_analysis();
@@ -258,7 +292,7 @@ impl<'m> App<'m> {
             }),
             Order::Salience => rows.sort_by(|&a, &b| {
                 let w = |i: usize| {
-                    let r = &c.rows[i];
+                    let r = c.row(&self.model, i);
                     r.weight()
                         .unwrap_or_else(|| r.left.or(r.right).map_or(-1.0, |p| p.salience / 2.0))
                 };
@@ -315,7 +349,7 @@ impl<'m> App<'m> {
         }
         self.spectrum_bounds = bounds;
         self.spectrum = order;
-        self.forecast = forecast(self.model, issue, min);
+        self.forecast = forecast(&self.model, issue, min);
         let want = keep.unwrap_or_else(|| self.focused_actor());
         self.spectrum_selected = self.spectrum.iter().position(|&a| a == want).unwrap_or(0);
     }
@@ -377,7 +411,23 @@ impl<'m> App<'m> {
                 self.sync_matrix();
                 return;
             }
-            Action::Suspend | Action::Reload => return,
+            Action::Reload => {
+                if self.reloadable {
+                    self.say("reloading the model file…", false);
+                } else {
+                    self.say("the built-in model has no file to reload", true);
+                }
+                return;
+            }
+            Action::Reloading => {
+                self.say("reloading the model file…", false);
+                return;
+            }
+            Action::Reloaded(result) => {
+                self.reloaded(result);
+                return;
+            }
+            Action::Suspend => return,
             _ => {}
         }
         match self.mode() {
@@ -454,9 +504,9 @@ impl<'m> App<'m> {
                     Side::Right => self.left(),
                 };
                 let alignment = (0..self.model.actors.len())
-                    .map(|a| Comparison::at(self.model, a, other, self.min_basis).alignment)
+                    .map(|a| Comparison::at(&self.model, a, other, self.min_basis).alignment)
                     .collect();
-                self.overlay = Overlay::Picker(Box::new(Picker::new(self.model, alignment)));
+                self.overlay = Overlay::Picker(Box::new(Picker::new(&self.model, alignment)));
             }
             Action::Swap => {
                 self.set_actors(self.right(), self.left());

@@ -6,8 +6,8 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+mod loader;
 pub mod picker;
-mod reload;
 pub mod theme;
 mod ui;
 
@@ -33,7 +33,8 @@ use action::Action;
 use app::App;
 use theme::Theme;
 
-use crate::model::{Model, Origin};
+use crate::model::{LoadError, Model, Origin};
+use ui::Loading;
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown,
 /// mouse capture off. Safe to call more than once.
@@ -69,22 +70,31 @@ impl Drop for Guard {
     }
 }
 
-/// How one run of the event loop ended.
-enum Outcome {
-    Quit,
-    /// The model file changed and loaded: start again on the new model.
-    Reloaded(Model),
+/// Why the TUI stopped before the user could quit it.
+#[derive(Debug)]
+pub enum Error<E> {
+    Terminal(io::Error),
+    /// The model did not load; printed once the terminal is restored.
+    Load(LoadError),
+    /// The loaded model could not open as asked (e.g. an unknown actor).
+    Open(E),
+}
+
+impl<E> From<io::Error> for Error<E> {
+    fn from(e: io::Error) -> Self {
+        Error::Terminal(e)
+    }
 }
 
 /// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive (then it
-/// returns that signal's number). With a `path`, the model file is watched
-/// and reloaded when it is saved.
-pub fn run(
-    model: Model,
+/// returns that signal's number). It takes the terminal and draws a loading
+/// screen at once, loads the model (`path`, or the built-in one) on another
+/// thread, then asks `open` for the first pair. With a `path`, the file is
+/// watched and reloaded when it is saved.
+pub fn run<E>(
     path: Option<PathBuf>,
-    left: usize,
-    right: usize,
-) -> io::Result<Option<i32>> {
+    open: impl FnOnce(&Model) -> Result<(usize, usize), E>,
+) -> Result<Option<i32>, Error<E>> {
     // A panic restores the terminal before its message is printed.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -97,7 +107,20 @@ pub fn run(
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     let origin = path.clone().map_or(Origin::BuiltIn, Origin::of_path);
-    let reloader = path.map(reload::Reloader::start);
+    let mut loading = Loading {
+        name: path.as_deref().map_or_else(
+            || "the built-in model".to_string(),
+            |p| crate::sanitize::line(&p.file_name().unwrap_or(p.as_os_str()).to_string_lossy()),
+        ),
+        size: path
+            .as_deref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len()),
+        parsed: 0,
+        elapsed: Duration::ZERO,
+    };
+    let reloadable = path.is_some();
+    let loader = loader::Loader::start(path);
     exit_on_hangup();
 
     setup_terminal()?;
@@ -113,37 +136,75 @@ pub fn run(
         std::thread::sleep(Duration::from_millis(300));
         panic!("injected panic (DETENTE_TEST_PANIC, debug builds only)");
     }
-    let theme = Theme::from_env();
-    let export_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut model = model;
-    let mut snapshot = None;
-    loop {
-        let size = terminal.size()?;
-        let viewport = Rect::new(0, 0, size.width, size.height);
-        let mut app = match &snapshot {
-            Some(s) => App::restored(&model, s, theme, viewport),
-            None => App::new(&model, left, right, theme, viewport),
-        };
-        app.export_dir = export_dir.clone();
-        app.origin = origin.clone();
-        if snapshot.is_some() {
-            app.status = Some(app::Status {
-                text: "reloaded the model file".into(),
-                error: false,
-            });
+    let model = match wait_for_model(&mut terminal, &loader, &stop, &mut loading)? {
+        Some(Ok(model)) => model,
+        Some(Err(e)) => return Err(Error::Load(e)),
+        None => return Ok(stopped_by(&stop)),
+    };
+    let (left, right) = open(&model).map_err(Error::Open)?;
+    let size = terminal.size()?;
+    let viewport = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::new(Arc::new(model), left, right, Theme::from_env(), viewport);
+    app.export_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    app.reloadable = reloadable;
+    app.origin = origin;
+    event_loop(&mut terminal, &mut app, &stop, &loader)?;
+    Ok(stopped_by(&stop))
+}
+
+/// The signal that stopped the TUI, if one did.
+fn stopped_by(stop: &AtomicUsize) -> Option<i32> {
+    let signal = stop.load(Ordering::Relaxed);
+    (signal != 0).then_some(signal as i32)
+}
+
+/// How often the loading screen is drawn again (its spinner and seconds).
+const LOADING_FRAME: Duration = Duration::from_millis(100);
+
+/// Shows the loading screen until the first load ends, handling the keys
+/// that still mean something: `q`, `Esc` or `Ctrl-C` quit at once (`None`;
+/// the loading thread dies with the process), and a resize redraws.
+fn wait_for_model(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    loader: &loader::Loader,
+    stop: &AtomicUsize,
+    screen: &mut Loading,
+) -> io::Result<Option<Result<Model, LoadError>>> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let started = Instant::now();
+    let mut next_frame = started;
+    while stop.load(Ordering::Relaxed) == 0 {
+        while let Some(report) = loader.try_recv() {
+            if let loader::Report::Done(result) = report {
+                return Ok(Some(result));
+            }
         }
-        match event_loop(&mut terminal, &mut app, &stop, reloader.as_ref())? {
-            Outcome::Quit => {
-                let signal = stop.load(Ordering::Relaxed);
-                return Ok((signal != 0).then_some(signal as i32));
+        if Instant::now() >= next_frame {
+            screen.parsed = loader.parsed();
+            screen.elapsed = started.elapsed();
+            terminal.draw(|f| f.render_widget(&*screen, f.area()))?;
+            next_frame = Instant::now() + LOADING_FRAME;
+        }
+        // Short polls: the first screen follows the load within 20 ms.
+        if !event::poll(Duration::from_millis(20))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                let ctrl_c =
+                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+                    return Ok(None);
+                }
             }
-            Outcome::Reloaded(new) => {
-                snapshot = Some(app.snapshot());
-                drop(app);
-                model = new;
+            Event::Resize(..) => {
+                terminal.autoresize()?;
+                next_frame = Instant::now();
             }
+            _ => {}
         }
     }
+    Ok(None)
 }
 
 /// The longest a burst of input is handled before the screen is drawn again:
@@ -154,19 +215,17 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     stop: &AtomicUsize,
-    reloader: Option<&reload::Reloader>,
-) -> io::Result<Outcome> {
+    loader: &loader::Loader,
+) -> io::Result<()> {
     let mut dirty = true;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
-        if let Some(result) = reloader.and_then(reload::Reloader::try_recv) {
-            match result {
-                Ok(model) => return Ok(Outcome::Reloaded(model)),
-                Err(e) => {
-                    app.banner = Some(e.to_string());
-                    // The banner says what happened; an older "reloaded" must not.
-                    app.status = None;
+        while let Some(report) = loader.try_recv() {
+            app.update(match report {
+                loader::Report::Started => Action::Reloading,
+                loader::Report::Done(result) => {
+                    Action::Reloaded(result.map(Arc::new).map_err(|e| e.to_string()))
                 }
-            }
+            });
             dirty = true;
         }
         if dirty {
@@ -189,7 +248,7 @@ fn event_loop(
                     if !typed.is_empty() {
                         app.update(Action::Type(std::mem::take(&mut typed)));
                     }
-                    apply(terminal, app, action, reloader)?;
+                    apply(terminal, app, action, loader)?;
                 }
                 None => {}
             }
@@ -207,28 +266,25 @@ fn event_loop(
         }
         dirty = true;
     }
-    Ok(Outcome::Quit)
+    Ok(())
 }
 
-/// Carries out one action; the few that need the terminal or the model file
-/// are done here, the rest by the app.
+/// Carries out one action; the terminal and the loader are the event loop's
+/// (suspend, resize, asking for a reload), the state is the app's.
 fn apply(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     action: Action,
-    reloader: Option<&reload::Reloader>,
+    loader: &loader::Loader,
 ) -> io::Result<()> {
     match action {
         Action::Suspend => suspend(terminal)?,
-        Action::Reload => match reloader {
-            Some(r) => r.request(),
-            None => {
-                app.status = Some(app::Status {
-                    text: "the built-in model has no file to reload".into(),
-                    error: true,
-                })
+        Action::Reload => {
+            if app.reloadable {
+                loader.request();
             }
-        },
+            app.update(action);
+        }
         Action::Resize { .. } => {
             terminal.autoresize()?;
             app.update(action);

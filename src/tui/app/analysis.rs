@@ -8,6 +8,7 @@ use ratatui::layout::Position;
 use super::{App, Side, View};
 use crate::analysis::pair::{Trade, cruxes, trades};
 use crate::analysis::rank::{Ranked, closest};
+use crate::present::{trade_line, trade_saliences};
 use crate::tui::action::Action;
 use crate::tui::layout;
 
@@ -25,6 +26,9 @@ pub struct Analysis {
     /// Issue indices, red-line conflicts first.
     pub cruxes: Vec<usize>,
     pub trades: Vec<Trade>,
+    /// Each trade as a sentence and its saliences (as the exports word
+    /// them), written when the lists are rebuilt so drawing one is a read.
+    pub trade_text: Vec<(String, String)>,
     /// Whose ranking `closest` is.
     pub ranked: usize,
     pub closest: Vec<Ranked>,
@@ -90,7 +94,7 @@ pub fn first_shown(line: usize, height: usize) -> usize {
     (line + 1).saturating_sub(height.max(1))
 }
 
-impl App<'_> {
+impl App {
     /// Recomputes cruxes, trades and the ranking for the current pair,
     /// focus and minimum basis; the cursor stays on the same actor.
     pub(super) fn rebuild_analysis(&mut self) {
@@ -100,11 +104,17 @@ impl App<'_> {
             .get(self.analysis.near)
             .map(|r| r.actor);
         let focused = self.focused_actor();
+        let c = self.comparison.comparison(&self.model);
         let a = &mut self.analysis;
-        a.cruxes = cruxes(&self.comparison);
-        a.trades = trades(&self.comparison);
+        a.cruxes = cruxes(&c);
+        a.trades = trades(&c);
+        a.trade_text = a
+            .trades
+            .iter()
+            .map(|t| (trade_line(&c, t), trade_saliences(&c, t)))
+            .collect();
         a.ranked = focused;
-        a.closest = closest(self.model, focused, self.min_basis);
+        a.closest = closest(&self.model, focused, self.min_basis);
         a.point = a.point.min(a.points().saturating_sub(1));
         a.near = keep
             .and_then(|k| a.closest.iter().position(|r| r.actor == k))

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use super::{App, Side, View};
 use crate::tui::layout;
 
-impl App<'_> {
+impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) {
         let at = Position::new(column, row);
         let screen = self.screen();

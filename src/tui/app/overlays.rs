@@ -12,7 +12,7 @@ use crate::write::{WriteError, write_atomic};
 /// The longest path the export prompt takes (Linux's PATH_MAX is 4096 bytes).
 const MAX_PATH: usize = 1024;
 
-impl<'m> App<'m> {
+impl App {
     pub(super) fn update_picker(&mut self, action: Action) {
         let Overlay::Picker(picker) = &mut self.overlay else {
             return;
@@ -22,9 +22,9 @@ impl<'m> App<'m> {
             Action::Close => self.overlay = Overlay::None,
             Action::Up | Action::ScrollUp => picker.move_by(-1),
             Action::Down | Action::ScrollDown => picker.move_by(1),
-            Action::Type(text) => picker.type_text(self.model, &text),
-            Action::Backspace => picker.pop(self.model),
-            Action::ClearInput => picker.clear(self.model),
+            Action::Type(text) => picker.type_text(&self.model, &text),
+            Action::Backspace => picker.pop(&self.model),
+            Action::ClearInput => picker.clear(&self.model),
             Action::Accept => {
                 if let Some(actor) = picker.selected_actor() {
                     self.overlay = Overlay::None;
@@ -99,18 +99,20 @@ impl<'m> App<'m> {
         }
     }
 
-    /// What the export writes: the rows on screen, in their order, with
-    /// the filter and order named in the header.
-    pub fn export_report(&self) -> Report<'_, 'm> {
-        Report {
-            comparison: &self.comparison,
+    /// What the export writes, in `format`: the rows on screen, in their
+    /// order, with the filter and order named in the header.
+    pub fn export_text(&self, format: export::Format) -> String {
+        let comparison = self.comparison.comparison(&self.model);
+        let report = Report {
+            comparison: &comparison,
             view: View {
                 rows: self.rows.clone(),
                 filter: self.filter.word().to_string(),
                 order: self.order.word().to_string(),
             },
             provenance: Provenance::now(&self.origin),
-        }
+        };
+        export::render(&report, format, export::DEFAULT_WIDTH)
     }
 
     /// Writes what is shown, in the format the file's extension names
@@ -118,7 +120,7 @@ impl<'m> App<'m> {
     /// asks before replacing a file.
     pub(super) fn write_export(&mut self, path: PathBuf, force: bool) {
         let format = prompt_format(&path.to_string_lossy());
-        let text = export::render(&self.export_report(), format, export::DEFAULT_WIDTH);
+        let text = self.export_text(format);
         match write_atomic(&path, text.as_bytes(), force) {
             Ok(()) => {
                 let shown = std::fs::canonicalize(&path).unwrap_or(path);

@@ -4,11 +4,18 @@ use super::*;
 use crate::export::{self, Format};
 use crate::model::{self, resolve_actor};
 use crate::tui::theme::Theme;
+use std::sync::Arc;
 
-fn app(m: &Model) -> App<'_> {
+fn app(m: &Model) -> App {
     let l = resolve_actor(m, "russia").expect("russia");
     let r = resolve_actor(m, "united-states").expect("us");
-    App::new(m, l, r, Theme { color: false }, Rect::new(0, 0, 120, 40))
+    App::new(
+        Arc::new(m.clone()),
+        l,
+        r,
+        Theme { color: false },
+        Rect::new(0, 0, 120, 40),
+    )
 }
 
 fn id(app: &App, actor: usize) -> String {
@@ -180,7 +187,7 @@ fn filter_and_order_change_the_rows_and_say_so() {
     assert_eq!(*verdicts.last().expect("rows"), Verdict::Unknown);
     a.update(Action::CycleOrder);
     assert_eq!(a.order, Order::Salience);
-    let w = |r: usize| a.comparison.rows[r].weight();
+    let w = |r: usize| a.row(r).weight();
     let known: Vec<f64> = a.rows.iter().filter_map(|&r| w(r)).collect();
     assert!(known.windows(2).all(|p| p[0] >= p[1]), "{known:?}");
     a.update(Action::CycleOrder);
@@ -191,7 +198,13 @@ fn filter_and_order_change_the_rows_and_say_so() {
 fn an_empty_filter_leaves_nothing_selected_and_nothing_breaks() {
     let m = model::builtin().expect("model");
     let l = resolve_actor(&m, "kennan").expect("kennan");
-    let mut a = App::new(&m, l, 0, Theme { color: false }, Rect::new(0, 0, 80, 24));
+    let mut a = App::new(
+        Arc::new(m.clone()),
+        l,
+        0,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+    );
     a.update(Action::CycleFilter); // conflicts: Kennan has none with Russia
     assert!(a.rows.is_empty());
     assert_eq!(a.selected_row(), None);
@@ -261,9 +274,10 @@ fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
     let path = dir.path().join("russia-vs-united-states.txt");
     // All issues in model order, as `detente export` writes them (but for
     // the provenance line's date, which is today's).
-    let expected = export::render(&a.export_report(), Format::Text, export::DEFAULT_WIDTH);
+    let expected = a.export_text(Format::Text);
+    let all = a.comparison.comparison(&a.model);
     let cli = export::render(
-        &export::Report::all(&a.comparison, a.export_report().provenance),
+        &export::Report::all(&all, crate::present::Provenance::now(&a.origin)),
         Format::Text,
         export::DEFAULT_WIDTH,
     );
@@ -398,10 +412,139 @@ fn b_cycles_which_positions_count_in_every_view() {
     assert!(a.spectrum_group(0).contains(&us), "rejects again");
 }
 
+/// The starter model with a new issue and a new actor in front of the old
+/// ones, and Downland renamed: every old index moves by one.
+fn starter_edited() -> Model {
+    let yaml = model::STARTER_YAML
+        .replacen(
+            "issues:",
+            "issues:\n  - id: new-issue\n    title: A new first issue\n",
+            1,
+        )
+        .replacen(
+            "actors:",
+            "actors:\n  - id: newcomer\n    name: Newcomer\n    positions:\n      new-issue: supports\n",
+            1,
+        )
+        .replace("Kingdom of Downland", "Kingdom of Lowland");
+    model::from_str(&yaml, model::Origin::BuiltIn).expect("edited starter")
+}
+
+fn starter_app() -> App {
+    let m = model::from_str(model::STARTER_YAML, model::Origin::BuiltIn).expect("starter");
+    let l = resolve_actor(&m, "downland").expect("downland");
+    let r = resolve_actor(&m, "upstate").expect("upstate");
+    let mut a = App::new(
+        Arc::new(m),
+        l,
+        r,
+        Theme { color: false },
+        Rect::new(0, 0, 120, 40),
+    );
+    a.reloadable = true;
+    a
+}
+
+#[test]
+fn a_reload_keeps_actors_issue_order_filter_and_basis_by_id() {
+    let mut a = starter_app();
+    a.update(Action::Down);
+    a.update(Action::CycleOrder);
+    a.update(Action::CycleBasis);
+    a.update(Action::ToggleFocus);
+    a.update(Action::DetailDown);
+    a.update(Action::ShowMatrix);
+    let issue = a.model.issues[a.issue].id.clone();
+    let before = (
+        a.order,
+        a.min_basis,
+        a.filter,
+        a.focus,
+        a.view,
+        a.detail_scroll,
+    );
+
+    a.update(Action::Reloaded(Ok(Arc::new(starter_edited()))));
+    assert_eq!(a.model.actors[0].id, "newcomer", "the new model is in");
+    assert_eq!(id(&a, a.left()), "downland");
+    assert_eq!(id(&a, a.right()), "upstate");
+    assert_eq!(a.model.actors[a.left()].name, "Kingdom of Lowland");
+    assert_eq!(
+        a.model.issues[a.issue].id, issue,
+        "the same issue, moved down one"
+    );
+    assert_eq!(
+        (
+            a.order,
+            a.min_basis,
+            a.filter,
+            a.focus,
+            a.view,
+            a.detail_scroll
+        ),
+        before
+    );
+    assert_eq!(id(&a, a.matrix_row.selected), "downland");
+    assert_eq!(a.comparison.rows.len(), 5, "compared over the new issues");
+    assert_eq!(
+        a.status.as_ref().map(|s| s.text.as_str()),
+        Some("reloaded the model file")
+    );
+}
+
+#[test]
+fn a_failed_reload_keeps_the_model_and_shows_the_banner_until_one_succeeds() {
+    let mut a = starter_app();
+    a.update(Action::Down);
+    a.update(Action::Reload);
+    assert_eq!(
+        a.status.as_ref().map(|s| s.text.as_str()),
+        Some("reloading the model file…"),
+        "said at once"
+    );
+    let old = Arc::clone(&a.model);
+    a.update(Action::Reloaded(
+        Err("talks.yaml:3:5: unknown field".into()),
+    ));
+    assert!(Arc::ptr_eq(&a.model, &old), "the last good model stays");
+    assert_eq!(a.banner.as_deref(), Some("talks.yaml:3:5: unknown field"));
+    assert_eq!(a.status, None, "no stale \"reloading\"");
+    assert_eq!(a.list.selected, 1, "nothing moved");
+
+    a.update(Action::Reloaded(Ok(Arc::new(starter_edited()))));
+    assert_eq!(a.banner, None, "a good load clears the banner");
+}
+
+#[test]
+fn the_built_in_model_has_nothing_to_reload() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::Reload);
+    assert_eq!(
+        a.status.as_ref().map(|s| (s.text.as_str(), s.error)),
+        Some(("the built-in model has no file to reload", true))
+    );
+}
+
+#[test]
+fn a_reload_closes_an_open_picker_whose_rows_were_the_old_models() {
+    let mut a = starter_app();
+    a.update(Action::OpenPicker);
+    assert_eq!(a.mode(), Mode::Picker);
+    a.update(Action::Reloaded(Ok(Arc::new(starter_edited()))));
+    assert!(matches!(a.overlay, Overlay::None));
+}
+
 #[test]
 fn j_scrolls_the_detail_panel_no_further_than_its_last_line() {
     let m = model::builtin().expect("model");
-    let mut a = App::new(&m, 0, 1, Theme { color: false }, Rect::new(0, 0, 80, 24));
+    let mut a = App::new(
+        Arc::new(m),
+        0,
+        1,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+    );
     let max = crate::tui::ui::detail::max_scroll(&a, a.screen().detail);
     assert!(
         max > 3,

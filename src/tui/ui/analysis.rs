@@ -26,7 +26,7 @@ use super::detail::{issue_head, panel, position_lines};
 use crate::analysis::pair::Trade;
 use crate::compare::Verdict;
 use crate::model::format_number;
-use crate::present::{percent, trade_line, trade_saliences, verdict_glyph, verdict_label};
+use crate::present::{percent, verdict_glyph, verdict_label};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{AnalysisPane, App, Selected, first_shown};
 use crate::tui::layout::{self, inner};
@@ -59,7 +59,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, w: usize, style: Style) {
 fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let a = &app.analysis;
-    let m = app.model;
+    let m = &*app.model;
     let c = &app.comparison;
     let focused = a.pane == AnalysisPane::Points;
     let title = format!(" Cruxes {} · Trades {} ", a.cruxes.len(), a.trades.len());
@@ -85,7 +85,7 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
         } else if line < cruxes_end {
             match point.and_then(|k| a.cruxes.get(k)) {
                 Some(&issue) => {
-                    let r = &c.rows[issue];
+                    let r = app.row(issue);
                     style = t.verdict(Verdict::Conflict, r.red_line);
                     let s = format!("{} + {}", sal(r.left), sal(r.right));
                     let label_w = w.saturating_sub(width(&s) + 6);
@@ -142,7 +142,7 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
 fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let a = &app.analysis;
-    let m = app.model;
+    let m = &*app.model;
     let focused = a.pane == AnalysisPane::Closest;
     let title = format!(" Closest to ▶ {} ", m.actors[a.ranked].name);
     block(app, title, focused, area.width).render(area, buf);
@@ -213,12 +213,12 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
 /// The detail panel's title and lines, before wrapping.
 pub(super) fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let c = &app.comparison;
     let mut lines: Vec<Line> = Vec::new();
     let title = match app.analysis.selected() {
         Selected::Crux(issue) => {
-            let r = &c.rows[issue];
+            let r = app.row(issue);
             issue_head(app, issue, &mut lines);
             lines.push(Line::from(Span::styled(
                 format!(
@@ -288,8 +288,16 @@ pub(super) fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
 fn trade_detail<'a>(app: &'a App, tr: &Trade, lines: &mut Vec<Line<'a>>) {
     let t = app.theme;
     let c = &app.comparison;
-    lines.push(Line::from(Span::styled(trade_line(c, tr), t.title())));
-    lines.push(Line::from(trade_saliences(c, tr)));
+    let a = &app.analysis;
+    if let Some((line, saliences)) = a
+        .trades
+        .iter()
+        .position(|x| x == tr)
+        .and_then(|k| a.trade_text.get(k))
+    {
+        lines.push(Line::from(Span::styled(line.as_str(), t.title())));
+        lines.push(Line::from(saliences.as_str()));
+    }
     lines.push(Line::from(Span::styled(
         "Each side gives way where the issue matters less to it than to the other; \
          the score is the smaller of the two gains in salience.",

@@ -16,7 +16,7 @@ use crate::tui::layout::{self, inner};
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let panes = layout::compare_panes(area);
-    let m = app.model;
+    let m = &*app.model;
     let pane_block = |side: Side, actor: usize| {
         let focused = app.focus == side;
         let name = &m.actors[actor].name;
@@ -74,7 +74,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         .take(usize::from(issues.height));
     for (screen_row, (i, &r)) in visible.enumerate() {
         let y = issues.y + screen_row as u16;
-        let row = &app.comparison.rows[r];
+        let row = app.row(r);
         let selected = i == app.list.selected;
         let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
         let label = m.issues[row.issue].label();

@@ -35,7 +35,7 @@ pub(super) fn position_lines<'a>(
     out: &mut Vec<Line<'a>>,
 ) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let a = &m.actors[actor];
     let p = a.position_at(issue, app.min_basis);
     let mut head = vec![
@@ -216,7 +216,7 @@ fn compare_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
         );
         return (" Detail ".into(), vec![Line::from(msg)]);
     };
-    let row = &app.comparison.rows[r];
+    let row = app.row(r);
     let mut lines = Vec::new();
     issue_head(app, row.issue, &mut lines);
     lines.push(Line::from(Span::styled(

@@ -16,7 +16,7 @@ use crate::tui::keymap;
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let w = usize::from(area.width);
     let tabs: Vec<Span> = [
         (View::Compare, "c Compare"),

@@ -61,7 +61,7 @@ fn legend(app: &App, issue: &Issue) -> Line<'static> {
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let issue = &m.issues[app.issue];
     let scale = match &issue.scale {
         Some(s) => format!(
@@ -181,7 +181,7 @@ fn column(x: f64, min: f64, max: f64, w: u16) -> u16 {
 
 fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let nl = layout::number_line(area);
     let (min, max) = issue.range();
     let axis = nl.axis;

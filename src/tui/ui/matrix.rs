@@ -14,7 +14,7 @@ use crate::tui::layout;
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let grid = layout::matrix_grid(area, m.issues.len());
     let shown = |offset: usize, fit: usize, total: usize| {
         let end = (offset + fit).min(total);

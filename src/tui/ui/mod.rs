@@ -14,6 +14,7 @@ mod compare;
 pub(super) mod detail;
 mod frame;
 mod issue;
+mod loading;
 mod matrix;
 mod overlay;
 
@@ -24,8 +25,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay, View};
 use super::layout;
+pub use loading::Loading;
 
-impl Widget for &App<'_> {
+impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if layout::too_small(area) {
             too_small(area, buf);

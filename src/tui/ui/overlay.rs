@@ -27,7 +27,7 @@ fn popup(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
 
 pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let m = app.model;
+    let m = &*app.model;
     let (rect, rows) = layout::picker(area);
     let title = format!("Jump to an actor for the {} pane", app.focus.word());
     let inner = popup(app, rect, &title, buf);

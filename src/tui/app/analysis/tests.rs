@@ -7,11 +7,18 @@ use crate::compare::Comparison;
 use crate::model::{self, Basis, Model, resolve_actor};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
-fn app(m: &Model) -> App<'_> {
+fn app(m: &Model) -> App {
     let l = resolve_actor(m, "russia").expect("russia");
     let r = resolve_actor(m, "united-states").expect("us");
-    App::new(m, l, r, Theme { color: false }, Rect::new(0, 0, 120, 40))
+    App::new(
+        Arc::new(m.clone()),
+        l,
+        r,
+        Theme { color: false },
+        Rect::new(0, 0, 120, 40),
+    )
 }
 
 fn id(app: &App, actor: usize) -> String {
@@ -25,8 +32,14 @@ fn a_opens_it_for_the_pair_and_the_focused_actor() {
     a.update(Action::ShowAnalysis);
     assert_eq!(a.view, View::Analysis);
     assert_eq!(a.mode(), crate::tui::keymap::Mode::Analysis);
-    assert_eq!(a.analysis.cruxes, cruxes(&a.comparison));
-    assert_eq!(a.analysis.trades, trades(&a.comparison));
+    assert_eq!(
+        a.analysis.cruxes,
+        cruxes(&a.comparison.comparison(&a.model))
+    );
+    assert_eq!(
+        a.analysis.trades,
+        trades(&a.comparison.comparison(&a.model))
+    );
     assert_eq!(id(&a, a.analysis.ranked), "russia");
     assert_eq!(a.analysis.closest.len(), m.actors.len() - 1);
     // The red-line conflict on NATO non-expansion comes first.
@@ -48,7 +61,11 @@ fn enter_on_a_ranked_actor_makes_it_the_other_side() {
     assert_eq!(a.view, View::Analysis, "stays in the view");
     assert_eq!(a.left(), resolve_actor(&m, "russia").expect("russia"));
     assert_eq!(a.right(), first.actor);
-    assert_eq!(a.analysis.cruxes, cruxes(&a.comparison), "for the new pair");
+    assert_eq!(
+        a.analysis.cruxes,
+        cruxes(&a.comparison.comparison(&a.model)),
+        "for the new pair"
+    );
     assert_eq!(id(&a, a.analysis.ranked), "russia", "the ranking stays");
     // Tab: ranked for the other actor now; Enter replaces the left side.
     a.update(Action::ToggleFocus);
@@ -68,14 +85,20 @@ fn it_follows_swap_jump_and_basis() {
     a.update(Action::ShowAnalysis);
     a.update(Action::Swap);
     assert_eq!(id(&a, a.analysis.ranked), "united-states");
-    assert_eq!(a.analysis.cruxes, cruxes(&a.comparison));
+    assert_eq!(
+        a.analysis.cruxes,
+        cruxes(&a.comparison.comparison(&a.model))
+    );
     a.update(Action::OpenPicker);
     for c in "rifk".chars() {
         a.update(Action::Type(c.to_string()));
     }
     a.update(Action::Accept);
     assert_eq!(id(&a, a.analysis.ranked), "rifkind");
-    assert_eq!(a.analysis.trades, trades(&a.comparison));
+    assert_eq!(
+        a.analysis.trades,
+        trades(&a.comparison.comparison(&a.model))
+    );
     for _ in 0..2 {
         a.update(Action::CycleBasis);
     }
@@ -94,7 +117,12 @@ fn a_reload_keeps_the_view() {
     let mut a = app(&m);
     a.update(Action::ShowAnalysis);
     let snap = a.snapshot();
-    let b = App::restored(&m, &snap, Theme { color: false }, Rect::new(0, 0, 120, 40));
+    let b = App::restored(
+        Arc::new(m.clone()),
+        &snap,
+        Theme { color: false },
+        Rect::new(0, 0, 120, 40),
+    );
     assert_eq!(b.view, View::Analysis);
     assert_eq!(b.analysis.cruxes, a.analysis.cruxes);
     assert_eq!(b.analysis.closest, a.analysis.closest);
@@ -143,7 +171,13 @@ fn nothing_to_show_breaks_nothing() {
         crate::model::Origin::BuiltIn,
     )
     .expect("valid");
-    let mut a = App::new(&m, 0, 1, Theme { color: true }, Rect::new(0, 0, 80, 24));
+    let mut a = App::new(
+        Arc::new(m.clone()),
+        0,
+        1,
+        Theme { color: true },
+        Rect::new(0, 0, 80, 24),
+    );
     a.update(Action::ShowAnalysis);
     for action in [
         Action::Down,
