@@ -62,16 +62,10 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
               value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
         width: usize,
-        /// Which positions count: all (inferred), stated and reported, or stated only;
-        /// the others are unknown
-        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
-        min_basis: MinBasis,
-        /// Write to PATH instead of standard output (atomically)
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-        /// Replace PATH if it already exists
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        to: Output,
     },
     /// Forecast every issue (compromise model and weighted median) and check
     /// the forecasts against the recorded outcomes
@@ -81,15 +75,10 @@ pub enum Command {
         /// The output format
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
         format: TableFormat,
-        /// Which positions count: all (inferred), stated and reported, or stated only
-        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
-        min_basis: MinBasis,
-        /// Write to PATH instead of standard output (atomically)
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-        /// Replace PATH if it already exists
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        to: Output,
     },
     /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
     Import {
@@ -98,12 +87,8 @@ pub enum Command {
         format: ImportFormat,
         /// The file to convert; `-` reads standard input
         file: PathBuf,
-        /// Write to PATH instead of standard output (atomically)
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-        /// Replace PATH if it already exists
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        to: Output,
     },
     /// Rank every other actor by alignment with ACTOR, closest first
     Rank {
@@ -113,9 +98,8 @@ pub enum Command {
         /// The output format
         #[arg(long, value_enum, default_value_t = export::rank::RankFormat::Text)]
         format: export::rank::RankFormat,
-        /// Which positions count (see `export --help`)
-        #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
-        min_basis: MinBasis,
+        #[command(flatten)]
+        counting: Counting,
     },
     /// Write a commented starter model to PATH (never over an existing file)
     New {
@@ -179,6 +163,45 @@ impl From<TableFormat> for export::forecast::TableFormat {
             TableFormat::Csv => Self::Csv,
         }
     }
+}
+
+/// `-o PATH [--force]`: where a command's output goes.
+#[derive(Debug, clap::Args)]
+pub struct Output {
+    /// Write to PATH instead of standard output (atomically)
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Replace PATH if it already exists
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+impl Output {
+    /// detente never writes to the model file: refused before any work.
+    fn check(&self, model: Option<&Path>) -> Result<(), CliError> {
+        match (&self.output, model) {
+            (Some(out), Some(model)) => refuse_model_as_output(out, model),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes `text` to PATH, atomically and never over a file without
+    /// `--force`, or prints it.
+    fn write(&self, text: &str) -> Result<(), CliError> {
+        match &self.output {
+            Some(path) => Ok(write_atomic(path, text.as_bytes(), self.force)?),
+            None => print(text),
+        }
+    }
+}
+
+/// `--min-basis`, for every command that compares, forecasts or ranks.
+#[derive(Debug, clap::Args)]
+pub struct Counting {
+    /// Which positions count: all (inferred), stated and reported, or stated only;
+    /// the others are unknown
+    #[arg(long, value_enum, value_name = "BASIS", default_value_t = MinBasis::Inferred)]
+    min_basis: MinBasis,
 }
 
 /// `--min-basis`: the weakest basis of a position that still counts.
@@ -332,74 +355,50 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             right,
             format,
             width,
-            min_basis,
-            output,
-            force,
+            counting,
+            to,
         }) => {
-            if let (Some(out), Some(model)) = (&output, &model) {
-                refuse_model_as_output(out, model)?;
-            }
+            to.check(model.as_deref())?;
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
-            let c = Comparison::at(&m, l, r, min_basis.into());
-            let format = export_format(format, output.as_deref());
+            let c = Comparison::at(&m, l, r, counting.min_basis.into());
+            let format = export_format(format, to.output.as_deref());
             let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
-            let text = export::render(&report, format, width);
-            match output {
-                Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
-                None => print(&text),
-            }
+            to.write(&export::render(&report, format, width))
         }
         Some(Command::Forecast {
             model,
             format,
-            min_basis,
-            output,
-            force,
+            counting,
+            to,
         }) => {
-            if let (Some(out), Some(model)) = (&output, &model) {
-                refuse_model_as_output(out, model)?;
-            }
+            to.check(model.as_deref())?;
             let m = load_model(model.as_deref())?;
-            let min = min_basis.into();
+            let min = counting.min_basis.into();
             let (checked, mae) = crate::analysis::forecast::check_all(&m, min);
-            let text = export::forecast::render(&m, min, &checked, &mae, format.into());
-            match output {
-                Some(path) => Ok(write_atomic(&path, text.as_bytes(), force)?),
-                None => print(&text),
-            }
+            to.write(&export::forecast::render(
+                &m,
+                min,
+                &checked,
+                &mae,
+                format.into(),
+            ))
         }
         Some(Command::Rank {
             mut args,
             format,
-            min_basis,
+            counting,
         }) => {
             let actor = args.pop().unwrap_or_default();
             let m = load_model(args.first().map(Path::new))?;
             let a = resolve(&m, "ranked", &actor)?;
-            let ranked = crate::analysis::rank::closest(&m, a, min_basis.into());
-            print(&export::rank::render(
-                &m,
-                a,
-                min_basis.into(),
-                &ranked,
-                format,
-            ))
+            let min = counting.min_basis.into();
+            let ranked = crate::analysis::rank::closest(&m, a, min);
+            print(&export::rank::render(&m, a, min, &ranked, format))
         }
-        Some(Command::Import {
-            format,
-            file,
-            output,
-            force,
-        }) => {
-            if let Some(out) = &output {
-                refuse_model_as_output(out, &file)?;
-            }
-            let yaml = model::source::import_to_yaml(format.into(), &file)?;
-            match output {
-                Some(path) => Ok(write_atomic(&path, yaml.as_bytes(), force)?),
-                None => print(&yaml),
-            }
+        Some(Command::Import { format, file, to }) => {
+            to.check(Some(&file))?;
+            to.write(&model::source::import_to_yaml(format.into(), &file)?)
         }
         Some(Command::New { path }) => {
             write_atomic(&path, model::STARTER_YAML.as_bytes(), false).map_err(|e| match e {
