@@ -22,7 +22,7 @@ use crate::tui::theme::Theme;
 const COMPROMISE: (&str, &str) = ("◆", "compromise");
 const MEDIAN: (&str, &str) = ("▲", "median");
 const STATUS_QUO: (&str, &str) = ("■", "status quo");
-const OUTCOME: (&str, &str) = ("●", "outcome");
+const OUTCOME: (&str, &str) = ("★", "outcome");
 
 /// The markers this issue has: glyph, name, value.
 fn markers(app: &App, issue: &Issue) -> Vec<(&'static str, &'static str, f64)> {
@@ -38,7 +38,7 @@ fn markers(app: &App, issue: &Issue) -> Vec<(&'static str, &'static str, f64)> {
     .collect()
 }
 
-/// `◆ compromise 54.9 · ▲ median 80 · ● outcome 65`, or what is missing.
+/// `◆ compromise 54.9 · ▲ median 80 · ★ outcome 65`, or what is missing.
 fn legend(app: &App, issue: &Issue) -> Line<'static> {
     let t = app.theme;
     let marks = markers(app, issue);
@@ -54,7 +54,14 @@ fn legend(app: &App, issue: &Issue) -> Line<'static> {
             spans.push(Span::styled(" · ", t.dim()));
         }
         spans.push(Span::styled(glyph, t.key()));
-        spans.push(Span::raw(format!(" {name} {}", issue.describe(x))));
+        // The number alone on a numeric scale (its labels are on the axis
+        // above), the stance too on a stance issue.
+        let shown = if issue.is_numeric() {
+            issue.number(x)
+        } else {
+            issue.describe(x)
+        };
+        spans.push(Span::raw(format!(" {name} {shown}")));
     }
     Line::from(spans)
 }
@@ -247,7 +254,12 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
     for (k, &actor) in app.spectrum.iter().skip(offset).take(height).enumerate() {
         let y = nl.track.y + k as u16;
         let p = m.actors[actor].position_at(app.issue, app.min_basis);
-        let mut name_style = t.title();
+        // The compared pair stands out from the other actors.
+        let mut name_style = if actor == app.left() || actor == app.right() {
+            t.focused_border()
+        } else {
+            t.title()
+        };
         if Some(actor) == selected {
             name_style = name_style.patch(t.selected());
         }
