@@ -555,3 +555,33 @@ fn export_states_its_provenance_with_the_model_path_and_a_fixed_date() {
     );
     assert!(text.lines().any(|l| l == want), "{text}");
 }
+
+#[test]
+fn a_mistyped_subcommand_is_named_not_read_as_a_missing_file() {
+    let r = run(&["chek"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.trim(),
+        "detente: there is no file `chek`; did you mean `detente check`?"
+    );
+    // A path that merely does not exist is still a load error, exit 1.
+    let r = run(&[
+        "export",
+        "no/such/model.yaml",
+        "--left",
+        "a",
+        "--right",
+        "b",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+}
+
+#[test]
+fn actors_lists_every_id_and_name() {
+    let r = run(&["actors"]);
+    assert_eq!(r.code, 0);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[0], "russia\tRussian Federation");
+    assert_eq!(lines[6], "kennan\tGeorge F. Kennan");
+}

@@ -68,10 +68,18 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
     ]
 }
 
+/// The sizes every screen is drawn at; the built-in model also at 200×60,
+/// where room to spare must be used, not left blank.
+const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40)];
+
 fn snapshot_all(name: &str, m: &Model, left: &str, right: &str) {
+    snapshot_at(name, m, left, right, SIZES);
+}
+
+fn snapshot_at(name: &str, m: &Model, left: &str, right: &str, sizes: &[(u16, u16)]) {
     let l = resolve_actor(m, left).expect("left");
     let r = resolve_actor(m, right).expect("right");
-    for (w, h) in [(80, 24), (120, 40)] {
+    for &(w, h) in sizes {
         for (screen, actions) in screens() {
             let mut app = App::new(
                 Arc::new(m.clone()),
@@ -91,7 +99,13 @@ fn snapshot_all(name: &str, m: &Model, left: &str, right: &str) {
 
 #[test]
 fn builtin_screens() {
-    snapshot_all("builtin", &builtin(), "russia", "united-states");
+    snapshot_at(
+        "builtin",
+        &builtin(),
+        "russia",
+        "united-states",
+        &[(80, 24), (120, 40), (200, 60)],
+    );
 }
 
 #[test]
@@ -188,4 +202,24 @@ fn reload_screens() {
     let renamed = starter(&renamed).expect("a good save");
     app.update(Action::Reloaded(Ok(Arc::new(renamed))));
     insta::assert_snapshot!("reload_succeeded_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn a_jump_row_keeps_name_and_matched_id_apart_and_says_what_the_percent_is() {
+    let m = builtin();
+    let mut app = App::new(
+        Arc::new(m.clone()),
+        0,
+        1,
+        Theme { color: false },
+        Rect::new(0, 0, 120, 40),
+    );
+    app.update(Action::OpenPicker);
+    for c in "rifkind".chars() {
+        app.update(Action::Type(c.to_string()));
+    }
+    let text = format!("{}", draw(&app, 120, 40).backend());
+    assert!(!text.contains("Rifkindrifkind"), "{text}");
+    assert!(text.contains("Malcolm Rifkind"), "{text}");
+    assert!(text.contains("% = alignment with United States"), "{text}");
 }

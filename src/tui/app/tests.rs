@@ -657,3 +657,42 @@ fn the_prompt_format_follows_the_extension_and_tab_cycles_it() {
         "{md}"
     );
 }
+
+#[test]
+fn the_issue_view_steps_through_the_issues_the_filter_shows() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::CycleFilter); // conflicts: issues 1, 2, 4, 5, 9, 11, 12, 14, 19
+    a.update(Action::Open);
+    assert_eq!(a.view, View::Issue);
+    let ids = |a: &App| a.model.issues[a.issue].id.clone();
+    assert_eq!(ids(&a), "nato-non-expansion");
+    a.update(Action::Right);
+    assert_eq!(ids(&a), "nato-1997-positions");
+    a.update(Action::Right);
+    assert_eq!(
+        ids(&a),
+        "ukraine-nato-membership",
+        "no-strike-weapons is not a conflict"
+    );
+    a.update(Action::Left);
+    a.update(Action::Left);
+    a.update(Action::Left);
+    assert_eq!(ids(&a), "nato-non-expansion", "stops at the first shown");
+}
+
+#[test]
+fn enter_in_the_matrix_says_who_is_now_compared() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::ShowMatrix);
+    a.update(Action::Down);
+    a.update(Action::Down); // NATO
+    a.update(Action::Open);
+    assert_eq!(a.view, View::Compare);
+    assert_eq!(id(&a, a.left()), "nato");
+    assert_eq!(
+        a.status.as_ref().map(|s| s.text.as_str()),
+        Some("NATO in the left pane")
+    );
+}
