@@ -67,13 +67,26 @@ struct ActorRef<'a> {
     name: &'a str,
 }
 
+/// A pair's counts per verdict, as the comparison and the ranking write them.
 #[derive(Serialize)]
-struct Counts {
+pub(super) struct Counts {
     agree: usize,
     partial: usize,
     conflict: usize,
     unknown: usize,
     red_line: usize,
+}
+
+impl From<&crate::compare::Counts> for Counts {
+    fn from(n: &crate::compare::Counts) -> Counts {
+        Counts {
+            agree: n.agree,
+            partial: n.partial,
+            conflict: n.conflict,
+            unknown: n.unknown,
+            red_line: n.red_line,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -127,13 +140,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         left: actor(c.left),
         right: actor(c.right),
         alignment: c.alignment,
-        counts: Counts {
-            agree: c.counts.agree,
-            partial: c.counts.partial,
-            conflict: c.counts.conflict,
-            unknown: c.counts.unknown,
-            red_line: c.counts.red_line,
-        },
+        counts: Counts::from(&c.counts),
         issues: report
             .rows()
             .map(|r| {

@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::json::Counts;
+
 use crate::analysis::rank::Ranked;
 use crate::model::{Basis, Model};
 use crate::present::percent;
@@ -83,15 +85,6 @@ struct Entry<'a> {
     counts: Counts,
 }
 
-#[derive(Serialize)]
-struct Counts {
-    agree: usize,
-    partial: usize,
-    conflict: usize,
-    unknown: usize,
-    red_line: usize,
-}
-
 fn json(m: &Model, actor: usize, min: Basis, ranked: &[Ranked]) -> String {
     let doc = Doc {
         actor: ActorRef {
@@ -105,13 +98,7 @@ fn json(m: &Model, actor: usize, min: Basis, ranked: &[Ranked]) -> String {
                 id: &m.actors[r.actor].id,
                 name: &m.actors[r.actor].name,
                 alignment: r.alignment,
-                counts: Counts {
-                    agree: r.counts.agree,
-                    partial: r.counts.partial,
-                    conflict: r.counts.conflict,
-                    unknown: r.counts.unknown,
-                    red_line: r.counts.red_line,
-                },
+                counts: Counts::from(&r.counts),
             })
             .collect(),
     };

@@ -6,7 +6,9 @@ use crate::model::{self, resolve_actor};
 use crate::tui::theme::Theme;
 use std::sync::Arc;
 
-fn app(m: &Model) -> App {
+/// Russia vs the United States at 120×40, no colour: shared with the
+/// Analysis view's tests.
+pub(super) fn app(m: &Model) -> App {
     let l = resolve_actor(m, "russia").expect("russia");
     let r = resolve_actor(m, "united-states").expect("us");
     App::new(
@@ -18,7 +20,7 @@ fn app(m: &Model) -> App {
     )
 }
 
-fn id(app: &App, actor: usize) -> String {
+pub(super) fn id(app: &App, actor: usize) -> String {
     app.model.actors[actor].id.clone()
 }
 

@@ -4,26 +4,12 @@
 
 use super::*;
 use crate::compare::Comparison;
-use crate::model::{self, Basis, Model, resolve_actor};
+use crate::model::{self, Basis, resolve_actor};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
-fn app(m: &Model) -> App {
-    let l = resolve_actor(m, "russia").expect("russia");
-    let r = resolve_actor(m, "united-states").expect("us");
-    App::new(
-        Arc::new(m.clone()),
-        l,
-        r,
-        Theme { color: false },
-        Rect::new(0, 0, 120, 40),
-    )
-}
-
-fn id(app: &App, actor: usize) -> String {
-    app.model.actors[actor].id.clone()
-}
+use crate::tui::app::tests::{app, id};
 
 #[test]
 fn a_opens_it_for_the_pair_and_the_focused_actor() {
