@@ -50,27 +50,69 @@ fn stance() -> impl Strategy<Value = Option<i8>> {
     prop_oneof![1 => Just(None), 3 => (-2i8..=2).prop_map(Some)]
 }
 
-fn position() -> impl Strategy<Value = Option<serde_json::Value>> {
+/// A position before its issue's kind is known: a stance, or where on a
+/// numeric scale (a fraction of the way), with the rest of its fields.
+type RawPos = (
+    Option<i8>,
+    f64,
+    f64,
+    bool,
+    String,
+    Vec<(String, String)>,
+    usize,
+    Option<f64>,
+);
+
+fn position() -> impl Strategy<Value = RawPos> {
     (
         stance(),
+        0.0f64..=1.0,
         0.0f64..=1.0,
         any::<bool>(),
         text(),
         prop::collection::vec((text(), text()), 0..3),
+        0usize..3,
+        prop::option::of(0.0f64..=5.0),
     )
-        .prop_map(|(stance, salience, red_line, summary, evidence)| {
-            stance.map(|s| {
-                serde_json::json!({
-                    "stance": s,
-                    "salience": salience,
-                    "red_line": red_line,
-                    "summary": summary,
-                    "evidence": evidence.into_iter().map(|(q, sp)| serde_json::json!({
-                        "quote": format!("q{q}"), "speaker": sp
-                    })).collect::<Vec<_>>(),
-                })
-            })
-        })
+}
+
+/// The position as a stance issue's or a numeric issue's (`scale`: min and
+/// width), or none when the stance is unknown.
+fn position_json(p: RawPos, scale: Option<(f64, f64)>) -> Option<serde_json::Value> {
+    let (stance, at, salience, red_line, summary, evidence, basis, power) = p;
+    let s = stance?;
+    let basis = ["stated", "reported", "inferred"][basis];
+    let mut v = serde_json::json!({
+        "salience": salience,
+        "red_line": red_line,
+        "basis": basis,
+        "summary": summary,
+        "evidence": evidence.into_iter().map(|(q, sp)| serde_json::json!({
+            "quote": format!("q{q}"), "speaker": sp
+        })).collect::<Vec<_>>(),
+    });
+    match scale {
+        Some((min, width)) => v["position"] = (min + at * width).clamp(min, min + width).into(),
+        None => v["stance"] = s.into(),
+    }
+    if let Some(power) = power {
+        v["power"] = power.into();
+    }
+    Some(v)
+}
+
+/// An issue's scale, if numeric: min, width, labels (fraction, text), and
+/// where its status quo and outcome lie (fractions).
+type RawScale = Option<(f64, f64, Vec<(f64, String)>, Option<f64>, Option<f64>)>;
+
+fn scale() -> impl Strategy<Value = RawScale> {
+    prop::option::of((
+        -1e6f64..1e6,
+        1e-3f64..1e6,
+        prop::collection::vec((0.0f64..=1.0, text()), 0..4),
+        prop::option::of(0.0f64..=1.0),
+        prop::option::of(0.0f64..=1.0),
+    ))
 }
 
 /// A model as YAML text (JSON is YAML), with `actors` × `issues` of random text.
@@ -78,20 +120,38 @@ fn model_yaml() -> impl Strategy<Value = String> {
     (1usize..6, 1usize..9).prop_flat_map(|(n_actors, n_issues)| {
         (
             text(),
-            prop::collection::vec((text(), prop::option::of(text())), n_issues),
+            prop::collection::vec((text(), prop::option::of(text()), scale()), n_issues),
             prop::collection::vec(
                 (text(), prop::collection::vec(text(), 0..3), prop::collection::vec(position(), n_issues)),
                 n_actors,
             ),
         )
             .prop_map(|(title, issues, actors)| {
+                let scales: Vec<Option<(f64, f64)>> = issues
+                    .iter()
+                    .map(|(_, _, sc)| sc.as_ref().map(|(min, width, ..)| (*min, *width)))
+                    .collect();
                 let issues: Vec<_> = issues
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (t, short))| {
+                    .map(|(i, (t, short, sc))| {
                         let mut v = serde_json::json!({"id": format!("i{i}"), "title": format!("t{t}")});
                         if let Some(s) = short {
                             v["short"] = format!("s{s}").into();
+                        }
+                        if let Some((min, width, labels, sq, outcome)) = sc {
+                            let at = |f: f64| (min + f * width).clamp(min, min + width);
+                            v["scale"] = serde_json::json!({
+                                "min": min,
+                                "max": min + width,
+                                "labels": labels.into_iter().map(|(f, l)| serde_json::json!({"at": at(f), "label": format!("l{l}")})).collect::<Vec<_>>(),
+                            });
+                            if let Some(q) = sq {
+                                v["scale"]["status_quo"] = at(q).into();
+                            }
+                            if let Some(o) = outcome {
+                                v["outcome"] = at(o).into();
+                            }
                         }
                         v
                     })
@@ -103,7 +163,7 @@ fn model_yaml() -> impl Strategy<Value = String> {
                         let positions: serde_json::Map<_, _> = positions
                             .into_iter()
                             .enumerate()
-                            .filter_map(|(k, p)| p.map(|p| (format!("i{k}"), p)))
+                            .filter_map(|(k, p)| position_json(p, scales[k]).map(|p| (format!("i{k}"), p)))
                             .collect();
                         serde_json::json!({
                             "id": format!("a{i}"),
@@ -146,6 +206,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::PrevActor),
         Just(Action::CycleOrder),
         Just(Action::CycleFilter),
+        Just(Action::CycleBasis),
+        Just(Action::DetailUp),
         Just(Action::Open),
         Just(Action::ShowMatrix),
         Just(Action::ShowAnalysis),
