@@ -38,6 +38,10 @@ pub fn builtin() -> Result<Model, LoadError> {
     from_str(BUILTIN_YAML, Origin::BuiltIn)
 }
 
+/// Files up to this size are parsed from their text in memory, bigger ones
+/// as a stream (see [`load_counting`]).
+const PARSE_IN_MEMORY_BYTES: usize = 8 << 20;
+
 /// Reads, parses and validates a model file in any format detente reads
 /// (YAML, Decide, KTAB, long CSV: see [`source::detect`]); `-` is
 /// standard input. The size is checked before the file is read, and the
@@ -97,10 +101,19 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
             size: bytes.len() as u64,
         });
     }
-    // Check the text whole (UTF-8 errors with their line and column), then
-    // let it go and parse the file again as a stream: the text, the parsed
-    // shapes and the model are never all in memory at once.
-    check_text(&bytes, &origin)?;
+    // Check the text whole (UTF-8 errors with their line and column). A
+    // small file is parsed from that text: the parser reads a string faster
+    // than a stream, and the text is freed before the model is built, so the
+    // peak is no higher. A big one is let go and parsed again as a stream:
+    // the text, the parsed shapes and the model are never all in memory at
+    // once, and the loading screen sees the parse advance.
+    let text = check_text(&bytes, &origin)?;
+    if bytes.len() <= PARSE_IN_MEMORY_BYTES {
+        let raw = yaml::parse(text).map_err(|error| yaml_failed(&origin, error, yamlish))?;
+        parsed.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        drop(bytes);
+        return validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems });
+    }
     drop(bytes);
     file.seek(SeekFrom::Start(0)).map_err(io)?;
     let reader = std::io::BufReader::new(Counted {
