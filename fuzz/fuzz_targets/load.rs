@@ -3,9 +3,10 @@
 #![no_main]
 
 use detente::compare::Comparison;
-use detente::export::{Format, render};
-use detente::model::source::{Format, import};
+use detente::export::{self, Report};
+use detente::model::source::{self, import};
 use detente::model::{Origin, from_any_bytes, from_bytes, to_yaml};
+use detente::present::{Date, Provenance};
 use libfuzzer_sys::fuzz_target;
 
 fn clean(s: &str, allowed: &[char]) -> bool {
@@ -16,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     // Every importer on the same bytes, whatever they look like, and the
     // detection in front of them: no panic, clean messages, and a model
     // that imports writes YAML that loads back the same.
-    for format in [Format::Decide, Format::Ktab, Format::Csv] {
+    for format in [source::Format::Decide, source::Format::Ktab, source::Format::Csv] {
         match import(format, data, &Origin::BuiltIn) {
             Err(e) => assert!(clean(&e.to_string(), &['\n']), "{e}"),
             Ok(model) => {
@@ -34,8 +35,15 @@ fuzz_target!(|data: &[u8]| {
         Ok(model) => {
             let last = model.actors.len() - 1;
             let c = Comparison::new(&model, 0, last);
-            for format in [Format::Text, Format::Markdown, Format::Csv, Format::Json] {
-                let out = render(&c, format, 40);
+            let report = Report::all(&c, Provenance::on(&Origin::BuiltIn, Date::from_days(0)));
+            for format in [
+                export::Format::Text,
+                export::Format::Markdown,
+                export::Format::Csv,
+                export::Format::Json,
+                export::Format::Html,
+            ] {
+                let out = export::render(&report, format, 40);
                 assert!(clean(&out, &['\n', '\r']), "{format:?}");
             }
         }
