@@ -87,6 +87,11 @@ const CORPUS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        // Found by the fuzzer: an id with a tab in it, suggested raw.
+        "control-in-suggestion.yaml",
+        &[":9:7:", "did you mean `nat- o-non-expansion`?"],
+    ),
+    (
         "unknown-basis.yaml",
         &[
             ":11:16:",
@@ -254,6 +259,10 @@ fn every_bad_file_exits_1_with_its_message() {
                 && !stderr.contains("Budget")
                 && !stderr.contains("Options"),
             "{file}: a debug dump or library jargon leaked:\n{stderr}"
+        );
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{file}: a control character reached the terminal:\n{stderr:?}"
         );
     }
 }

@@ -170,7 +170,7 @@ impl Checker {
         let mut known_ids: Vec<&str> = known.keys().map(String::as_str).collect();
         known_ids.sort_unstable();
         if let Some(s) = did_you_mean(id.value.as_ref(), known_ids) {
-            message.push_str(&format!("; did you mean `{s}`?"));
+            message.push_str(&format!("; did you mean {}?", quoted(s)));
         }
         self.report(Loc::of(id), path, message);
     }
