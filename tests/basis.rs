@@ -11,8 +11,9 @@ const MODEL: &str = concat!(
 
 mod common;
 
-fn export(min_basis: &str) -> Value {
-    common::json(&[
+/// `detente export` of A vs B in `format`, counting from `min_basis`.
+fn args<'a>(format: &'a str, min_basis: &'a str) -> [&'a str; 10] {
+    [
         "export",
         MODEL,
         "--left",
@@ -20,10 +21,14 @@ fn export(min_basis: &str) -> Value {
         "--right",
         "b",
         "--format",
-        "json",
+        format,
         "--min-basis",
         min_basis,
-    ])
+    ]
+}
+
+fn export(min_basis: &str) -> Value {
+    common::json(&args("json", min_basis))
 }
 
 struct Expected {
@@ -115,10 +120,7 @@ fn text_csv_and_markdown_mark_what_others_report() {
     let run = |format: &str, min: &str| {
         let out = Command::cargo_bin("detente")
             .expect("binary")
-            .args([
-                "export", MODEL, "--left", "a", "--right", "b", "--format", format,
-            ])
-            .args(["--min-basis", min])
+            .args(args(format, min))
             .output()
             .expect("run");
         assert!(out.status.success());
@@ -166,16 +168,7 @@ fn text_csv_and_markdown_mark_what_others_report() {
 fn an_unknown_minimum_basis_is_a_usage_error() {
     let out = Command::cargo_bin("detente")
         .expect("binary")
-        .args([
-            "export",
-            MODEL,
-            "--left",
-            "a",
-            "--right",
-            "b",
-            "--min-basis",
-            "rumour",
-        ])
+        .args(args("text", "rumour"))
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));

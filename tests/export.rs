@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use detente::compare::Comparison;
-use detente::export::{Format, Report, render};
-use detente::model::{self, Model, Origin, resolve_actor};
-use detente::present::{Date, Provenance};
+use detente::export::Format;
+use detente::model::{self, Model};
+
+mod common;
 
 fn builtin() -> Model {
     model::builtin().expect("built-in model")
@@ -17,20 +17,7 @@ fn hostile() -> Model {
 }
 
 fn export(m: &Model, left: &str, right: &str, format: Format, width: usize) -> String {
-    let l = resolve_actor(m, left).expect("left");
-    let r = resolve_actor(m, right).expect("right");
-    let c = Comparison::new(m, l, r);
-    render(&Report::all(&c, fixed_provenance()), format, width)
-}
-
-/// A fixed day, so the goldens do not change daily.
-fn fixed_provenance() -> Provenance {
-    let date = Date {
-        year: 2026,
-        month: 11,
-        day: 28,
-    };
-    Provenance::on(&Origin::BuiltIn, date)
+    common::report(m, left, right, format, width)
 }
 
 #[test]

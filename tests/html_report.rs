@@ -6,26 +6,13 @@
 use std::path::Path;
 use std::process::Command;
 
-use detente::compare::Comparison;
-use detente::export::{Format, Report, render};
-use detente::model::{self, Model, Origin, resolve_actor};
-use detente::present::{Date, Provenance};
+use detente::export::Format;
+use detente::model::{self, Model, Origin};
+
+mod common;
 
 fn html(m: &Model, left: &str, right: &str) -> String {
-    let l = resolve_actor(m, left).expect("left");
-    let r = resolve_actor(m, right).expect("right");
-    let c = Comparison::new(m, l, r);
-    render(&Report::all(&c, fixed_provenance()), Format::Html, 100)
-}
-
-/// A fixed day, so the goldens do not change daily.
-fn fixed_provenance() -> Provenance {
-    let date = Date {
-        year: 2026,
-        month: 11,
-        day: 28,
-    };
-    Provenance::on(&Origin::BuiltIn, date)
+    common::report(m, left, right, Format::Html, 100)
 }
 
 fn fixture(name: &str) -> Model {

@@ -1,8 +1,33 @@
-//! What several test files need: the real binary's output as JSON, and a
-//! float compared with a tolerance.
+//! What several test files need: the real binary's output as JSON, a float
+//! compared with a tolerance, and an export rendered on a fixed day. Each
+//! test file uses a part of it, so the rest is dead code there.
+#![allow(dead_code)]
 
 use assert_cmd::Command;
+use detente::compare::Comparison;
+use detente::export::{Format, Report, render};
+use detente::model::{Model, Origin, resolve_actor};
+use detente::present::{Date, Provenance};
 use serde_json::Value;
+
+/// A fixed day, so the goldens do not change daily.
+pub fn fixed_provenance() -> Provenance {
+    let date = Date {
+        year: 2026,
+        month: 11,
+        day: 28,
+    };
+    Provenance::on(&Origin::BuiltIn, date)
+}
+
+/// `left` vs `right` on `m`, every issue, in `format` at `width`, dated by
+/// [`fixed_provenance`].
+pub fn report(m: &Model, left: &str, right: &str, format: Format, width: usize) -> String {
+    let l = resolve_actor(m, left).expect("left");
+    let r = resolve_actor(m, right).expect("right");
+    let c = Comparison::new(m, l, r);
+    render(&Report::all(&c, fixed_provenance()), format, width)
+}
 
 /// Runs `detente ARGS`, which must succeed, and parses its standard output.
 pub fn json(args: &[&str]) -> Value {
