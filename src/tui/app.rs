@@ -59,6 +59,8 @@ pub struct App {
     /// The Analysis view's lists, rebuilt while it is open.
     pub analysis: Analysis,
     pub detail_scroll: u16,
+    /// How far the help overlay is scrolled, where it does not fit.
+    pub help_scroll: u16,
     pub status: Option<Status>,
     /// Set while the model file on disk fails to load: the error, shown
     /// until the file is fixed; the last good model stays on screen.
@@ -114,6 +116,7 @@ impl App {
             forecast: Forecast::default(),
             analysis: Analysis::default(),
             detail_scroll: 0,
+            help_scroll: 0,
             status: None,
             banner: None,
             viewport,
@@ -433,10 +436,20 @@ impl App {
         match self.mode() {
             Mode::Picker => self.update_picker(action),
             Mode::Help => {
-                if matches!(action, Action::Close) {
-                    self.overlay = Overlay::None;
-                } else if action == Action::Quit {
-                    self.quit = true;
+                let max = super::ui::overlay::help_max_scroll(self, self.viewport);
+                let step = |delta: i32, s: u16| {
+                    u16::try_from((i32::from(s) + delta).clamp(0, i32::from(max))).unwrap_or(0)
+                };
+                match action {
+                    Action::Close => self.overlay = Overlay::None,
+                    Action::Quit => self.quit = true,
+                    Action::Up | Action::ScrollUp => self.help_scroll = step(-1, self.help_scroll),
+                    Action::Down | Action::ScrollDown => {
+                        self.help_scroll = step(1, self.help_scroll)
+                    }
+                    Action::PageUp => self.help_scroll = step(-10, self.help_scroll),
+                    Action::PageDown => self.help_scroll = step(10, self.help_scroll),
+                    _ => {}
                 }
             }
             Mode::Prompt => self.update_prompt(action),
@@ -585,7 +598,10 @@ impl App {
                 );
                 self.overlay = Overlay::Prompt(name);
             }
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => {
+                self.overlay = Overlay::Help;
+                self.help_scroll = 0;
+            }
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::DetailDown => {
                 let max = super::ui::detail::max_scroll(self, self.screen().detail);

@@ -124,6 +124,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(CONFIRM, [(Char('y'), NONE), (Char('Y'), SHIFT)], Action::Yes, "replace", "replace the existing file", true),
     bind!(CONFIRM, [(Char('n'), NONE), (Char('N'), SHIFT), (Enter, NONE)], Action::No, "keep it", "keep the existing file", true),
     bind!(HELP, [(Char('?'), NONE), (Char('q'), NONE), (Enter, NONE)], Action::Close, "close", "close this help", true),
+    bind!(HELP, [(Up, NONE), (Char('k'), NONE), (PageUp, NONE)], Action::Up, "scroll", "scroll the help (where it does not fit)", true),
+    bind!(HELP, [(Down, NONE), (Char('j'), NONE), (PageDown, NONE)], Action::Down, "down", "", false),
     bind!(OVERLAYS, [(Esc, NONE)], Action::Close, "cancel", "close the popup", true),
     bind!(OVERLAYS, [(Char('c'), CTRL)], Action::Quit, "quit", "quit", false),
 ];

@@ -698,3 +698,32 @@ fn enter_in_the_matrix_says_who_is_now_compared() {
         Some("NATO in the left pane")
     );
 }
+
+#[test]
+fn the_help_scrolls_where_it_does_not_fit_and_stops_at_its_end() {
+    let m = model::builtin().expect("model");
+    let mut a = App::new(
+        Arc::new(m),
+        0,
+        1,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+    );
+    a.update(Action::Help);
+    let max = crate::tui::ui::overlay::help_max_scroll(&a, a.viewport);
+    assert!(max > 0, "the keys do not fit 80x24");
+    for _ in 0..100 {
+        a.update(Action::Down);
+    }
+    assert_eq!(a.help_scroll, max);
+    a.update(Action::Up);
+    assert_eq!(a.help_scroll, max - 1);
+    a.update(Action::Close);
+    a.update(Action::Help);
+    assert_eq!(a.help_scroll, 0, "opened again from the top");
+    assert_eq!(
+        crate::tui::ui::overlay::help_max_scroll(&a, Rect::new(0, 0, 200, 60)),
+        0,
+        "all of it fits at 200x60"
+    );
+}

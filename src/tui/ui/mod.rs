@@ -16,7 +16,7 @@ mod frame;
 mod issue;
 mod loading;
 mod matrix;
-mod overlay;
+pub(super) mod overlay;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -121,10 +121,10 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+/// The help's lines in one column, or two where one does not fit and
+/// there is room: split between sections where the columns balance best.
+fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
     let t = app.theme;
-    let rect = centered(area, 96, area.height);
-    let inner = popup(app, rect, "Keys — ? or Esc closes", buf);
     let mut sections: Vec<Vec<Line>> = keymap::help_sections()
         .into_iter()
         .map(|(title, entries)| {
@@ -149,7 +149,6 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     let total: usize = sections.iter().map(Vec::len).sum();
     if inner.width >= 74 && total > usize::from(inner.height) {
-        // Two columns, split between sections where they balance best.
         let mut best = (usize::MAX, 0);
         let mut acc = 0;
         for (k, sec) in sections.iter().enumerate() {
@@ -161,11 +160,49 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let right: Vec<Line> = sections.split_off(best.1).into_iter().flatten().collect();
         let left: Vec<Line> = sections.into_iter().flatten().collect();
-        let [l, r] = inner.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
-        Paragraph::new(left).render(l, buf);
-        Paragraph::new(right).render(r, buf);
+        vec![left, right]
     } else {
-        Paragraph::new(sections.into_iter().flatten().collect::<Vec<_>>()).render(inner, buf);
+        vec![sections.into_iter().flatten().collect()]
+    }
+}
+
+/// Where the help box goes on a screen of `area`, and its inside.
+fn help_rect(area: Rect) -> Rect {
+    centered(area, 96, area.height)
+}
+
+/// The furthest the help can scroll on a screen of `area`: its longest
+/// column's last line at the bottom.
+pub(in crate::tui) fn help_max_scroll(app: &App, area: Rect) -> u16 {
+    let inner = layout::inner(help_rect(area));
+    let longest = help_columns(app, inner)
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+}
+
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let rect = help_rect(area);
+    let max = help_max_scroll(app, area);
+    let scroll = app.help_scroll.min(max);
+    let inner = popup(app, rect, "Keys — ? or Esc closes", buf);
+    if max > 0 {
+        // Say that the help goes on, and how to see the rest.
+        let hint = if scroll < max {
+            " ▼ more · ↓ j "
+        } else {
+            " ▲ ↑ k "
+        };
+        let y = rect.y + rect.height.saturating_sub(1);
+        let x = rect.x + rect.width.saturating_sub(2 + width(hint) as u16);
+        buf.set_string(x, y, hint, app.theme.key());
+    }
+    let columns = help_columns(app, inner);
+    let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);
+    for (lines, cell) in columns.into_iter().zip(cells.iter()) {
+        Paragraph::new(lines).scroll((scroll, 0)).render(*cell, buf);
     }
 }
 
