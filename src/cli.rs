@@ -327,7 +327,7 @@ pub fn summary(model: &Model) -> String {
         .actors
         .iter()
         .flat_map(|a| a.positions.iter().flatten())
-        .map(|p| p.evidence.len())
+        .map(|p| p.evidence().len())
         .sum();
     let n =
         |count: usize, what: &str| format!("{count} {what}{}", if count == 1 { "" } else { "s" });

@@ -29,9 +29,9 @@ fn every_quote_is_an_exact_excerpt_of_the_article() {
         for (issue, p) in a.positions.iter().enumerate() {
             let Some(p) = p else { continue };
             let where_ = format!("{} on {}", a.id, m.issues[issue].id);
-            assert!(p.summary.is_some(), "{where_}: no summary");
-            assert!(!p.evidence.is_empty(), "{where_}: no evidence");
-            for e in &p.evidence {
+            assert!(p.summary().is_some(), "{where_}: no summary");
+            assert!(!p.evidence().is_empty(), "{where_}: no evidence");
+            for e in p.evidence() {
                 assert!(
                     article.contains(&normalise(&e.quote)),
                     "{where_}: not in the article: {:?}",

@@ -78,8 +78,11 @@ fn decide_golden_yaml_and_forecasts() {
         "from the lowest to the highest #M"
     );
     let usa = m.actors[0].position(0).expect("USA on finance");
-    assert_eq!((usa.value, usa.salience, usa.power), (20.0, 0.8, Some(1.0)));
-    assert_eq!(usa.summary.as_deref(), Some("Wants private money to count"));
+    assert_eq!(
+        (usa.value, usa.salience, usa.power()),
+        (20.0, 0.8, Some(1.0))
+    );
+    assert_eq!(usa.summary(), Some("Wants private money to count"));
 
     // finance, w = #D power × salience:
     //   USA   20: 1.0 × 0.8 = 0.8     EU    50: 0.8 × 0.6 = 0.48
@@ -184,9 +187,9 @@ fn long_csv_golden_yaml_and_forecasts() {
     let north = m.actors[0].position(0).expect("Northland on the treaty");
     assert_eq!(north.stance, Some(Stance::Demands));
     assert!(north.red_line);
-    assert_eq!(north.power, Some(2.0));
-    assert_eq!(north.summary.as_deref(), Some("Wants it signed, and soon"));
-    let e = &north.evidence[0];
+    assert_eq!(north.power(), Some(2.0));
+    assert_eq!(north.summary(), Some("Wants it signed, and soon"));
+    let e = &north.evidence()[0];
     assert_eq!(e.quote, "\"No treaty, no talks,\" the envoy said.");
     assert_eq!(e.speaker.as_deref(), Some("Envoy Ana Berg"));
     assert_eq!(e.date.as_deref(), Some("2023-05-02"));
@@ -386,7 +389,7 @@ fn hostile_names_survive_the_round_trip() {
         .position(|i| i.title == "line one line two")
         .expect("the issue of row 1, on one line");
     let p = m.actors[0].position(issue).expect("position");
-    assert_eq!(p.evidence[0].quote, "O'Brien \"the Hammer\"");
+    assert_eq!(p.evidence()[0].quote, "O'Brien \"the Hammer\"");
     assert_eq!(m.sources[0].title, "O'Brien \"the Hammer\"");
 }
 
@@ -476,7 +479,7 @@ mod round_trip {
                     let want = if *numeric { r.number } else { f64::from(r.stance.value()) };
                     prop_assert_eq!(p.value, want);
                     prop_assert_eq!(p.salience, r.salience);
-                    prop_assert_eq!(p.power, r.power);
+                    prop_assert_eq!(p.power(), r.power);
                     prop_assert_eq!(p.basis, r.basis);
                     prop_assert_eq!(p.red_line, r.red_line);
                 }
@@ -510,7 +513,7 @@ mod round_trip {
             for (a, (t, salience, power)) in rows.iter().enumerate() {
                 let p = back.actors[a].position(0).expect("position");
                 prop_assert_eq!(p.value, (lo + t * (hi - lo)).clamp(lo, hi));
-                prop_assert_eq!((p.salience, p.power), (*salience, Some(*power)));
+                prop_assert_eq!((p.salience, p.power()), (*salience, Some(*power)));
             }
         }
     }

@@ -32,7 +32,7 @@ fn details(p: Option<&Position>) -> [String; 4] {
 }
 
 fn summary(p: Option<&Position>) -> String {
-    field(p.and_then(|p| p.summary.as_deref()).unwrap_or(""))
+    field(p.and_then(|p| p.summary()).unwrap_or(""))
 }
 
 pub(super) fn render(report: &Report<'_, '_>) -> String {

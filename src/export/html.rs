@@ -174,7 +174,7 @@ fn side_cell(issue: &Issue, p: Option<&Position>) -> String {
             esc(&salience_label(p))
         );
     }
-    if let Some(summary) = p.and_then(|p| p.summary.as_deref()) {
+    if let Some(summary) = p.and_then(|p| p.summary()) {
         let _ = write!(s, "<br>{}", esc_br(summary));
     }
     s.push_str("</td>");
@@ -603,7 +603,7 @@ fn evidence(o: &mut String, report: &Report<'_, '_>) {
         let sides = [(c.left, row.left), (c.right, row.right)];
         if sides
             .iter()
-            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()))
+            .all(|(_, p)| p.is_none_or(|p| p.evidence().is_empty()))
         {
             continue;
         }
@@ -613,7 +613,7 @@ fn evidence(o: &mut String, report: &Report<'_, '_>) {
         }
         let _ = writeln!(o, "<h3>{}. {}</h3>", n + 1, esc(&issue.title));
         for (actor, p) in sides {
-            let Some(p) = p.filter(|p| !p.evidence.is_empty()) else {
+            let Some(p) = p.filter(|p| !p.evidence().is_empty()) else {
                 continue;
             };
             let class = if actor == c.left { "left" } else { "right" };
@@ -623,7 +623,7 @@ fn evidence(o: &mut String, report: &Report<'_, '_>) {
                 esc(&m.actors[actor].name),
                 esc(&position_label(issue, Some(p)))
             );
-            for e in &p.evidence {
+            for e in p.evidence() {
                 let _ = writeln!(o, "<blockquote>“{}”</blockquote>", esc_br(&e.quote));
                 let who = attribution(m, e);
                 if !who.is_empty() {

@@ -211,13 +211,13 @@ fn side<'a>(m: &'a Model, p: Option<&'a Position>) -> Option<Side<'a>> {
     p.map(|p| Side {
         stance: p.stance.map(Stance::value),
         value: p.value,
-        power: p.power,
+        power: p.power(),
         basis: p.basis.word(),
         salience: p.salience,
-        summary: p.summary.as_deref(),
+        summary: p.summary(),
         red_line: p.red_line,
         evidence: p
-            .evidence
+            .evidence()
             .iter()
             .map(|e| EvidenceOut {
                 quote: &e.quote,

@@ -39,7 +39,7 @@ fn cell(issue: &Issue, p: Option<&Position>) -> String {
         s.push_str(", ");
         s.push_str(&salience_label(p));
     }
-    if let Some(summary) = p.and_then(|p| p.summary.as_deref()) {
+    if let Some(summary) = p.and_then(|p| p.summary()) {
         s.push_str(": ");
         s.push_str(&esc(summary));
     }
@@ -117,7 +117,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         let sides = [(c.left, r.left), (c.right, r.right)];
         let no_evidence = sides
             .iter()
-            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()));
+            .all(|(_, p)| p.is_none_or(|p| p.evidence().is_empty()));
         if no_evidence && issue.description.is_none() {
             continue;
         }
@@ -126,7 +126,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
             let _ = writeln!(out, "{}\n", esc(d));
         }
         for (actor, p) in sides {
-            let Some(p) = p.filter(|p| !p.evidence.is_empty()) else {
+            let Some(p) = p.filter(|p| !p.evidence().is_empty()) else {
                 continue;
             };
             let _ = writeln!(
@@ -135,7 +135,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
                 esc(&m.actors[actor].name),
                 position_label(issue, Some(p))
             );
-            for e in &p.evidence {
+            for e in p.evidence() {
                 let _ = writeln!(out, "> {}", esc(&e.quote).replace("<br>", "\n> "));
                 let who = attribution(m, e);
                 if !who.is_empty() {

@@ -136,7 +136,7 @@ impl<'c, 'm> Report<'c, 'm> {
         let mut cited = vec![false; self.comparison.model.sources.len()];
         for row in self.rows() {
             for p in [row.left, row.right].into_iter().flatten() {
-                for s in p.evidence.iter().filter_map(|e| e.source) {
+                for s in p.evidence().iter().filter_map(|e| e.source) {
                     cited[s] = true;
                 }
             }

@@ -84,7 +84,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
             if p.is_some_and(|p| p.red_line) {
                 cells.extend(wrap("[red line]", cols));
             }
-            if let Some(s) = p.and_then(|p| p.summary.as_deref()) {
+            if let Some(s) = p.and_then(|p| p.summary()) {
                 cells.extend(wrap(s, cols));
             }
             cells
@@ -104,7 +104,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
         [r.left, r.right]
             .into_iter()
             .flatten()
-            .any(|p| !p.evidence.is_empty())
+            .any(|p| !p.evidence().is_empty())
     });
     if any_evidence {
         let _ = writeln!(out, "Evidence");
@@ -113,7 +113,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
         let sides = [(c.left, r.left), (c.right, r.right)];
         if sides
             .iter()
-            .all(|(_, p)| p.is_none_or(|p| p.evidence.is_empty()))
+            .all(|(_, p)| p.is_none_or(|p| p.evidence().is_empty()))
         {
             continue;
         }
@@ -124,7 +124,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
             0,
         );
         for (actor, p) in sides {
-            let Some(p) = p.filter(|p| !p.evidence.is_empty()) else {
+            let Some(p) = p.filter(|p| !p.evidence().is_empty()) else {
                 continue;
             };
             para(
@@ -136,7 +136,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
                 ),
                 3,
             );
-            for e in &p.evidence {
+            for e in p.evidence() {
                 para(&mut out, &format!("“{}”", e.quote), 6);
                 let who = attribution(m, e);
                 if !who.is_empty() {

@@ -160,12 +160,12 @@ fn value(issue: &Issue, x: f64) -> String {
 /// flow mapping.
 fn position(model: &Model, issue: &Issue, p: &Position) -> String {
     let v = value(issue, p.value);
-    let plain = p.power.is_none()
+    let plain = p.power().is_none()
         && p.basis == super::Basis::Stated
         && p.salience == 1.0
         && !p.red_line
-        && p.summary.is_none()
-        && p.evidence.is_empty();
+        && p.summary().is_none()
+        && p.evidence().is_empty();
     if plain {
         return v;
     }
@@ -177,7 +177,7 @@ fn position(model: &Model, issue: &Issue, p: &Position) -> String {
     if p.salience != 1.0 {
         parts.push(format!("salience: {}", number(p.salience)));
     }
-    if let Some(power) = p.power {
+    if let Some(power) = p.power() {
         parts.push(format!("power: {}", number(power)));
     }
     if p.basis != super::Basis::Stated {
@@ -186,12 +186,12 @@ fn position(model: &Model, issue: &Issue, p: &Position) -> String {
     if p.red_line {
         parts.push("red_line: true".into());
     }
-    if let Some(s) = &p.summary {
+    if let Some(s) = p.summary() {
         parts.push(format!("summary: {}", quote(s)));
     }
-    if !p.evidence.is_empty() {
+    if !p.evidence().is_empty() {
         let items: Vec<String> = p
-            .evidence
+            .evidence()
             .iter()
             .map(|e| {
                 let mut f = vec![format!("quote: {}", quote(&e.quote))];

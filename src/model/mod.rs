@@ -304,7 +304,7 @@ mod tests {
         assert_eq!((reported.value, reported.basis), (25.0, Basis::Reported));
         assert!(upstate.positions.iter().any(|p| {
             p.as_ref()
-                .is_some_and(|p| p.red_line && !p.evidence.is_empty())
+                .is_some_and(|p| p.red_line && !p.evidence().is_empty())
         }));
         assert!(
             upstate.positions.iter().any(Option::is_none),

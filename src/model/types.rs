@@ -279,8 +279,10 @@ pub struct Evidence {
     pub source: Option<usize>,
 }
 
-/// Boxed text and slices keep this small: a model has one per actor and
-/// issue, stated or not.
+/// One actor's position on one issue. A model has a slot for one per actor
+/// and issue, stated or not, so this is kept small (`Option<Position>` is 32
+/// bytes): the rarely given power, summary and evidence live behind one box,
+/// allocated only when at least one of them is present.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position {
     /// The position on the issue's scale: the stance's value on a stance
@@ -288,13 +290,72 @@ pub struct Position {
     pub value: f64,
     /// The stance, on a stance issue only.
     pub stance: Option<Stance>,
-    /// Power on this issue, overriding the actor's.
-    pub power: Option<f64>,
     pub basis: Basis,
     pub red_line: bool,
     pub salience: f64,
-    pub summary: Option<Box<str>>,
-    pub evidence: Box<[Evidence]>,
+    /// Power, summary and evidence; `None` when all three are absent.
+    notes: Option<Box<PositionNotes>>,
+}
+
+/// The rarely present parts of a [`Position`], boxed out of line.
+#[derive(Debug, Clone, PartialEq)]
+struct PositionNotes {
+    power: Option<f64>,
+    summary: Option<Box<str>>,
+    evidence: Box<[Evidence]>,
+}
+
+impl Position {
+    /// A stated position with salience 1, no red line and no notes.
+    pub fn new(value: f64, stance: Option<Stance>) -> Position {
+        Position {
+            value,
+            stance,
+            basis: Basis::Stated,
+            red_line: false,
+            salience: 1.0,
+            notes: None,
+        }
+    }
+
+    /// Sets the power, summary and evidence, boxing them only if at least
+    /// one is present.
+    pub fn with_notes(
+        mut self,
+        power: Option<f64>,
+        summary: Option<Box<str>>,
+        evidence: Box<[Evidence]>,
+    ) -> Position {
+        self.notes = (power.is_some() || summary.is_some() || !evidence.is_empty()).then(|| {
+            Box::new(PositionNotes {
+                power,
+                summary,
+                evidence,
+            })
+        });
+        self
+    }
+
+    /// Power on this issue, overriding the actor's.
+    pub fn power(&self) -> Option<f64> {
+        self.notes.as_ref().and_then(|n| n.power)
+    }
+
+    /// The position in a few words, if given.
+    pub fn summary(&self) -> Option<&str> {
+        self.notes.as_ref().and_then(|n| n.summary.as_deref())
+    }
+
+    /// The quotes behind the position; empty if none.
+    pub fn evidence(&self) -> &[Evidence] {
+        self.notes.as_ref().map_or(&[], |n| &n.evidence)
+    }
+
+    /// The evidence, to fix up in place (say, a `source` index resolved
+    /// later); empty, and allocating nothing, if there is none.
+    pub fn evidence_mut(&mut self) -> &mut [Evidence] {
+        self.notes.as_mut().map_or(&mut [], |n| &mut n.evidence)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -325,7 +386,7 @@ impl Actor {
 
     /// The power behind a position: its own, else the actor's.
     pub fn power_on(&self, p: &Position) -> f64 {
-        p.power.unwrap_or(self.power)
+        p.power().unwrap_or(self.power)
     }
 }
 
@@ -368,5 +429,41 @@ impl Model {
             .iter()
             .map(|a| a.positions.iter().flatten().count())
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model holds one `Option<Position>` per actor × issue slot, stated
+    /// or not, so its size is the model's memory.
+    #[test]
+    fn an_empty_position_slot_is_small() {
+        assert!(std::mem::size_of::<Option<Position>>() <= 32);
+    }
+
+    #[test]
+    fn notes_are_boxed_only_when_present() {
+        let bare = Position::new(2.0, Some(Stance::Demands)).with_notes(None, None, Box::default());
+        assert!(bare.notes.is_none());
+        assert_eq!(
+            (bare.power(), bare.summary(), bare.evidence()),
+            (None, None, &[][..])
+        );
+        let noted = Position::new(0.5, None).with_notes(Some(2.0), None, Box::default());
+        assert_eq!(noted.power(), Some(2.0));
+        assert!(noted.notes.is_some());
+        let quote = Evidence {
+            quote: "q".into(),
+            speaker: None,
+            date: None,
+            source: None,
+        };
+        let mut cited = Position::new(1.0, None).with_notes(None, None, Box::new([quote]));
+        cited.evidence_mut()[0].source = Some(3);
+        assert_eq!(cited.evidence()[0].source, Some(3));
+        let mut bare = bare;
+        assert!(bare.evidence_mut().is_empty());
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::error::Problem;
 use super::types::{
-    Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
+    Actor, ActorKind, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
     format_number,
 };
 use super::yaml::{
@@ -430,16 +430,7 @@ fn position(
         Some(_) => None,
     };
     let Some(details) = raw.details else {
-        return Some(Position {
-            value: value?,
-            stance,
-            power: None,
-            basis: Basis::Stated,
-            salience: 1.0,
-            red_line: false,
-            summary: None,
-            evidence: Box::default(),
-        });
+        return Some(Position::new(value?, stance));
     };
     let details = *details;
     let power = details
@@ -485,16 +476,13 @@ fn position(
             source,
         });
     }
-    Some(Position {
-        value: value?,
-        stance,
-        power,
-        basis: details.basis,
-        salience,
-        red_line: details.red_line,
-        summary: optional_text(details.summary).map(String::into_boxed_str),
-        evidence: evidence.into_boxed_slice(),
-    })
+    let summary = optional_text(details.summary).map(String::into_boxed_str);
+    let mut p =
+        Position::new(value?, stance).with_notes(power, summary, evidence.into_boxed_slice());
+    p.basis = details.basis;
+    p.salience = salience;
+    p.red_line = details.red_line;
+    Some(p)
 }
 
 /// What an issue takes as a value, for the position and outcome checks.

@@ -511,19 +511,15 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
             );
             continue;
         }
-        positions[i] = Some(Position {
-            value,
-            stance,
-            power,
-            basis,
-            red_line,
-            salience,
-            summary: Some(cell(summary_col))
-                .filter(|s| !s.is_empty())
-                .and_then(text)
-                .map(String::into_boxed_str),
-            evidence,
-        });
+        let summary = Some(cell(summary_col))
+            .filter(|s| !s.is_empty())
+            .and_then(text)
+            .map(String::into_boxed_str);
+        let mut p = Position::new(value, stance).with_notes(power, summary, evidence);
+        p.basis = basis;
+        p.red_line = red_line;
+        p.salience = salience;
+        positions[i] = Some(p);
     }
 
     // Each issue's kind, now that all its positions are in.

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use super::build::{Ids, Report, actor, finish, one_line, quoted, text};
 use super::fields::{self, Field, is_empty_row};
 use crate::model::error::{LoadError, Origin};
-use crate::model::types::{Basis, Issue, Model, Position, Scale, ScaleLabel, format_number};
+use crate::model::types::{Issue, Model, Position, Scale, ScaleLabel, format_number};
 
 const TAGS: [&str; 4] = ["#A", "#P", "#M", "#D"];
 
@@ -334,16 +334,10 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
             );
             continue;
         }
-        actors[a].positions[i] = Some(Position {
-            value,
-            stance: None,
-            power: Some(power),
-            basis: Basis::Stated,
-            red_line: false,
-            salience,
-            summary: text(r.get(6)).map(String::into_boxed_str),
-            evidence: Box::default(),
-        });
+        let summary = text(r.get(6)).map(String::into_boxed_str);
+        let mut p = Position::new(value, None).with_notes(Some(power), summary, Box::default());
+        p.salience = salience;
+        actors[a].positions[i] = Some(p);
     }
     finish(
         origin,

@@ -13,7 +13,7 @@
 use super::build::{Ids, Report, actor, finish, one_line, quoted, text};
 use super::fields::{self, Field, is_empty_row};
 use crate::model::error::{LoadError, Origin};
-use crate::model::types::{Basis, Issue, Model, Position, Scale, format_number};
+use crate::model::types::{Issue, Model, Position, Scale, format_number};
 
 fn integer(s: &str) -> Option<usize> {
     s.parse::<usize>().ok()
@@ -214,16 +214,9 @@ pub(super) fn read(input: &str, origin: &Origin, file_title: &str) -> Result<Mod
                 }
             };
             if let (Some(value), Some(salience)) = (value, salience) {
-                *slot = Some(Position {
-                    value,
-                    stance: None,
-                    power: None,
-                    basis: Basis::Stated,
-                    red_line: false,
-                    salience,
-                    summary: None,
-                    evidence: Box::default(),
-                });
+                let mut p = Position::new(value, None);
+                p.salience = salience;
+                *slot = Some(p);
             }
         }
         actors.push(a);

@@ -132,7 +132,7 @@ fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line
     let cols = if issue.is_numeric() { 18 } else { 10 };
     let head = truncate(&format!("{glyph:<2} {} ", pad(&word, cols)), w);
     let rest = w.saturating_sub(crate::text::width(&head));
-    let summary = p.and_then(|p| p.summary.as_deref()).unwrap_or("");
+    let summary = p.and_then(|p| p.summary()).unwrap_or("");
     Line::from(vec![
         Span::styled(head, t.position(issue, p)),
         Span::raw(pad(&truncate(summary, rest), rest)),

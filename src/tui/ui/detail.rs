@@ -69,7 +69,7 @@ pub(super) fn position_lines<'a>(
                 format!("  salience {:.1}", p.salience),
                 t.dim(),
             ));
-            if let Some(power) = p.power {
+            if let Some(power) = p.power() {
                 head.push(Span::styled(
                     format!("  power {}", crate::model::format_number(power)),
                     t.dim(),
@@ -82,12 +82,12 @@ pub(super) fn position_lines<'a>(
     }
     out.push(Line::from(head));
     let Some(p) = p else { return };
-    if let Some(s) = &p.summary {
+    if let Some(s) = p.summary() {
         for l in capped(s).lines() {
             out.push(Line::from(format!("  {l}")));
         }
     }
-    for e in &p.evidence {
+    for e in p.evidence() {
         let quote = capped(&e.quote);
         let n = quote.lines().count();
         for (i, l) in quote.lines().enumerate() {
