@@ -9,7 +9,7 @@ mod types;
 mod validate;
 mod yaml;
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -38,10 +38,6 @@ pub fn builtin() -> Result<Model, LoadError> {
     from_str(BUILTIN_YAML, Origin::BuiltIn)
 }
 
-/// Files up to this size are parsed from their text in memory, bigger ones
-/// as a stream (see [`load_counting`]).
-const PARSE_IN_MEMORY_BYTES: usize = 8 << 20;
-
 /// Reads, parses and validates a model file in any format detente reads
 /// (YAML, Decide, KTAB, long CSV: see [`source::detect`]); `-` is
 /// standard input. The size is checked before the file is read, and the
@@ -52,7 +48,7 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
 
 /// [`load`], adding to `parsed` the bytes the parser has taken in so far:
 /// parsing is most of the time a big file takes, so a loading screen can
-/// show how far it got (a relaxed atomic add per buffer read, nothing more).
+/// show how far it got (a relaxed atomic add per actor or buffer read).
 pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError> {
     if path.as_os_str() == "-" {
         return load_stdin();
@@ -62,7 +58,7 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
         origin: origin.clone(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
         return Err(LoadError::NotAFile { origin });
@@ -101,27 +97,12 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
             size: bytes.len() as u64,
         });
     }
-    // Check the text whole (UTF-8 errors with their line and column). A
-    // small file is parsed from that text: the parser reads a string faster
-    // than a stream, and the text is freed before the model is built, so the
-    // peak is no higher. A big one is let go and parsed again as a stream:
-    // the text, the parsed shapes and the model are never all in memory at
-    // once, and the loading screen sees the parse advance.
+    // Check the text whole (UTF-8 errors with their line and column), then
+    // parse it from memory, building the model as the parse goes.
     let text = check_text(&bytes, &origin)?;
-    if bytes.len() <= PARSE_IN_MEMORY_BYTES {
-        let raw = yaml::parse(text).map_err(|error| yaml_failed(&origin, error, yamlish))?;
-        parsed.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        drop(bytes);
-        return validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems });
-    }
-    drop(bytes);
-    file.seek(SeekFrom::Start(0)).map_err(io)?;
-    let reader = std::io::BufReader::new(Counted {
-        inner: file.take(MAX_MODEL_BYTES),
-        count: parsed,
-    });
-    let raw = yaml::parse_reader(reader).map_err(|error| yaml_failed(&origin, error, yamlish))?;
-    validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+    let checked =
+        yaml::parse_counting(text, parsed).map_err(|error| yaml_failed(&origin, error, yamlish))?;
+    invalid(checked, origin)
 }
 
 /// A reader that adds what it reads to a shared count.
@@ -136,6 +117,13 @@ impl<R: Read> Read for Counted<'_, R> {
         self.count.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
+}
+
+/// The model, or its problems as the error of the file they are in.
+fn invalid(checked: yaml::Checked, origin: Origin) -> Result<Model, LoadError> {
+    checked
+        .0
+        .map_err(|problems| LoadError::Invalid { origin, problems })
 }
 
 /// Reads a model in any format from standard input (at most 64 MiB).
@@ -170,9 +158,9 @@ pub fn from_any_bytes(bytes: &[u8], origin: Origin) -> Result<Model, LoadError> 
     match source::detect(prefix) {
         Format::Yaml => {
             let text = check_text(bytes, &origin)?;
-            let raw = yaml::parse(text)
+            let checked = yaml::parse(text)
                 .map_err(|e| yaml_failed(&origin, e, source::looks_like_yaml(prefix)))?;
-            validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+            invalid(checked, origin)
         }
         format => source::import(format, bytes, &origin),
     }
@@ -196,16 +184,12 @@ fn yaml_failed(origin: &Origin, error: yaml::SyntaxError, yamlish: bool) -> Load
 
 /// Parses and validates model bytes.
 pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Model, LoadError> {
-    let raw = parse_bytes(bytes, &origin)?;
-    validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
-}
-
-fn parse_bytes(bytes: &[u8], origin: &Origin) -> Result<yaml::RawModel, LoadError> {
-    let text = check_text(bytes, origin)?;
-    yaml::parse(text).map_err(|error| LoadError::Syntax {
+    let text = check_text(bytes, &origin)?;
+    let checked = yaml::parse(text).map_err(|error| LoadError::Syntax {
         origin: origin.clone(),
         error,
-    })
+    })?;
+    invalid(checked, origin)
 }
 
 /// The bytes as text, if they are UTF-8 (after a BOM) and hold something.
@@ -239,18 +223,9 @@ fn utf8_text<'a>(bytes: &'a [u8], origin: &Origin) -> Result<&'a str, LoadError>
     Ok(text)
 }
 
-/// Parses model bytes into the raw file shapes with no validation: the floor
-/// that the YAML parser itself sets, measured beside [`from_bytes`] in the
-/// benchmarks.
-#[doc(hidden)]
-pub fn parse_only(bytes: &[u8]) -> Result<(), LoadError> {
-    parse_bytes(bytes, &Origin::BuiltIn).map(drop)
-}
-
 /// Parses and validates model text.
 pub fn from_str(text: &str, origin: Origin) -> Result<Model, LoadError> {
-    let raw = parse_bytes(text.as_bytes(), &origin)?;
-    validate::validate(raw).map_err(|problems| LoadError::Invalid { origin, problems })
+    from_bytes(text.as_bytes(), origin)
 }
 
 /// Nothing but whitespace, comments and document markers.
@@ -310,6 +285,118 @@ mod tests {
             upstate.positions.iter().any(Option::is_none),
             "an unknown position"
         );
+    }
+
+    /// One model written twice: in the usual order, and with the actors
+    /// first and the sources they cite last (the validator then checks the
+    /// actors only once the issues are read, and the citations at the end).
+    const USUAL_ORDER: &str = "\
+title: Order
+sources:
+  - id: minutes
+    title: Minutes
+issues:
+  - id: a
+    title: A
+  - id: b
+    title: B
+actors:
+  - id: x
+    name: X
+    affiliation: y
+    positions:
+      b:
+        stance: supports
+        evidence:
+          - quote: Yes.
+            source: minutes
+  - id: y
+    name: Y
+    positions:
+      a: rejects
+";
+
+    const ACTORS_FIRST: &str = "\
+actors:
+  - id: x
+    name: X
+    affiliation: y
+    positions:
+      b:
+        stance: supports
+        evidence:
+          - quote: Yes.
+            source: minutes
+  - id: y
+    name: Y
+    positions:
+      a: rejects
+issues:
+  - id: a
+    title: A
+  - id: b
+    title: B
+sources:
+  - id: minutes
+    title: Minutes
+title: Order
+";
+
+    #[test]
+    fn the_top_level_keys_may_come_in_any_order() {
+        let usual = from_str(USUAL_ORDER, Origin::BuiltIn).expect("valid");
+        let actors_first = from_str(ACTORS_FIRST, Origin::BuiltIn).expect("valid");
+        assert_eq!(usual, actors_first);
+        let x = &usual.actors[0];
+        assert_eq!(x.affiliation, Some(1));
+        let p = x.position(1).expect("x on b");
+        assert_eq!(
+            (p.stance, p.evidence()[0].source),
+            (Some(Stance::Supports), Some(0))
+        );
+        assert_eq!(usual.actors[1].position(0).map(|p| p.value), Some(-2.0));
+    }
+
+    #[test]
+    fn problems_are_found_whatever_the_order() {
+        let messages = |text: &str| match from_str(text, Origin::BuiltIn) {
+            Err(LoadError::Invalid { problems, .. }) => problems
+                .into_iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect::<Vec<_>>(),
+            other => panic!("expected problems, got {other:?}"),
+        };
+        let typos = |text: &str| {
+            text.replace("      b:\n", "      bb:\n")
+                .replace("source: minutes", "source: minute")
+                .replace("affiliation: y", "affiliation: z")
+        };
+        let want = [
+            "actors[0] (x).affiliation: unknown actor id `z`; did you mean `x`?",
+            "actors[0] (x).positions.bb: unknown issue id `bb`; did you mean `b`?",
+        ];
+        assert_eq!(messages(&typos(USUAL_ORDER)), want);
+        assert_eq!(messages(&typos(ACTORS_FIRST)), want);
+        // A citation is checked where the source list is known: at once in
+        // the usual order, at the end when the sources come last.
+        let cite = |text: &str| text.replace("source: minutes", "source: minute");
+        let want = [
+            "actors[0] (x).positions.b.evidence[0].source: unknown source id `minute`; did you mean `minutes`?",
+        ];
+        assert_eq!(messages(&cite(USUAL_ORDER)), want);
+        assert_eq!(messages(&cite(ACTORS_FIRST)), want);
+    }
+
+    #[test]
+    fn loading_counts_every_byte_of_the_file() {
+        let dir = std::env::temp_dir().join(format!("detente-count-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("order.yaml");
+        std::fs::write(&file, USUAL_ORDER).expect("write");
+        let parsed = AtomicU64::new(0);
+        load_counting(&file, &parsed).expect("valid");
+        assert_eq!(parsed.load(Ordering::Relaxed), USUAL_ORDER.len() as u64);
+        std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
     #[test]

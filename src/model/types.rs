@@ -353,7 +353,7 @@ impl Position {
 
     /// The evidence, to fix up in place (say, a `source` index resolved
     /// later); empty, and allocating nothing, if there is none.
-    pub fn evidence_mut(&mut self) -> &mut [Evidence] {
+    pub(crate) fn evidence_mut(&mut self) -> &mut [Evidence] {
         self.notes.as_mut().map_or(&mut [], |n| &mut n.evidence)
     }
 }

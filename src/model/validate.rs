@@ -1,5 +1,6 @@
-//! Semantic validation: turns the raw file shapes into a [`Model`], reporting
-//! every problem in one pass rather than stopping at the first.
+//! Semantic validation: turns the raw file shapes into a [`Model`] while the
+//! file is parsed ([`Builder`]), reporting every problem in one pass rather
+//! than stopping at the first.
 
 use std::collections::HashMap;
 
@@ -9,7 +10,8 @@ use super::types::{
     format_number,
 };
 use super::yaml::{
-    BadStance, Loc, Located, RawActor, RawKind, RawModel, RawPosition, RawScale, RawStance, Scalar,
+    BadStance, Loc, Located, PositionKey, RawActor, RawIssue, RawKind, RawPosition, RawScale,
+    RawSource, RawStance, Scalar, key_text,
 };
 use crate::sanitize;
 
@@ -199,108 +201,151 @@ fn kind(k: RawKind) -> ActorKind {
     }
 }
 
-pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
-    let mut c = Checker {
-        problems: Vec::new(),
-    };
-    let title = c.required(&raw.title, "title", "title");
+/// Builds a [`Model`] while the file is parsed. Sources and issues are
+/// checked as soon as they have been read, and each actor as soon as its
+/// mapping ends, so only one actor's raw shape is in memory at a time: the
+/// parse never holds the whole file twice, as raw shapes and as the model.
+/// A file that lists its actors before its issues still loads; its actors
+/// wait, raw, until the issues are known. Every problem is collected and
+/// reported at the end, in file order.
+pub(crate) struct Builder {
+    c: Checker,
+    title: String,
+    description: Option<String>,
+    /// `None` until the `sources` key has been read.
+    sources: Option<Table<Source>>,
+    /// `None` until the `issues` key has been read.
+    issues: Option<Table<Issue>>,
+    actors: Vec<Actor>,
+    actor_ids: HashMap<String, usize>,
+    /// Each actor's affiliation as written, resolved once every id is known
+    /// (an affiliation may point forward).
+    affiliations: Vec<Option<Located<String>>>,
+    /// Actors read before the issues.
+    waiting: Vec<RawActor>,
+    /// Evidence sources cited before the `sources` key was read.
+    cited: Vec<Citation>,
+    /// The issue of each interned `positions` key, filled as keys appear.
+    key_issue: Vec<Option<usize>>,
+}
 
-    // Sources.
-    let mut source_ids = HashMap::new();
-    let mut sources = Vec::new();
-    for (i, s) in raw.sources.unwrap_or_default().into_iter().enumerate() {
-        let path = format!("sources[{i}] ({})", sanitize::line(&s.id.value));
-        c.slug(&s.id, &path);
-        c.unique(&mut source_ids, &s.id, i, &path, "source");
-        let date = c.date(s.date.as_ref(), &format!("{path}.date"));
-        sources.push(Source {
-            id: s.id.value.clone(),
-            title: c.required(&s.title, &path, "title"),
-            author: s.author.map(|a| sanitize::line(&a)),
-            date,
-            url: s.url.map(|u| sanitize::line(&u)),
-        });
-    }
+/// Checked items and the index of each id.
+struct Table<T> {
+    items: Vec<T>,
+    ids: HashMap<String, usize>,
+}
 
-    // Issues.
-    if raw.issues.value.is_empty() {
-        c.report(
-            Loc::of(&raw.issues),
-            "issues",
-            "a model needs at least one issue",
-        );
-    }
-    let mut issue_ids = HashMap::new();
-    let mut issues = Vec::new();
-    for (i, s) in raw.issues.value.into_iter().enumerate() {
-        let path = format!("issues[{i}] ({})", sanitize::line(&s.id.value));
-        c.slug(&s.id, &path);
-        c.unique(&mut issue_ids, &s.id, i, &path, "issue");
-        let short = s.short.as_ref().map(|v| c.required(v, &path, "short"));
-        let scale = s.scale.map(|raw| c.scale(raw, &path));
-        let outcome = s.outcome.as_ref().and_then(|o| {
-            let kind = IssueKind::of(scale.as_ref(), s.id.value.as_str());
-            c.value(
-                &o.value,
-                Loc::of(o),
-                &format!("{path}.outcome"),
-                "outcome",
-                &kind,
-            )
-        });
-        issues.push(Issue {
-            id: s.id.value.clone(),
-            title: c.required(&s.title, &path, "title"),
-            short,
-            description: optional_text(s.description),
-            tags: s
-                .tags
-                .unwrap_or_default()
-                .iter()
-                .map(|t| sanitize::line(t))
-                .collect(),
-            scale,
-            outcome,
-        });
+/// A `source:` read before the sources it names, and where it belongs.
+struct Citation {
+    actor: usize,
+    issue: usize,
+    evidence: usize,
+    id: Located<String>,
+    path: String,
+}
+
+impl Builder {
+    pub(crate) fn new() -> Builder {
+        Builder {
+            c: Checker {
+                problems: Vec::new(),
+            },
+            title: String::new(),
+            description: None,
+            sources: None,
+            issues: None,
+            actors: Vec::new(),
+            actor_ids: HashMap::new(),
+            affiliations: Vec::new(),
+            waiting: Vec::new(),
+            cited: Vec::new(),
+            key_issue: Vec::new(),
+        }
     }
 
-    // Actors: ids first, so affiliations can point forward.
-    if raw.actors.value.is_empty() {
-        c.report(
-            Loc::of(&raw.actors),
-            "actors",
-            "a model needs at least one actor",
-        );
+    pub(crate) fn title(&mut self, title: &Located<String>) {
+        self.title = self.c.required(title, "title", "title");
     }
-    let mut actor_ids = HashMap::new();
-    for (i, a) in raw.actors.value.iter().enumerate() {
-        let path = actor_path(i, a);
-        c.slug(&a.id, &path);
-        c.unique(&mut actor_ids, &a.id, i, &path, "actor");
+
+    pub(crate) fn description(&mut self, description: Option<String>) {
+        self.description = optional_text(description);
     }
-    // Each distinct positions key is looked up once, not once per position.
-    let key_issue: Vec<Option<usize>> = raw
-        .keys
-        .iter()
-        .map(|k| issue_ids.get(&**k).copied())
-        .collect();
-    let key_text = |k: super::yaml::PositionKey| raw.keys.get(k.0 as usize).map_or("", |s| &**s);
-    let mut actors = Vec::new();
-    let affiliation_locs: Vec<Loc> = raw
-        .actors
-        .value
-        .iter()
-        .map(|a| a.affiliation.as_ref().map(Loc::of).unwrap_or_default())
-        .collect();
-    for (i, a) in raw.actors.value.into_iter().enumerate() {
+
+    pub(crate) fn sources(&mut self, raw: Vec<RawSource>) {
+        let c = &mut self.c;
+        let mut ids = HashMap::new();
+        let mut items = Vec::new();
+        for (i, s) in raw.into_iter().enumerate() {
+            let path = format!("sources[{i}] ({})", sanitize::line(&s.id.value));
+            c.slug(&s.id, &path);
+            c.unique(&mut ids, &s.id, i, &path, "source");
+            let date = c.date(s.date.as_ref(), &format!("{path}.date"));
+            items.push(Source {
+                id: s.id.value.clone(),
+                title: c.required(&s.title, &path, "title"),
+                author: s.author.map(|a| sanitize::line(&a)),
+                date,
+                url: s.url.map(|u| sanitize::line(&u)),
+            });
+        }
+        self.sources = Some(Table { items, ids });
+    }
+
+    pub(crate) fn issues(&mut self, raw: Located<Vec<RawIssue>>) {
+        let c = &mut self.c;
+        if raw.value.is_empty() {
+            c.report(Loc::of(&raw), "issues", "a model needs at least one issue");
+        }
+        let mut ids = HashMap::new();
+        let mut items = Vec::new();
+        for (i, s) in raw.value.into_iter().enumerate() {
+            let path = format!("issues[{i}] ({})", sanitize::line(&s.id.value));
+            c.slug(&s.id, &path);
+            c.unique(&mut ids, &s.id, i, &path, "issue");
+            let short = s.short.as_ref().map(|v| c.required(v, &path, "short"));
+            let scale = s.scale.map(|raw| c.scale(raw, &path));
+            let outcome = s.outcome.as_ref().and_then(|o| {
+                let kind = IssueKind::of(scale.as_ref(), s.id.value.as_str());
+                c.value(
+                    &o.value,
+                    Loc::of(o),
+                    &format!("{path}.outcome"),
+                    "outcome",
+                    &kind,
+                )
+            });
+            items.push(Issue {
+                id: s.id.value.clone(),
+                title: c.required(&s.title, &path, "title"),
+                short,
+                description: optional_text(s.description),
+                tags: s
+                    .tags
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| sanitize::line(t))
+                    .collect(),
+                scale,
+                outcome,
+            });
+        }
+        self.issues = Some(Table { items, ids });
+        for actor in std::mem::take(&mut self.waiting) {
+            self.actor(actor);
+        }
+    }
+
+    /// Checks one actor and adds it, or keeps it until the issues are read.
+    pub(crate) fn actor(&mut self, a: RawActor) {
+        let Some(issues) = &self.issues else {
+            self.waiting.push(a);
+            return;
+        };
+        let c = &mut self.c;
+        let i = self.actors.len();
         let path = actor_path(i, &a);
-        let affiliation = a.affiliation.as_ref().and_then(|aff| {
-            let found = actor_ids.get(&aff.value).copied();
-            if found.is_none() {
-                c.unknown_ref(aff, &format!("{path}.affiliation"), "actor", &actor_ids);
-            }
-            found
-        });
+        c.slug(&a.id, &path);
+        c.unique(&mut self.actor_ids, &a.id, i, &path, "actor");
         let aliases = a
             .aliases
             .unwrap_or_default()
@@ -308,22 +353,35 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
             .enumerate()
             .map(|(j, alias)| c.required(alias, &format!("{path}.aliases[{j}]"), "alias"))
             .collect();
-        let mut positions: Vec<Option<Position>> = vec![None; issues.len()];
+        let mut positions: Vec<Option<Position>> = vec![None; issues.items.len()];
         for (key, pos) in a.positions.unwrap_or_default().0 {
-            let text = key_text(key.value);
+            // Each distinct key is looked up once, not once per position.
+            let k = key.value.0 as usize;
+            while self.key_issue.len() <= k {
+                let text = key_text(PositionKey(self.key_issue.len() as u32));
+                self.key_issue.push(issues.ids.get(&*text).copied());
+            }
             // Built only when there is something to report.
-            let ppath = || format!("{path}.positions.{}", sanitize::line(text));
-            let Some(issue) = key_issue.get(key.value.0 as usize).copied().flatten() else {
+            let ppath = || format!("{path}.positions.{}", sanitize::line(&key_text(key.value)));
+            let Some(issue) = self.key_issue[k] else {
                 let shown = Located {
-                    value: text,
+                    value: key_text(key.value),
                     loc: key.loc,
                 };
-                c.unknown_ref(&shown, &ppath(), "issue", &issue_ids);
+                c.unknown_ref(&shown, &ppath(), "issue", &issues.ids);
                 continue;
             };
             // Duplicate keys are refused by the parser; this guards the index.
-            let kind = IssueKind::of(issues[issue].scale.as_ref(), &issues[issue].id);
-            if let Some(p) = position(&mut c, pos, Loc::of(&key), &ppath, &kind, &source_ids) {
+            let kind = IssueKind::of(issues.items[issue].scale.as_ref(), &issues.items[issue].id);
+            let sources = match &self.sources {
+                Some(known) => Sources::Known(&known.ids),
+                None => Sources::Later {
+                    cited: &mut self.cited,
+                    actor: i,
+                    issue,
+                },
+            };
+            if let Some(p) = position(c, pos, Loc::of(&key), &ppath, &kind, sources) {
                 positions[issue] = Some(p);
             }
         }
@@ -331,33 +389,94 @@ pub(crate) fn validate(raw: RawModel) -> Result<Model, Vec<Problem>> {
             .power
             .as_ref()
             .map_or(1.0, |p| c.power(p, &format!("{path}.power")));
-        actors.push(Actor {
+        self.actors.push(Actor {
             id: a.id.value.clone(),
             name: c.required(&a.name, &path, "name"),
             power,
             kind: a.kind.map(kind),
-            affiliation,
+            affiliation: None,
             aliases,
             description: optional_text(a.description),
             positions,
         });
+        self.affiliations.push(a.affiliation);
     }
-    check_affiliation_cycles(&mut c, &actors, &affiliation_locs);
 
-    if !c.problems.is_empty() {
-        // In file order; problems without a place last.
-        c.problems
-            .sort_by_key(|p| (!p.loc.is_known(), p.loc.line, p.loc.column));
-        return Err(c.problems);
+    /// Resolves what could only be resolved at the end (affiliations, early
+    /// citations) and returns the model, or every problem in file order.
+    /// `actors` is where the actors list is, for the report of an empty one.
+    pub(crate) fn finish(mut self, actors: Loc) -> Result<Model, Vec<Problem>> {
+        if self.issues.is_none() {
+            // The caller reports a missing `issues`; this keeps the waiting
+            // actors from being lost if it ever does not.
+            self.issues(Located {
+                value: Vec::new(),
+                loc: Loc::default(),
+            });
+        }
+        let c = &mut self.c;
+        if self.actors.is_empty() {
+            c.report(actors, "actors", "a model needs at least one actor");
+        }
+        let mut affiliation_locs = Vec::with_capacity(self.affiliations.len());
+        for (i, aff) in self.affiliations.iter().enumerate() {
+            affiliation_locs.push(aff.as_ref().map(Loc::of).unwrap_or_default());
+            let Some(aff) = aff else { continue };
+            let found = self.actor_ids.get(&aff.value).copied();
+            if found.is_none() {
+                let path = format!("actors[{i}] ({})", sanitize::line(&self.actors[i].id));
+                c.unknown_ref(
+                    aff,
+                    &format!("{path}.affiliation"),
+                    "actor",
+                    &self.actor_ids,
+                );
+            }
+            self.actors[i].affiliation = found;
+        }
+        check_affiliation_cycles(c, &self.actors, &affiliation_locs);
+        let sources = self.sources.unwrap_or_else(|| Table {
+            items: Vec::new(),
+            ids: HashMap::new(),
+        });
+        for cite in self.cited {
+            let found = sources.ids.get(&cite.id.value).copied();
+            if found.is_none() {
+                c.unknown_ref(&cite.id, &cite.path, "source", &sources.ids);
+            }
+            let evidence = self.actors[cite.actor].positions[cite.issue]
+                .as_mut()
+                .and_then(|p| p.evidence_mut().get_mut(cite.evidence));
+            if let Some(e) = evidence {
+                e.source = found;
+            }
+        }
+        if !c.problems.is_empty() {
+            // In file order; problems without a place last.
+            c.problems
+                .sort_by_key(|p| (!p.loc.is_known(), p.loc.line, p.loc.column));
+            return Err(self.c.problems);
+        }
+        Ok(Model {
+            title: self.title,
+            description: self.description,
+            sources: sources.items,
+            issues: self.issues.map(|t| t.items).unwrap_or_default(),
+            actors: self.actors,
+            actor_index: self.actor_ids,
+        })
     }
-    Ok(Model {
-        title,
-        description: optional_text(raw.description),
-        sources,
-        issues,
-        actors,
-        actor_index: actor_ids,
-    })
+}
+
+/// Where an evidence `source:` is looked up: the sources already read, or,
+/// when the file lists them later, a note to look it up at the end.
+enum Sources<'a> {
+    Known(&'a HashMap<String, usize>),
+    Later {
+        cited: &'a mut Vec<Citation>,
+        actor: usize,
+        issue: usize,
+    },
 }
 
 fn actor_path(i: usize, a: &RawActor) -> String {
@@ -370,7 +489,7 @@ fn position(
     key_loc: Loc,
     path: &dyn Fn() -> String,
     kind: &IssueKind,
-    source_ids: &HashMap<String, usize>,
+    mut sources: Sources,
 ) -> Option<Position> {
     let here = key_loc;
     let loc_or_here = |loc: Loc| if loc.is_known() { loc } else { here };
@@ -459,12 +578,28 @@ fn position(
             c.report(quote_loc, &epath(), "`quote` must not be empty");
         }
         let date = c.date(e.date.as_ref(), &format!("{}.date", epath()));
-        let source = e.source.as_ref().and_then(|s| {
-            let found = source_ids.get(&s.value).copied();
-            if found.is_none() {
-                c.unknown_ref(s, &format!("{}.source", epath()), "source", source_ids);
+        let source = e.source.and_then(|s| match &mut sources {
+            Sources::Known(ids) => {
+                let found = ids.get(&s.value).copied();
+                if found.is_none() {
+                    c.unknown_ref(&s, &format!("{}.source", epath()), "source", ids);
+                }
+                found
             }
-            found
+            Sources::Later {
+                cited,
+                actor,
+                issue,
+            } => {
+                cited.push(Citation {
+                    actor: *actor,
+                    issue: *issue,
+                    evidence: j,
+                    path: format!("{}.source", epath()),
+                    id: s,
+                });
+                None
+            }
         });
         evidence.push(Evidence {
             quote,

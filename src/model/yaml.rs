@@ -2,16 +2,25 @@
 //! maintained, pure safe Rust, rejects duplicate keys, bounds alias expansion
 //! and reports line and column (see the README).
 //!
-//! Everything here is *raw*: the shapes of the file, with source locations
-//! kept for the validator, which turns them into [`crate::model::Model`].
+//! The shapes here are *raw*: the file as written, with source locations
+//! kept for the validator. The parse hands them to the validator part by
+//! part (each actor as soon as it is read), which builds the
+//! [`crate::model::Model`]; a whole file is never held in raw shapes.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::Deserializer;
 use serde_saphyr::{Budget, Options};
+
+use super::error::Problem;
+use super::types::Model;
 
 mod de;
 mod message;
 mod raw;
 mod schema;
 
+pub(crate) use de::key_text;
 pub use raw::Loc;
 pub(crate) use raw::*;
 pub use schema::json_schema;
@@ -42,14 +51,100 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-pub(crate) fn parse(text: &str) -> Result<RawModel, SyntaxError> {
-    de::with_keys(|| serde_saphyr::from_str_with_options(text, options()))
-        .map_err(message::syntax_error)
+/// A parsed model: the model, or every problem the validator found.
+pub(crate) struct Checked(pub Result<Model, Vec<Problem>>);
+
+/// Parses and validates model text.
+pub(crate) fn parse(text: &str) -> Result<Checked, SyntaxError> {
+    parse_counting(text, &AtomicU64::new(0))
 }
 
-/// Parses from a reader, so a file's text need not be held while its model
-/// is built.
-pub(crate) fn parse_reader(reader: impl std::io::Read) -> Result<RawModel, SyntaxError> {
-    de::with_keys(|| serde_saphyr::from_reader_with_options(reader, options()))
-        .map_err(message::syntax_error)
+/// [`parse`], adding to `parsed` the bytes read so far as each actor is
+/// checked, for a loading screen. The text is parsed whole from memory:
+/// serde-saphyr reads a string nearly twice as fast as a stream, and as the
+/// model is built while parsing, the text and the model are all that is
+/// ever held.
+pub(crate) fn parse_counting(text: &str, parsed: &AtomicU64) -> Result<Checked, SyntaxError> {
+    let mut progress = Progress {
+        text,
+        parsed,
+        line: 1,
+        offset: 0,
+    };
+    let checked = de::with_keys(|| {
+        serde_saphyr::with_deserializer_from_str_with_options(text, options(), |d| {
+            d.deserialize_any(de::TopVisitor {
+                progress: &mut progress,
+            })
+        })
+    })
+    .map_err(message::syntax_error)?;
+    progress.done();
+    Ok(checked)
+}
+
+/// How far a parse has got: the start of the line it has reached, found by
+/// scanning on from the last line reported, so a whole parse scans the text
+/// once.
+pub(crate) struct Progress<'a> {
+    text: &'a str,
+    parsed: &'a AtomicU64,
+    /// The 1-based line that starts at `offset`.
+    line: u32,
+    offset: usize,
+}
+
+impl Progress<'_> {
+    /// The parse has reached `line` (1-based).
+    pub(crate) fn reached(&mut self, line: u32) {
+        let bytes = self.text.as_bytes();
+        let from = self.offset;
+        while self.line < line {
+            match bytes[self.offset..].iter().position(|&b| b == b'\n') {
+                Some(n) => {
+                    self.offset += n + 1;
+                    self.line += 1;
+                }
+                None => break,
+            }
+        }
+        self.parsed
+            .fetch_add((self.offset - from) as u64, Ordering::Relaxed);
+    }
+
+    fn done(&mut self) {
+        let rest = self.text.len() - self.offset;
+        self.offset = self.text.len();
+        self.parsed.fetch_add(rest as u64, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_the_bytes_before_the_line_reached() {
+        let parsed = AtomicU64::new(0);
+        let mut p = Progress {
+            text: "a\nbb\nccc\ndddd",
+            parsed: &parsed,
+            line: 1,
+            offset: 0,
+        };
+        let counted = |p: &Progress| p.parsed.load(Ordering::Relaxed);
+        p.reached(1);
+        assert_eq!(counted(&p), 0);
+        // Line 3 starts after "a\nbb\n".
+        p.reached(3);
+        assert_eq!(counted(&p), 5);
+        // An earlier line (a nested actor's id) counts nothing more.
+        p.reached(2);
+        assert_eq!(counted(&p), 5);
+        // Past the last line: the start of the last line.
+        p.reached(9);
+        assert_eq!(counted(&p), 9);
+        p.done();
+        assert_eq!(counted(&p), 13);
+    }
 }

@@ -1,6 +1,7 @@
 //! How the raw shapes are read: the visitors for the fields that take two
 //! forms (a stance as a word or a number; a position as a mapping or just
-//! its value), the interned `positions` keys, and the top-level mapping.
+//! its value), the interned `positions` keys, and the top-level mapping,
+//! which hands each part to the validator as soon as it is read.
 //! A small `Visitor` rather than `#[serde(untagged)]` keeps serde-saphyr's
 //! exact messages (`unknown field \`stnace\``, with line and column).
 
@@ -10,10 +11,12 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 
 use super::raw::{
-    BadStance, Loc, Located, PositionKey, RawActor, RawDetails, RawIssue, RawModel, RawPosition,
-    RawPositionMap, RawPositions, RawSource, RawStance, Scalar,
+    BadStance, Loc, Located, PositionKey, RawActor, RawDetails, RawPosition, RawPositionMap,
+    RawPositions, RawStance, Scalar,
 };
+use super::{Checked, Progress};
 use crate::model::types::{Basis, Stance};
+use crate::model::validate::Builder;
 
 /// The keys in order of first appearance, and each key's index.
 type KeyTable = (Vec<Box<str>>, std::collections::HashMap<Box<str>, u32>);
@@ -56,23 +59,17 @@ impl<'de> Deserialize<'de> for PositionKey {
     }
 }
 
-/// Runs a parse with a fresh key table, and hands the table to the model.
-pub(super) fn with_keys(
-    parse: impl FnOnce() -> Result<RawModel, serde_saphyr::Error>,
-) -> Result<RawModel, serde_saphyr::Error> {
-    KEYS.with(|k| *k.borrow_mut() = Default::default());
-    let result = parse();
-    let (keys, _) = KEYS.with(|k| std::mem::take(&mut *k.borrow_mut()));
-    result.map(|mut raw| {
-        raw.keys = keys;
-        raw
-    })
+/// The text of an interned `positions` key.
+pub(crate) fn key_text(k: PositionKey) -> Box<str> {
+    KEYS.with(|t| t.borrow().0.get(k.0 as usize).cloned().unwrap_or_default())
 }
 
-impl<'de> Deserialize<'de> for RawModel {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TopVisitor)
-    }
+/// Runs a parse with a fresh key table, dropped when the parse ends.
+pub(super) fn with_keys<T>(parse: impl FnOnce() -> T) -> T {
+    KEYS.with(|k| *k.borrow_mut() = Default::default());
+    let result = parse();
+    KEYS.with(|k| *k.borrow_mut() = Default::default());
+    result
 }
 
 impl<'de> Deserialize<'de> for RawPositions {
@@ -142,30 +139,84 @@ macro_rules! scalar_visits {
     };
 }
 
-struct TopVisitor;
+/// The top-level mapping, reporting progress as actors are read.
+pub(super) struct TopVisitor<'p, 'a> {
+    pub progress: &'p mut Progress<'a>,
+}
 
-impl<'de> Visitor<'de> for TopVisitor {
-    type Value = RawModel;
+/// The top-level keys, in the order serde names them when one is unknown.
+const TOP_FIELDS: &[&str] = &["title", "description", "sources", "issues", "actors"];
+
+impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
+    type Value = Checked;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a mapping with `title`, `issues` and `actors` at the top level")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawModel, A::Error> {
-        #[derive(Deserialize)]
-        #[serde(remote = "RawModel", deny_unknown_fields)]
-        struct Fields {
-            title: Located<String>,
-            #[serde(default)]
-            description: Option<String>,
-            #[serde(default)]
-            sources: Option<Vec<RawSource>>,
-            issues: Located<Vec<RawIssue>>,
-            actors: Located<Vec<RawActor>>,
-            #[serde(skip)]
-            keys: Vec<Box<str>>,
+    /// Reads the top level key by key, handing each part to the
+    /// [`Builder`] as soon as it is read; the actors go one at a time.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+        let mut b = Builder::new();
+        let mut seen = [false; 5];
+        let mut actors_at = Loc::default();
+        while let Some(key) = map.next_key::<Located<String>>()? {
+            let Some(field) = TOP_FIELDS.iter().position(|f| *f == key.value) else {
+                return Err(de::Error::unknown_field(&key.value, TOP_FIELDS));
+            };
+            if std::mem::replace(&mut seen[field], true) {
+                return Err(de::Error::duplicate_field(TOP_FIELDS[field]));
+            }
+            match field {
+                0 => b.title(&map.next_value::<Located<String>>()?),
+                1 => b.description(map.next_value()?),
+                2 => b.sources(map.next_value::<Option<_>>()?.unwrap_or_default()),
+                3 => b.issues(map.next_value()?),
+                _ => {
+                    actors_at = key.loc;
+                    map.next_value_seed(ActorsSeed {
+                        builder: &mut b,
+                        progress: &mut *self.progress,
+                    })?;
+                }
+            }
         }
-        Fields::deserialize(MapAccessDeserializer::new(map))
+        for (field, name) in [(0, "title"), (3, "issues"), (4, "actors")] {
+            if !seen[field] {
+                return Err(de::Error::missing_field(name));
+            }
+        }
+        Ok(Checked(b.finish(actors_at)))
+    }
+}
+
+/// The `actors` list, each actor checked and added as soon as it is read.
+struct ActorsSeed<'b, 'a> {
+    builder: &'b mut Builder,
+    progress: &'b mut Progress<'a>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for ActorsSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ActorsSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of actors")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(actor) = seq.next_element::<RawActor>()? {
+            self.progress.reached(actor.id.loc.line);
+            self.builder.actor(actor);
+        }
+        Ok(())
     }
 }
 

@@ -53,8 +53,15 @@ impl Loc {
     }
 }
 
+/// The top level, as the JSON Schema describes it. The parser does not fill
+/// it: it reads the top level key by key (`de::TopVisitor`), so that actors
+/// are checked one at a time.
 #[derive(JsonSchema)]
 #[schemars(title = "detente model", deny_unknown_fields)]
+#[expect(
+    dead_code,
+    reason = "only described by the schema; the parser reads the top level key by key"
+)]
 pub(crate) struct RawModel {
     /// What the model is about.
     #[schemars(with = "String", length(min = 1))]
@@ -69,9 +76,6 @@ pub(crate) struct RawModel {
     /// The parties: states, organizations, people, groups. At least one.
     #[schemars(with = "Vec<RawActor>", length(min = 1))]
     pub actors: Located<Vec<RawActor>>,
-    /// The distinct `positions` keys, which [`PositionKey`]s index.
-    #[schemars(skip)]
-    pub keys: Vec<Box<str>>,
 }
 
 /// A document the evidence cites.
