@@ -75,6 +75,10 @@ fn quoted(s: &str) -> String {
     format!("`{}`", sanitize::line(s))
 }
 
+/// A problem's path, built only when there is a problem to report: most
+/// values are fine, and a path is a few allocations.
+type Path<'a> = &'a dyn Fn() -> String;
+
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -110,7 +114,7 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, date: Option<&Located<Scalar>>, path: &str) -> Option<String> {
+    fn date(&mut self, date: Option<&Located<Scalar>>, path: Path) -> Option<String> {
         let date = date?;
         if !is_date(&date.value.0) {
             // Digits in the right places, but no such month or day?
@@ -133,7 +137,7 @@ impl Checker {
                     quoted(&date.value.0)
                 )
             };
-            self.report(Loc::of(date), path, message);
+            self.report(Loc::of(date), &path(), message);
         }
         Some(sanitize::line(&date.value.0))
     }
@@ -279,7 +283,7 @@ impl Builder {
             let path = format!("sources[{i}] ({})", sanitize::line(&s.id.value));
             c.slug(&s.id, &path);
             c.unique(&mut ids, &s.id, i, &path, "source");
-            let date = c.date(s.date.as_ref(), &format!("{path}.date"));
+            let date = c.date(s.date.as_ref(), &|| format!("{path}.date"));
             items.push(Source {
                 id: s.id.value.clone(),
                 title: c.required(&s.title, &path, "title"),
@@ -309,7 +313,7 @@ impl Builder {
                 c.value(
                     &o.value,
                     Loc::of(o),
-                    &format!("{path}.outcome"),
+                    &|| format!("{path}.outcome"),
                     "outcome",
                     &kind,
                 )
@@ -388,7 +392,7 @@ impl Builder {
         let power = a
             .power
             .as_ref()
-            .map_or(1.0, |p| c.power(p, &format!("{path}.power")));
+            .map_or(1.0, |p| c.power(p, &|| format!("{path}.power")));
         self.actors.push(Actor {
             id: a.id.value.clone(),
             name: c.required(&a.name, &path, "name"),
@@ -498,7 +502,7 @@ fn position(
     // (or a number in shorthand) on a numeric one.
     let value = match (&raw.stance, position, kind.scale) {
         (Some(s), _, None) => {
-            let at = format!("{}.stance", path());
+            let at = || format!("{}.stance", path());
             c.value(&s.value, loc_or_here(Loc::of(s)), &at, "stance", kind)
         }
         (None, Some(p), None) => {
@@ -518,8 +522,7 @@ fn position(
         }
         (Some(s), None, Some(_)) if raw.details.is_none() => {
             // Shorthand on a numeric issue: the number itself.
-            let at = path();
-            c.value(&s.value, loc_or_here(Loc::of(s)), &at, "position", kind)
+            c.value(&s.value, loc_or_here(Loc::of(s)), path, "position", kind)
         }
         (Some(s), _, Some(scale)) => {
             c.report(
@@ -534,7 +537,7 @@ fn position(
             );
             None
         }
-        (None, Some(p), Some(_)) => c.number_on(p, &format!("{}.position", path()), kind),
+        (None, Some(p), Some(_)) => c.number_on(p, &|| format!("{}.position", path()), kind),
         (None, None, Some(_)) => {
             c.report(
                 here,
@@ -555,7 +558,7 @@ fn position(
     let power = details
         .power
         .as_ref()
-        .map(|p| c.power(p, &format!("{}.power", path())));
+        .map(|p| c.power(p, &|| format!("{}.power", path())));
     let salience = match &details.salience {
         None => 1.0,
         Some(s) => {
@@ -577,7 +580,7 @@ fn position(
         if quote.is_empty() {
             c.report(quote_loc, &epath(), "`quote` must not be empty");
         }
-        let date = c.date(e.date.as_ref(), &format!("{}.date", epath()));
+        let date = c.date(e.date.as_ref(), &|| format!("{}.date", epath()));
         let source = e.source.and_then(|s| match &mut sources {
             Sources::Known(ids) => {
                 let found = ids.get(&s.value).copied();
@@ -634,17 +637,17 @@ impl<'a> IssueKind<'a> {
 
 impl Checker {
     /// A finite number >= 0.
-    fn power(&mut self, p: &Located<f64>, path: &str) -> f64 {
+    fn power(&mut self, p: &Located<f64>, path: Path) -> f64 {
         if !p.value.is_finite() {
             self.report(
                 Loc::of(p),
-                path,
+                &path(),
                 format!("power {} is not a finite number", p.value),
             );
         } else if p.value < 0.0 {
             self.report(
                 Loc::of(p),
-                path,
+                &path(),
                 format!(
                     "power {} is negative; power is 0 or more",
                     format_number(p.value)
@@ -655,11 +658,11 @@ impl Checker {
     }
 
     /// A finite number, reported with `what` when it is not.
-    fn finite(&mut self, x: f64, loc: Loc, path: &str, what: &str) -> Option<f64> {
+    fn finite(&mut self, x: f64, loc: Loc, path: Path, what: &str) -> Option<f64> {
         if x.is_finite() {
             Some(x)
         } else {
-            self.report(loc, path, format!("{what} {x} is not a finite number"));
+            self.report(loc, &path(), format!("{what} {x} is not a finite number"));
             None
         }
     }
@@ -669,13 +672,13 @@ impl Checker {
         let min = self.finite(
             raw.min.value,
             Loc::of(&raw.min),
-            &format!("{spath}.min"),
+            &|| format!("{spath}.min"),
             "min",
         );
         let max = self.finite(
             raw.max.value,
             Loc::of(&raw.max),
-            &format!("{spath}.max"),
+            &|| format!("{spath}.max"),
             "max",
         );
         let (min, max) = match (min, max) {
@@ -696,7 +699,7 @@ impl Checker {
         };
         let range = format!("{}..={}", format_number(min), format_number(max));
         let inside = |c: &mut Checker, x: f64, loc: Loc, at: &str, what: &str| {
-            let x = c.finite(x, loc, at, what)?;
+            let x = c.finite(x, loc, &|| at.to_string(), what)?;
             if !(min..=max).contains(&x) {
                 c.report(
                     loc,
@@ -739,13 +742,13 @@ impl Checker {
     }
 
     /// A number on a numeric issue's scale.
-    fn number_on(&mut self, p: &Located<f64>, path: &str, kind: &IssueKind) -> Option<f64> {
+    fn number_on(&mut self, p: &Located<f64>, path: Path, kind: &IssueKind) -> Option<f64> {
         let scale = kind.scale?;
         let x = self.finite(p.value, Loc::of(p), path, "position")?;
         if !(scale.min..=scale.max).contains(&x) {
             self.report(
                 Loc::of(p),
-                path,
+                &path(),
                 format!(
                     "position {} is outside the scale of {} ({}..={})",
                     format_number(x),
@@ -765,7 +768,7 @@ impl Checker {
         &mut self,
         raw: &RawStance,
         loc: Loc,
-        path: &str,
+        path: Path,
         what: &str,
         kind: &IssueKind,
     ) -> Option<f64> {
@@ -774,12 +777,12 @@ impl Checker {
             (None, RawStance::Int(v)) => match Stance::from_value(*v) {
                 Some(s) => Some(f64::from(s.value())),
                 None => {
-                    self.report(loc, path, stance_message(raw, what));
+                    self.report(loc, &path(), stance_message(raw, what));
                     None
                 }
             },
             (None, _) => {
-                self.report(loc, path, stance_message(raw, what));
+                self.report(loc, &path(), stance_message(raw, what));
                 None
             }
             (Some(_), RawStance::Int(_) | RawStance::Number(_)) => {
@@ -800,7 +803,7 @@ impl Checker {
                 };
                 self.report(
                     loc,
-                    path,
+                    &path(),
                     format!(
                         "{what} {shown} is not a number; {} is numeric (scale {}..={})",
                         quoted(kind.id),
