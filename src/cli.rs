@@ -326,7 +326,7 @@ pub fn summary(model: &Model) -> String {
     let quotes: usize = model
         .actors
         .iter()
-        .flat_map(|a| a.positions.iter().flatten())
+        .flat_map(|a| a.positions())
         .map(|p| p.evidence().len())
         .sum();
     let n =

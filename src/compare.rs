@@ -203,8 +203,7 @@ pub fn default_pair(model: &Model) -> (usize, usize) {
         return (0, 0);
     }
     let mut by_positions: Vec<usize> = (0..n).collect();
-    by_positions
-        .sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions.iter().flatten().count()));
+    by_positions.sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions().len()));
     by_positions.truncate(40);
     let mut best = (by_positions[0], by_positions[1]);
     let mut best_key = (0, 0);

@@ -26,9 +26,8 @@ fn every_quote_is_an_exact_excerpt_of_the_article() {
     let article = normalise(ARTICLE);
     let mut checked = 0;
     for a in &m.actors {
-        for (issue, p) in a.positions.iter().enumerate() {
-            let Some(p) = p else { continue };
-            let where_ = format!("{} on {}", a.id, m.issues[issue].id);
+        for p in a.positions() {
+            let where_ = format!("{} on {}", a.id, m.issues[p.issue()].id);
             assert!(p.summary().is_some(), "{where_}: no summary");
             assert!(!p.evidence().is_empty(), "{where_}: no evidence");
             for e in p.evidence() {

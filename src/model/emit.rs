@@ -93,17 +93,16 @@ pub fn to_yaml(model: &Model, note: &str) -> String {
         if a.power != 1.0 {
             let _ = writeln!(y, "    power: {}", number(a.power));
         }
-        if a.positions.iter().any(Option::is_some) {
+        if !a.positions().is_empty() {
             y.push_str("    positions:\n");
-            for (issue, p) in model.issues.iter().zip(&a.positions) {
-                if let Some(p) = p {
-                    let _ = writeln!(
-                        y,
-                        "      {}: {}",
-                        quote(&issue.id),
-                        position(model, issue, p)
-                    );
-                }
+            for p in a.positions() {
+                let issue = &model.issues[p.issue()];
+                let _ = writeln!(
+                    y,
+                    "      {}: {}",
+                    quote(&issue.id),
+                    position(model, issue, p)
+                );
             }
         }
     }

@@ -279,10 +279,10 @@ pub struct Evidence {
     pub source: Option<usize>,
 }
 
-/// One actor's position on one issue. A model has a slot for one per actor
-/// and issue, stated or not, so this is kept small (`Option<Position>` is 32
-/// bytes): the rarely given power, summary and evidence live behind one box,
-/// allocated only when at least one of them is present.
+/// One actor's position on one issue. A big model has millions, so this is
+/// kept to 32 bytes: the rarely given power, summary and evidence live
+/// behind one box, allocated only when at least one of them is present, and
+/// the issue's index fits in what would be padding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position {
     /// The position on the issue's scale: the stance's value on a stance
@@ -295,6 +295,8 @@ pub struct Position {
     pub salience: f64,
     /// Power, summary and evidence; `None` when all three are absent.
     notes: Option<Box<PositionNotes>>,
+    /// The issue, set when the position is given to its actor.
+    issue: u32,
 }
 
 /// The rarely present parts of a [`Position`], boxed out of line.
@@ -315,7 +317,13 @@ impl Position {
             red_line: false,
             salience: 1.0,
             notes: None,
+            issue: 0,
         }
+    }
+
+    /// The issue this is a position on: an index into [`Model::issues`].
+    pub fn issue(&self) -> usize {
+        self.issue as usize
     }
 
     /// Sets the power, summary and evidence, boxing them only if at least
@@ -369,13 +377,70 @@ pub struct Actor {
     pub description: Option<String>,
     /// Capability or clout, finite and >= 0 (default 1).
     pub power: f64,
-    /// One slot per issue, in the model's issue order; `None` is *unknown*.
-    pub positions: Vec<Option<Position>>,
+    /// The positions taken, in issue order, at most one per issue; an issue
+    /// with none is *unknown* for this actor. Only the positions taken are
+    /// stored: most models leave many pairs unknown.
+    positions: Vec<Position>,
 }
 
 impl Actor {
+    /// An actor with no positions yet (see [`Actor::set_positions`]).
+    pub(crate) fn new(
+        id: String,
+        name: String,
+        kind: Option<ActorKind>,
+        affiliation: Option<usize>,
+        aliases: Vec<String>,
+        description: Option<String>,
+        power: f64,
+    ) -> Actor {
+        Actor {
+            id,
+            name,
+            kind,
+            affiliation,
+            aliases,
+            description,
+            power,
+            positions: Vec::new(),
+        }
+    }
+
+    /// The position on `issue`, if the actor takes one.
     pub fn position(&self, issue: usize) -> Option<&Position> {
-        self.positions.get(issue).and_then(Option::as_ref)
+        let issue = u32::try_from(issue).ok()?;
+        self.positions
+            .binary_search_by_key(&issue, |p| p.issue)
+            .ok()
+            .map(|i| &self.positions[i])
+    }
+
+    pub(crate) fn position_mut(&mut self, issue: usize) -> Option<&mut Position> {
+        let issue = u32::try_from(issue).ok()?;
+        let i = self
+            .positions
+            .binary_search_by_key(&issue, |p| p.issue)
+            .ok()?;
+        Some(&mut self.positions[i])
+    }
+
+    /// The positions taken, in issue order; each knows its [`Position::issue`].
+    pub fn positions(&self) -> &[Position] {
+        &self.positions
+    }
+
+    /// Sets the positions from one slot per issue, in issue order (`None`
+    /// for unknown). A model's issues are far fewer than `u32::MAX`: a
+    /// model file is at most 64 MiB.
+    pub(crate) fn set_positions(&mut self, slots: Vec<Option<Position>>) {
+        let mut positions = Vec::with_capacity(slots.iter().flatten().count());
+        for (issue, slot) in slots.into_iter().enumerate() {
+            if let Some(mut p) = slot {
+                p.issue = u32::try_from(issue).unwrap_or(u32::MAX);
+                positions.push(p);
+            }
+        }
+        self.positions = positions;
     }
 
     /// The position on `issue` if it counts under the minimum basis `min`;
@@ -425,10 +490,7 @@ impl Model {
 
     /// How many positions are stated in the whole model.
     pub fn position_count(&self) -> usize {
-        self.actors
-            .iter()
-            .map(|a| a.positions.iter().flatten().count())
-            .sum()
+        self.actors.iter().map(|a| a.positions.len()).sum()
     }
 }
 
@@ -436,11 +498,30 @@ impl Model {
 mod tests {
     use super::*;
 
-    /// A model holds one `Option<Position>` per actor × issue slot, stated
-    /// or not, so its size is the model's memory.
+    /// A big model holds millions of positions, so their size is most of
+    /// the model's memory (the issue index lives in what would be padding).
     #[test]
-    fn an_empty_position_slot_is_small() {
-        assert!(std::mem::size_of::<Option<Position>>() <= 32);
+    fn a_position_is_small() {
+        assert!(std::mem::size_of::<Position>() <= 32);
+    }
+
+    #[test]
+    fn only_the_positions_taken_are_stored_and_each_is_found_by_its_issue() {
+        let mut a = Actor::new("a".into(), "A".into(), None, None, Vec::new(), None, 1.0);
+        a.set_positions(vec![
+            None,
+            Some(Position::new(2.0, Some(Stance::Demands))),
+            None,
+            None,
+            Some(Position::new(-1.0, Some(Stance::Opposes))),
+        ]);
+        assert_eq!(a.positions().len(), 2);
+        assert_eq!(a.positions()[1].issue(), 4);
+        assert_eq!(a.position(1).map(|p| p.value), Some(2.0));
+        assert_eq!(a.position(4).map(|p| p.value), Some(-1.0));
+        for unknown in [0, 2, 3, 5, usize::MAX] {
+            assert!(a.position(unknown).is_none(), "{unknown}");
+        }
     }
 
     #[test]

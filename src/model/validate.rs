@@ -393,16 +393,17 @@ impl Builder {
             .power
             .as_ref()
             .map_or(1.0, |p| c.power(p, &|| format!("{path}.power")));
-        self.actors.push(Actor {
-            id: a.id.value.clone(),
-            name: c.required(&a.name, &path, "name"),
-            power,
-            kind: a.kind.map(kind),
-            affiliation: None,
+        let mut actor = Actor::new(
+            a.id.value.clone(),
+            c.required(&a.name, &path, "name"),
+            a.kind.map(kind),
+            None,
             aliases,
-            description: optional_text(a.description),
-            positions,
-        });
+            optional_text(a.description),
+            power,
+        );
+        actor.set_positions(positions);
+        self.actors.push(actor);
         self.affiliations.push(a.affiliation);
     }
 
@@ -448,8 +449,8 @@ impl Builder {
             if found.is_none() {
                 c.unknown_ref(&cite.id, &cite.path, "source", &sources.ids);
             }
-            let evidence = self.actors[cite.actor].positions[cite.issue]
-                .as_mut()
+            let evidence = self.actors[cite.actor]
+                .position_mut(cite.issue)
                 .and_then(|p| p.evidence_mut().get_mut(cite.evidence));
             if let Some(e) = evidence {
                 e.source = found;

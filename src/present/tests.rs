@@ -78,10 +78,7 @@ fn verdicts_counts_and_the_basis_line() {
 #[test]
 fn attribution_names_speaker_date_and_source_title() {
     let m = model();
-    let evidence = m.actors[0].positions[0]
-        .as_ref()
-        .expect("position")
-        .evidence();
+    let evidence = m.actors[0].position(0).expect("position").evidence();
     assert_eq!(
         attribution(&m, &evidence[0]),
         "Minister A, 2024-03-01, The minutes"

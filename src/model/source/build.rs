@@ -166,16 +166,7 @@ pub(super) fn actor(id: String, key: &str, name: &str, description: Option<Strin
     } else {
         Vec::new()
     };
-    Actor {
-        id,
-        name,
-        kind: None,
-        affiliation: None,
-        aliases,
-        description,
-        power: 1.0,
-        positions: Vec::new(),
-    }
+    Actor::new(id, name, None, None, aliases, description, 1.0)
 }
 
 #[cfg(test)]

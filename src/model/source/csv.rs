@@ -210,6 +210,8 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
     let mut issue_keys: HashMap<String, usize> = HashMap::new();
     let mut source_keys: HashMap<String, usize> = HashMap::new();
     let mut actors = Vec::new();
+    // One position slot per actor and issue, while the rows come in.
+    let mut slots: Vec<Vec<Option<Position>>> = Vec::new();
     let mut issues: Vec<Issue> = Vec::new();
     let mut seen: Vec<Seen> = Vec::new();
     let mut sources: Vec<Source> = Vec::new();
@@ -494,7 +496,10 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
             }]),
             None => Box::default(),
         };
-        let positions = &mut actors[a].positions;
+        if slots.len() <= a {
+            slots.resize_with(a + 1, Vec::new);
+        }
+        let positions = &mut slots[a];
         if positions.len() <= i {
             positions.resize(i + 1, None);
         }
@@ -545,9 +550,8 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
             );
         }
     }
-    let n = issues.len();
-    for a in &mut actors {
-        a.positions.resize(n, None);
+    for (a, slots) in actors.iter_mut().zip(slots) {
+        a.set_positions(slots);
     }
     finish(
         origin,

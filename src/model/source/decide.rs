@@ -205,6 +205,8 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
     let mut actor_ids = Ids::default();
     let mut actor_keys: HashMap<String, usize> = HashMap::new();
     let mut actors = Vec::new();
+    // One position slot per actor and issue, while the lines come in.
+    let mut slots: Vec<Vec<Option<Position>>> = Vec::new();
     for r in &a_recs {
         let key = r.get(1);
         if one_line(key).is_empty() {
@@ -225,9 +227,13 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
             continue;
         }
         actor_keys.insert(key.to_string(), actors.len());
-        let mut a = actor(actor_ids.id(key, "actor"), key, r.get(2), text(r.get(3)));
-        a.positions = vec![None; issues.len()];
-        actors.push(a);
+        actors.push(actor(
+            actor_ids.id(key, "actor"),
+            key,
+            r.get(2),
+            text(r.get(3)),
+        ));
+        slots.push(vec![None; issues.len()]);
     }
 
     // Positions.
@@ -337,7 +343,10 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
         let summary = text(r.get(6)).map(String::into_boxed_str);
         let mut p = Position::new(value, None).with_notes(Some(power), summary, Box::default());
         p.salience = salience;
-        actors[a].positions[i] = Some(p);
+        slots[a][i] = Some(p);
+    }
+    for (a, slots) in actors.iter_mut().zip(slots) {
+        a.set_positions(slots);
     }
     finish(
         origin,

@@ -164,8 +164,8 @@ pub(super) fn read(input: &str, origin: &Origin, file_title: &str) -> Result<Mod
             ),
             Err(e) => report.add(line, f[2].column, "capability", format!("capability {e}")),
         }
-        a.positions = vec![None; n_dims];
-        for (d, slot) in a.positions.iter_mut().enumerate() {
+        let mut slots = vec![None; n_dims];
+        for (d, slot) in slots.iter_mut().enumerate() {
             let (pos, sal) = (&f[3 + 2 * d], &f[4 + 2 * d]);
             let dim = quoted(&issues[d].title);
             let value = match fields::number(&pos.text) {
@@ -219,6 +219,7 @@ pub(super) fn read(input: &str, origin: &Origin, file_title: &str) -> Result<Mod
                 *slot = Some(p);
             }
         }
+        a.set_positions(slots);
         actors.push(a);
     }
     if rows != n_actors {
