@@ -135,12 +135,14 @@ impl<'m> Comparison<'m> {
     pub fn at(model: &'m Model, left: usize, right: usize, min_basis: Basis) -> Comparison<'m> {
         let (l, r) = (&model.actors[left], &model.actors[right]);
         let mut counts = Counts::default();
-        let rows: Vec<Row<'m>> = (0..model.issues.len())
-            .map(|issue| {
-                let (lp, rp) = (
-                    l.position_at(issue, min_basis),
-                    r.position_at(issue, min_basis),
-                );
+        let n = model.issues.len();
+        let counted = |p: Option<&'m Position>| p.filter(|p| p.basis >= min_basis);
+        let rows: Vec<Row<'m>> = l
+            .by_issue(n)
+            .zip(r.by_issue(n))
+            .enumerate()
+            .map(|(issue, (lp, rp))| {
+                let (lp, rp) = (counted(lp), counted(rp));
                 let verdict = verdict_on(&model.issues[issue], lp, rp);
                 let red_line = verdict == Verdict::Conflict
                     && (lp.is_some_and(|p| p.red_line) || rp.is_some_and(|p| p.red_line));

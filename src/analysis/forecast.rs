@@ -2,7 +2,7 @@
 //! (Achen's power- and salience-weighted mean) and the weighted median, each
 //! checked against the issue's outcome where the model records one.
 
-use crate::model::{Basis, Model};
+use crate::model::{Actor, Basis, Model, Position};
 
 /// One issue's forecasts over the actors with a counted position.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -18,13 +18,18 @@ pub struct Forecast {
 
 /// The forecasts for `issue`, counting positions at least as strong as `min`.
 pub fn forecast(model: &Model, issue: usize, min: Basis) -> Forecast {
-    let mut points: Vec<(f64, f64)> = model
-        .actors
-        .iter()
-        .filter_map(|a| {
-            let p = a.position_at(issue, min)?;
-            Some((p.value, a.power_on(p) * p.salience))
-        })
+    forecast_over(
+        model
+            .actors
+            .iter()
+            .filter_map(|a| Some((a, a.position_at(issue, min)?))),
+    )
+}
+
+/// The forecasts over one issue's counted positions, each with its actor.
+fn forecast_over<'m>(counted: impl Iterator<Item = (&'m Actor, &'m Position)>) -> Forecast {
+    let mut points: Vec<(f64, f64)> = counted
+        .map(|(a, p)| (p.value, a.power_on(p) * p.salience))
         .collect();
     let positions = points.len();
     let total: f64 = points.iter().map(|&(_, w)| w).sum();
@@ -75,10 +80,16 @@ pub struct Mae {
 
 /// Every issue's forecasts, in model order, and the mean absolute errors.
 pub fn check_all(model: &Model, min: Basis) -> (Vec<Checked>, Mae) {
-    let checked: Vec<Checked> = (0..model.issues.len())
+    let n = model.issues.len();
+    // Each actor's positions are walked once, issue by issue.
+    let mut walks: Vec<_> = model.actors.iter().map(|a| (a, a.by_issue(n))).collect();
+    let checked: Vec<Checked> = (0..n)
         .map(|i| {
             let issue = &model.issues[i];
-            let f = forecast(model, i, min);
+            let f = forecast_over(walks.iter_mut().filter_map(|(a, walk)| {
+                let p = walk.next().flatten()?;
+                (p.basis >= min).then_some((*a, p))
+            }));
             let error = |x: Option<f64>| {
                 let (x, o) = (x?, issue.outcome?);
                 Some((x - o).abs() / issue.span() * 100.0)

@@ -407,6 +407,7 @@ impl Actor {
     }
 
     /// The position on `issue`, if the actor takes one.
+    #[inline]
     pub fn position(&self, issue: usize) -> Option<&Position> {
         let issue = u32::try_from(issue).ok()?;
         self.positions
@@ -427,6 +428,18 @@ impl Actor {
     /// The positions taken, in issue order; each knows its [`Position::issue`].
     pub fn positions(&self) -> &[Position] {
         &self.positions
+    }
+
+    /// The position on each of the first `issues` issues, in order (`None`
+    /// where unknown): one pass over the positions, for walking every issue
+    /// without a search per issue.
+    #[inline]
+    pub fn by_issue(&self, issues: usize) -> ByIssue<'_> {
+        ByIssue {
+            rest: &self.positions,
+            issue: 0,
+            end: issues,
+        }
     }
 
     /// Sets the positions from one slot per issue, in issue order (`None`
@@ -454,6 +467,40 @@ impl Actor {
         p.power().unwrap_or(self.power)
     }
 }
+
+/// See [`Actor::by_issue`].
+pub struct ByIssue<'a> {
+    rest: &'a [Position],
+    issue: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for ByIssue<'a> {
+    type Item = Option<&'a Position>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Option<&'a Position>> {
+        if self.issue >= self.end {
+            return None;
+        }
+        let here = match self.rest.split_first() {
+            Some((p, rest)) if p.issue() == self.issue => {
+                self.rest = rest;
+                Some(p)
+            }
+            _ => None,
+        };
+        self.issue += 1;
+        Some(here)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.issue);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for ByIssue<'_> {}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -522,6 +569,8 @@ mod tests {
         for unknown in [0, 2, 3, 5, usize::MAX] {
             assert!(a.position(unknown).is_none(), "{unknown}");
         }
+        let walked: Vec<Option<f64>> = a.by_issue(6).map(|p| p.map(|p| p.value)).collect();
+        assert_eq!(walked, [None, Some(2.0), None, None, Some(-1.0), None]);
     }
 
     #[test]
