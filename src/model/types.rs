@@ -280,10 +280,11 @@ pub struct Evidence {
 }
 
 /// One actor's position on one issue. A big model has millions, so this is
-/// kept to 32 bytes: the rarely given power, summary and evidence live
-/// behind one box, allocated only when at least one of them is present, and
-/// the issue's index fits in what would be padding.
-#[derive(Debug, Clone, PartialEq)]
+/// kept to 40 bytes: the summary and evidence, rare in big models, live
+/// behind one box, allocated only when one of them is present; power, which
+/// the field's datasets give on every position, is inline; the issue's index
+/// fits in what would be padding.
+#[derive(Debug, Clone)]
 pub struct Position {
     /// The position on the issue's scale: the stance's value on a stance
     /// issue, the number on a numeric one.
@@ -293,16 +294,31 @@ pub struct Position {
     pub basis: Basis,
     pub red_line: bool,
     pub salience: f64,
-    /// Power, summary and evidence; `None` when all three are absent.
+    /// Power on this issue; NaN when not given (a given power is finite).
+    power: f64,
+    /// Summary and evidence; `None` when both are absent.
     notes: Option<Box<PositionNotes>>,
     /// The issue, set when the position is given to its actor.
     issue: u32,
 }
 
+/// Equal when every field is, a power not given included (NaN inside).
+impl PartialEq for Position {
+    fn eq(&self, other: &Position) -> bool {
+        self.value == other.value
+            && self.stance == other.stance
+            && self.basis == other.basis
+            && self.red_line == other.red_line
+            && self.salience == other.salience
+            && self.power() == other.power()
+            && self.notes == other.notes
+            && self.issue == other.issue
+    }
+}
+
 /// The rarely present parts of a [`Position`], boxed out of line.
 #[derive(Debug, Clone, PartialEq)]
 struct PositionNotes {
-    power: Option<f64>,
     summary: Option<Box<str>>,
     evidence: Box<[Evidence]>,
 }
@@ -316,6 +332,7 @@ impl Position {
             basis: Basis::Stated,
             red_line: false,
             salience: 1.0,
+            power: f64::NAN,
             notes: None,
             issue: 0,
         }
@@ -326,27 +343,23 @@ impl Position {
         self.issue as usize
     }
 
-    /// Sets the power, summary and evidence, boxing them only if at least
-    /// one is present.
+    /// Sets the power, summary and evidence, boxing the last two only if
+    /// one of them is present.
     pub fn with_notes(
         mut self,
         power: Option<f64>,
         summary: Option<Box<str>>,
         evidence: Box<[Evidence]>,
     ) -> Position {
-        self.notes = (power.is_some() || summary.is_some() || !evidence.is_empty()).then(|| {
-            Box::new(PositionNotes {
-                power,
-                summary,
-                evidence,
-            })
-        });
+        self.power = power.unwrap_or(f64::NAN);
+        self.notes = (summary.is_some() || !evidence.is_empty())
+            .then(|| Box::new(PositionNotes { summary, evidence }));
         self
     }
 
     /// Power on this issue, overriding the actor's.
     pub fn power(&self) -> Option<f64> {
-        self.notes.as_ref().and_then(|n| n.power)
+        (!self.power.is_nan()).then_some(self.power)
     }
 
     /// The position in a few words, if given.
@@ -549,7 +562,7 @@ mod tests {
     /// the model's memory (the issue index lives in what would be padding).
     #[test]
     fn a_position_is_small() {
-        assert!(std::mem::size_of::<Position>() <= 32);
+        assert!(std::mem::size_of::<Position>() <= 40);
     }
 
     #[test]
@@ -581,8 +594,17 @@ mod tests {
             (bare.power(), bare.summary(), bare.evidence()),
             (None, None, &[][..])
         );
-        let noted = Position::new(0.5, None).with_notes(Some(2.0), None, Box::default());
-        assert_eq!(noted.power(), Some(2.0));
+        let powered = Position::new(0.5, None).with_notes(Some(2.0), None, Box::default());
+        assert_eq!(powered.power(), Some(2.0));
+        assert!(powered.notes.is_none(), "power is inline");
+        assert_eq!(
+            powered,
+            powered.clone(),
+            "a position without power equals itself"
+        );
+        assert_ne!(powered, Position::new(0.5, None));
+        let noted = Position::new(0.5, None).with_notes(None, Some("why".into()), Box::default());
+        assert_eq!(noted.summary(), Some("why"));
         assert!(noted.notes.is_some());
         let quote = Evidence {
             quote: "q".into(),
