@@ -401,6 +401,51 @@ title: Order
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
+    /// Each problem as `line: path: message`, or a panic if the text loads
+    /// or fails in another way.
+    fn problems(text: &str) -> Vec<String> {
+        match from_str(text, Origin::BuiltIn) {
+            Err(LoadError::Invalid { problems, .. }) => problems
+                .into_iter()
+                .map(|p| format!("{}: {}: {}", p.loc.line, p.path, p.message))
+                .collect(),
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    /// `1` and `"1"` are two YAML keys but one issue: the second position
+    /// is reported, not silently taken over the first (nor given the first
+    /// one's citations when the sources come last).
+    #[test]
+    fn two_keys_naming_one_issue_are_reported() {
+        let actors = "\
+actors:
+  - id: x
+    name: X
+    positions:
+      1:
+        stance: supports
+        evidence:
+          - quote: First.
+            source: s
+      \"1\":
+        stance: opposes
+        evidence:
+          - quote: Second.
+";
+        let rest = "title: T\nissues: [{id: \"1\", title: One}]\n";
+        let sources = "sources: [{id: s, title: S}]\n";
+        let why = "actors[0] (x).positions.1: a second position on issue `1`; an actor takes one position per issue";
+        assert_eq!(
+            problems(&format!("{actors}{rest}{sources}")),
+            [format!("10: {why}")]
+        );
+        assert_eq!(
+            problems(&format!("{rest}{sources}{actors}")),
+            [format!("13: {why}")]
+        );
+    }
+
     #[test]
     fn date_messages_say_what_is_wrong() {
         for (date, want) in [
