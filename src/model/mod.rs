@@ -100,6 +100,8 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
     // Check the text whole (UTF-8 errors with their line and column), then
     // parse it from memory, building the model as the parse goes.
     let text = check_text(&bytes, &origin)?;
+    // A byte order mark is not parsed, but it is in the file's size.
+    parsed.fetch_add((bytes.len() - text.len()) as u64, Ordering::Relaxed);
     let checked =
         yaml::parse_counting(text, parsed).map_err(|error| yaml_failed(&origin, error, yamlish))?;
     invalid(checked, origin)
@@ -444,6 +446,30 @@ actors:
             problems(&format!("{rest}{sources}{actors}")),
             [format!("13: {why}")]
         );
+    }
+
+    /// The loading screen's count ends at the file's size whatever its line
+    /// endings, byte order mark or layout.
+    #[test]
+    fn loading_counts_every_byte_of_odd_files() {
+        let dir = std::env::temp_dir().join(format!("detente-odd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let model = "title: T\nissues:\n  - id: a\n    title: A\nactors:\n  - id: x\n    name: X\n  - {id: y, name: Y}\n";
+        let flow = "{title: T, issues: [{id: a, title: A}], actors: [{id: x, name: X}]}";
+        for (name, text) in [
+            ("bom", format!("\u{feff}{model}")),
+            ("crlf", model.replace('\n', "\r\n").trim_end().to_string()),
+            ("cr", model.replace('\n', "\r")),
+            ("no-final-newline", model.trim_end().to_string()),
+            ("flow", flow.to_string()),
+        ] {
+            let file = dir.join(format!("{name}.yaml"));
+            std::fs::write(&file, &text).expect("write");
+            let parsed = AtomicU64::new(0);
+            load_counting(&file, &parsed).expect(name);
+            assert_eq!(parsed.load(Ordering::Relaxed), text.len() as u64, "{name}");
+        }
+        std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
     #[test]
