@@ -415,6 +415,63 @@ title: Order
         }
     }
 
+    #[test]
+    fn every_order_of_the_top_level_keys_finds_the_same_problems() {
+        let title = "title: Order\n";
+        let sources = "sources:\n  - id: minutes\n    title: Minutes\n";
+        let issues = "\
+issues:
+  - id: a
+    title: A
+  - id: share
+    title: Share
+    scale: {min: 0, max: 100}
+";
+        let actors = "\
+actors:
+  - id: x
+    name: X
+    affiliation: y
+    positions:
+      a:
+        stance: supports
+        evidence:
+          - quote: Yes.
+            source: minute
+      share: 150
+      aa: rejects
+  - id: y
+    name: Y
+    affiliation: x
+  - id: z
+    name: Z
+    affiliation: w
+";
+        let want = [
+            "actors[0] (x).affiliation: affiliation cycle: x -> y -> x",
+            "actors[0] (x).positions.a.evidence[0].source: unknown source id `minute`; did you mean `minutes`?",
+            "actors[0] (x).positions.share: position 150 is outside the scale of `share` (0..=100)",
+            "actors[0] (x).positions.aa: unknown issue id `aa`; did you mean `a`?",
+            "actors[2] (z).affiliation: unknown actor id `w`; did you mean `x`?",
+        ];
+        let blocks = [title, sources, issues, actors];
+        for order in 0..24 {
+            // The `order`-th permutation of the four blocks.
+            let mut left: Vec<&str> = blocks.to_vec();
+            let mut text = String::new();
+            let mut n = order;
+            for k in (1..=4).rev() {
+                text.push_str(left.remove(n % k));
+                n /= k;
+            }
+            let got: Vec<String> = problems(&text)
+                .into_iter()
+                .map(|p| p.split_once(": ").expect("line").1.to_string())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     /// `1` and `"1"` are two YAML keys but one issue: the second position
     /// is reported, not silently taken over the first (nor given the first
     /// one's citations when the sources come last).
@@ -446,6 +503,72 @@ actors:
             problems(&format!("{rest}{sources}{actors}")),
             [format!("13: {why}")]
         );
+    }
+
+    #[test]
+    fn an_empty_actors_list_is_reported_with_its_place() {
+        assert_eq!(
+            problems("title: T\nissues: [{id: a, title: A}]\nactors: []\n"),
+            ["3: actors: a model needs at least one actor"]
+        );
+    }
+
+    /// A syntax error after problems have been found is the one error: the
+    /// problems before it are not reported, and nothing is left behind for
+    /// the next parse.
+    #[test]
+    fn a_syntax_error_among_the_actors_is_the_error() {
+        let text = "\
+actors:
+  - id: x
+    name: X
+    positions: {b: supports}
+  - id: y
+    name: Y: Z
+issues: [{id: a, title: A}]
+title: T
+";
+        match from_str(text, Origin::BuiltIn) {
+            Err(LoadError::Syntax { error, .. }) => {
+                assert_eq!((error.loc.line, error.loc.column), (6, 12), "{error:?}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+        let m = from_str(
+            &text.replace("Y: Z", "Y").replace("b:", "a:"),
+            Origin::BuiltIn,
+        )
+        .expect("valid once fixed");
+        assert_eq!(m.actors[0].position(0).map(|p| p.value), Some(1.0));
+    }
+
+    #[test]
+    fn anchors_merges_and_aliases_read_as_before() {
+        let text = "\
+actors:
+  - &x
+    id: x
+    name: X
+    positions: &base
+      a: supports
+      b: opposes
+  - id: y
+    name: Y
+    positions:
+      <<: *base
+      a: rejects
+  - *x
+issues: [{id: a, title: A}, {id: b, title: B}]
+title: T
+";
+        assert_eq!(
+            problems(text),
+            ["13: actors[2] (x): duplicate actor id `x` (first used by actors[0])"]
+        );
+        let m = from_str(&text.replace("  - *x\n", ""), Origin::BuiltIn).expect("valid");
+        let y = &m.actors[1];
+        let values: Vec<Option<f64>> = y.by_issue(2).map(|p| p.map(|p| p.value)).collect();
+        assert_eq!(values, [Some(-2.0), Some(-1.0)]);
     }
 
     /// The loading screen's count ends at the file's size whatever its line

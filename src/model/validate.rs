@@ -423,7 +423,7 @@ impl Builder {
 
     /// Resolves what could only be resolved at the end (affiliations, early
     /// citations) and returns the model, or every problem in file order.
-    /// `actors` is where the actors list is, for the report of an empty one.
+    /// `actors` is where the `actors` key is, for the report of an empty list.
     pub(crate) fn finish(mut self, actors: Loc) -> Result<Model, Vec<Problem>> {
         if self.issues.is_none() {
             // The caller reports a missing `issues`; this keeps the waiting
