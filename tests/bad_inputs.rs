@@ -34,6 +34,10 @@ const CORPUS: &[(&str, &[&str])] = &[
         &[":13:7:", "duplicate key `de-escalation`"],
     ),
     (
+        "two-keys-one-issue.yaml",
+        &[":10:7:", "a second position on issue `1`"],
+    ),
+    (
         "stance-out-of-range.yaml",
         &[
             "positions.nato-non-expansion.stance",

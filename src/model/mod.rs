@@ -100,6 +100,8 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
     // Check the text whole (UTF-8 errors with their line and column), then
     // parse it from memory, building the model as the parse goes.
     let text = check_text(&bytes, &origin)?;
+    // A byte order mark is not parsed, but it is in the file's size.
+    parsed.fetch_add((bytes.len() - text.len()) as u64, Ordering::Relaxed);
     let checked =
         yaml::parse_counting(text, parsed).map_err(|error| yaml_failed(&origin, error, yamlish))?;
     invalid(checked, origin)
@@ -398,6 +400,198 @@ title: Order
         let parsed = AtomicU64::new(0);
         load_counting(&file, &parsed).expect("valid");
         assert_eq!(parsed.load(Ordering::Relaxed), USUAL_ORDER.len() as u64);
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+
+    /// Each problem as `line: path: message`, or a panic if the text loads
+    /// or fails in another way.
+    fn problems(text: &str) -> Vec<String> {
+        match from_str(text, Origin::BuiltIn) {
+            Err(LoadError::Invalid { problems, .. }) => problems
+                .into_iter()
+                .map(|p| format!("{}: {}: {}", p.loc.line, p.path, p.message))
+                .collect(),
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_order_of_the_top_level_keys_finds_the_same_problems() {
+        let title = "title: Order\n";
+        let sources = "sources:\n  - id: minutes\n    title: Minutes\n";
+        let issues = "\
+issues:
+  - id: a
+    title: A
+  - id: share
+    title: Share
+    scale: {min: 0, max: 100}
+";
+        let actors = "\
+actors:
+  - id: x
+    name: X
+    affiliation: y
+    positions:
+      a:
+        stance: supports
+        evidence:
+          - quote: Yes.
+            source: minute
+      share: 150
+      aa: rejects
+  - id: y
+    name: Y
+    affiliation: x
+  - id: z
+    name: Z
+    affiliation: w
+";
+        let want = [
+            "actors[0] (x).affiliation: affiliation cycle: x -> y -> x",
+            "actors[0] (x).positions.a.evidence[0].source: unknown source id `minute`; did you mean `minutes`?",
+            "actors[0] (x).positions.share: position 150 is outside the scale of `share` (0..=100)",
+            "actors[0] (x).positions.aa: unknown issue id `aa`; did you mean `a`?",
+            "actors[2] (z).affiliation: unknown actor id `w`; did you mean `x`?",
+        ];
+        let blocks = [title, sources, issues, actors];
+        for order in 0..24 {
+            // The `order`-th permutation of the four blocks.
+            let mut left: Vec<&str> = blocks.to_vec();
+            let mut text = String::new();
+            let mut n = order;
+            for k in (1..=4).rev() {
+                text.push_str(left.remove(n % k));
+                n /= k;
+            }
+            let got: Vec<String> = problems(&text)
+                .into_iter()
+                .map(|p| p.split_once(": ").expect("line").1.to_string())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// `1` and `"1"` are two YAML keys but one issue: the second position
+    /// is reported, not silently taken over the first (nor given the first
+    /// one's citations when the sources come last).
+    #[test]
+    fn two_keys_naming_one_issue_are_reported() {
+        let actors = "\
+actors:
+  - id: x
+    name: X
+    positions:
+      1:
+        stance: supports
+        evidence:
+          - quote: First.
+            source: s
+      \"1\":
+        stance: opposes
+        evidence:
+          - quote: Second.
+";
+        let rest = "title: T\nissues: [{id: \"1\", title: One}]\n";
+        let sources = "sources: [{id: s, title: S}]\n";
+        let why = "actors[0] (x).positions.1: a second position on issue `1`; an actor takes one position per issue";
+        assert_eq!(
+            problems(&format!("{actors}{rest}{sources}")),
+            [format!("10: {why}")]
+        );
+        assert_eq!(
+            problems(&format!("{rest}{sources}{actors}")),
+            [format!("13: {why}")]
+        );
+    }
+
+    #[test]
+    fn an_empty_actors_list_is_reported_with_its_place() {
+        assert_eq!(
+            problems("title: T\nissues: [{id: a, title: A}]\nactors: []\n"),
+            ["3: actors: a model needs at least one actor"]
+        );
+    }
+
+    /// A syntax error after problems have been found is the one error: the
+    /// problems before it are not reported, and nothing is left behind for
+    /// the next parse.
+    #[test]
+    fn a_syntax_error_among_the_actors_is_the_error() {
+        let text = "\
+actors:
+  - id: x
+    name: X
+    positions: {b: supports}
+  - id: y
+    name: Y: Z
+issues: [{id: a, title: A}]
+title: T
+";
+        match from_str(text, Origin::BuiltIn) {
+            Err(LoadError::Syntax { error, .. }) => {
+                assert_eq!((error.loc.line, error.loc.column), (6, 12), "{error:?}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+        let m = from_str(
+            &text.replace("Y: Z", "Y").replace("b:", "a:"),
+            Origin::BuiltIn,
+        )
+        .expect("valid once fixed");
+        assert_eq!(m.actors[0].position(0).map(|p| p.value), Some(1.0));
+    }
+
+    #[test]
+    fn anchors_merges_and_aliases_read_as_before() {
+        let text = "\
+actors:
+  - &x
+    id: x
+    name: X
+    positions: &base
+      a: supports
+      b: opposes
+  - id: y
+    name: Y
+    positions:
+      <<: *base
+      a: rejects
+  - *x
+issues: [{id: a, title: A}, {id: b, title: B}]
+title: T
+";
+        assert_eq!(
+            problems(text),
+            ["13: actors[2] (x): duplicate actor id `x` (first used by actors[0])"]
+        );
+        let m = from_str(&text.replace("  - *x\n", ""), Origin::BuiltIn).expect("valid");
+        let y = &m.actors[1];
+        let values: Vec<Option<f64>> = y.by_issue(2).map(|p| p.map(|p| p.value)).collect();
+        assert_eq!(values, [Some(-2.0), Some(-1.0)]);
+    }
+
+    /// The loading screen's count ends at the file's size whatever its line
+    /// endings, byte order mark or layout.
+    #[test]
+    fn loading_counts_every_byte_of_odd_files() {
+        let dir = std::env::temp_dir().join(format!("detente-odd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let model = "title: T\nissues:\n  - id: a\n    title: A\nactors:\n  - id: x\n    name: X\n  - {id: y, name: Y}\n";
+        let flow = "{title: T, issues: [{id: a, title: A}], actors: [{id: x, name: X}]}";
+        for (name, text) in [
+            ("bom", format!("\u{feff}{model}")),
+            ("crlf", model.replace('\n', "\r\n").trim_end().to_string()),
+            ("cr", model.replace('\n', "\r")),
+            ("no-final-newline", model.trim_end().to_string()),
+            ("flow", flow.to_string()),
+        ] {
+            let file = dir.join(format!("{name}.yaml"));
+            std::fs::write(&file, &text).expect("write");
+            let parsed = AtomicU64::new(0);
+            load_counting(&file, &parsed).expect(name);
+            assert_eq!(parsed.load(Ordering::Relaxed), text.len() as u64, "{name}");
+        }
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 

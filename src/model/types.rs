@@ -587,6 +587,28 @@ mod tests {
     }
 
     #[test]
+    fn a_walk_stops_at_the_issues_asked_for_and_knows_its_length() {
+        let mut a = Actor::new("a".into(), "A".into(), None, None, Vec::new(), None, 1.0);
+        assert_eq!(a.by_issue(3).collect::<Vec<_>>(), [None, None, None]);
+        a.set_positions(vec![Some(Position::new(1.0, None)), None, None]);
+        a.set_positions(vec![
+            None,
+            Some(Position::new(2.0, None)),
+            None,
+            Some(Position::new(3.0, None)),
+        ]);
+        assert_eq!(a.positions().len(), 2, "set anew, not added to");
+        assert!(a.position(0).is_none());
+        let mut walk = a.by_issue(2);
+        assert_eq!(walk.len(), 2);
+        assert!(walk.next().expect("issue 0").is_none());
+        assert_eq!(walk.len(), 1);
+        assert_eq!(walk.next().flatten().map(|p| p.value), Some(2.0));
+        assert!(walk.next().is_none(), "issue 3 is past the two asked for");
+        assert_eq!(a.by_issue(0).count(), 0);
+    }
+
+    #[test]
     fn notes_are_boxed_only_when_present() {
         let bare = Position::new(2.0, Some(Stance::Demands)).with_notes(None, None, Box::default());
         assert!(bare.notes.is_none());

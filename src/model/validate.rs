@@ -358,6 +358,8 @@ impl Builder {
             .map(|(j, alias)| c.required(alias, &format!("{path}.aliases[{j}]"), "alias"))
             .collect();
         let mut positions: Vec<Option<Position>> = vec![None; issues.items.len()];
+        // The issues given a position, valid or not.
+        let mut given = vec![false; issues.items.len()];
         for (key, pos) in a.positions.unwrap_or_default().0 {
             // Each distinct key is looked up once, not once per position.
             let k = key.value.0 as usize;
@@ -375,7 +377,19 @@ impl Builder {
                 c.unknown_ref(&shown, &ppath(), "issue", &issues.ids);
                 continue;
             };
-            // Duplicate keys are refused by the parser; this guards the index.
+            // The parser refuses a key written twice, but `1` and `"1"` are
+            // two keys naming one issue.
+            if std::mem::replace(&mut given[issue], true) {
+                c.report(
+                    key.loc,
+                    &ppath(),
+                    format!(
+                        "a second position on issue {}; an actor takes one position per issue",
+                        quoted(&issues.items[issue].id)
+                    ),
+                );
+                continue;
+            }
             let kind = IssueKind::of(issues.items[issue].scale.as_ref(), &issues.items[issue].id);
             let sources = match &self.sources {
                 Some(known) => Sources::Known(&known.ids),
@@ -409,7 +423,7 @@ impl Builder {
 
     /// Resolves what could only be resolved at the end (affiliations, early
     /// citations) and returns the model, or every problem in file order.
-    /// `actors` is where the actors list is, for the report of an empty one.
+    /// `actors` is where the `actors` key is, for the report of an empty list.
     pub(crate) fn finish(mut self, actors: Loc) -> Result<Model, Vec<Problem>> {
         if self.issues.is_none() {
             // The caller reports a missing `issues`; this keeps the waiting
