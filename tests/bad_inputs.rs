@@ -104,6 +104,14 @@ const CORPUS: &[(&str, &[&str])] = &[
         ],
     ),
     ("empty-required-string.yaml", &["`name` must not be empty"]),
+    (
+        "null-title.yaml",
+        &[":1:8:", "expected text here, not an empty value"],
+    ),
+    (
+        "null-position-key.yaml",
+        &[":10:7:", "expected text here, not an empty value"],
+    ),
     ("no-issues.yaml", &["at least one issue"]),
     ("wrong-type.yaml", &[":10:14:", "expected a list"]),
     ("deep-nesting.yaml", &[":5:12:", "not a list or mapping"]),

@@ -66,6 +66,11 @@ fn message(e: &serde_saphyr::Error) -> String {
                     "expected a list here (`- item` lines or `[a, b]`)".into()
                 }
                 "expected mapping start" => "expected a mapping here (`key: value` lines)".into(),
+                // serde's words for an empty value (`~`, `null` or nothing)
+                // where text is needed, key or value.
+                t if t.starts_with("cannot deserialize null into string") => {
+                    "expected text here, not an empty value (`~`, `null` or nothing)".into()
+                }
                 _ => text,
             }
         }
