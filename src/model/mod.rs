@@ -291,19 +291,14 @@ mod tests {
         );
     }
 
-    /// One model written twice: in the usual order, and with the actors
-    /// first and the sources they cite last (the validator then checks the
-    /// actors only once the issues are read, and the citations at the end).
-    const USUAL_ORDER: &str = "\
-title: Order
-sources:
-  - id: minutes
-    title: Minutes
-issues:
-  - id: a
-    title: A
-  - id: b
-    title: B
+    /// One model in four blocks, written in the usual order and with the
+    /// actors first and the sources they cite last (the validator then
+    /// checks the actors only once the issues are read, and the citations
+    /// at the end).
+    const ORDER_TITLE: &str = "title: Order\n";
+    const ORDER_SOURCES: &str = "sources:\n  - id: minutes\n    title: Minutes\n";
+    const ORDER_ISSUES: &str = "issues:\n  - id: a\n    title: A\n  - id: b\n    title: B\n";
+    const ORDER_ACTORS: &str = "\
 actors:
   - id: x
     name: X
@@ -320,36 +315,18 @@ actors:
       a: rejects
 ";
 
-    const ACTORS_FIRST: &str = "\
-actors:
-  - id: x
-    name: X
-    affiliation: y
-    positions:
-      b:
-        stance: supports
-        evidence:
-          - quote: Yes.
-            source: minutes
-  - id: y
-    name: Y
-    positions:
-      a: rejects
-issues:
-  - id: a
-    title: A
-  - id: b
-    title: B
-sources:
-  - id: minutes
-    title: Minutes
-title: Order
-";
+    fn usual_order() -> String {
+        [ORDER_TITLE, ORDER_SOURCES, ORDER_ISSUES, ORDER_ACTORS].concat()
+    }
+
+    fn actors_first() -> String {
+        [ORDER_ACTORS, ORDER_ISSUES, ORDER_SOURCES, ORDER_TITLE].concat()
+    }
 
     #[test]
     fn the_top_level_keys_may_come_in_any_order() {
-        let usual = from_str(USUAL_ORDER, Origin::BuiltIn).expect("valid");
-        let actors_first = from_str(ACTORS_FIRST, Origin::BuiltIn).expect("valid");
+        let usual = from_str(&usual_order(), Origin::BuiltIn).expect("valid");
+        let actors_first = from_str(&actors_first(), Origin::BuiltIn).expect("valid");
         assert_eq!(usual, actors_first);
         let x = &usual.actors[0];
         assert_eq!(x.affiliation, Some(1));
@@ -379,16 +356,16 @@ title: Order
             "actors[0] (x).affiliation: unknown actor id `z`; did you mean `x`?",
             "actors[0] (x).positions.bb: unknown issue id `bb`; did you mean `b`?",
         ];
-        assert_eq!(messages(&typos(USUAL_ORDER)), want);
-        assert_eq!(messages(&typos(ACTORS_FIRST)), want);
+        assert_eq!(messages(&typos(&usual_order())), want);
+        assert_eq!(messages(&typos(&actors_first())), want);
         // A citation is checked where the source list is known: at once in
         // the usual order, at the end when the sources come last.
         let cite = |text: &str| text.replace("source: minutes", "source: minute");
         let want = [
             "actors[0] (x).positions.b.evidence[0].source: unknown source id `minute`; did you mean `minutes`?",
         ];
-        assert_eq!(messages(&cite(USUAL_ORDER)), want);
-        assert_eq!(messages(&cite(ACTORS_FIRST)), want);
+        assert_eq!(messages(&cite(&usual_order())), want);
+        assert_eq!(messages(&cite(&actors_first())), want);
     }
 
     #[test]
@@ -396,10 +373,10 @@ title: Order
         let dir = std::env::temp_dir().join(format!("detente-count-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let file = dir.join("order.yaml");
-        std::fs::write(&file, USUAL_ORDER).expect("write");
+        std::fs::write(&file, usual_order()).expect("write");
         let parsed = AtomicU64::new(0);
         load_counting(&file, &parsed).expect("valid");
-        assert_eq!(parsed.load(Ordering::Relaxed), USUAL_ORDER.len() as u64);
+        assert_eq!(parsed.load(Ordering::Relaxed), usual_order().len() as u64);
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
