@@ -146,14 +146,7 @@ fn text_csv_and_markdown_mark_what_others_report() {
     assert!(md.contains("| ? unknown |"), "unknown is not bold: {md}");
     let csv = run("csv", "inferred");
     let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some(
-            "issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary,\
-             left_value,right_value,left_basis,right_basis,left_salience,right_salience,\
-             left_red_line,right_red_line"
-        )
-    );
+    assert_eq!(lines.next(), Some(common::CSV_HEADER));
     assert_eq!(
         lines.next(),
         Some("i1,One,2,-2,conflict,true,,,2,-2,stated,reported,1,1,false,true")

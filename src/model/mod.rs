@@ -58,17 +58,7 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
         origin: origin.clone(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(LoadError::NotAFile { origin });
-    }
-    if meta.len() > MAX_MODEL_BYTES {
-        return Err(LoadError::TooLarge {
-            origin,
-            size: meta.len(),
-        });
-    }
+    let (file, len) = open_file(path, &origin)?;
     // The first bytes say which format it is; the importers then read the
     // file as a stream, the first bytes again and the rest after them.
     let mut bytes = Vec::new();
@@ -86,7 +76,7 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
         return source::import(format, stream, &origin);
     }
     let yamlish = source::looks_like_yaml(&bytes);
-    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    bytes.reserve(usize::try_from(len).unwrap_or(0));
     (&file)
         .take(MAX_MODEL_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -105,6 +95,29 @@ pub fn load_counting(path: &Path, parsed: &AtomicU64) -> Result<Model, LoadError
     let checked =
         yaml::parse_counting(text, parsed).map_err(|error| yaml_failed(&origin, error, yamlish))?;
     invalid(checked, origin)
+}
+
+/// Opens a model file and returns it with its length, refusing a directory
+/// and a file over the size cap before anything is read.
+fn open_file(path: &Path, origin: &Origin) -> Result<(std::fs::File, u64), LoadError> {
+    let io = |source| LoadError::Io {
+        origin: origin.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::NotAFile {
+            origin: origin.clone(),
+        });
+    }
+    if meta.len() > MAX_MODEL_BYTES {
+        return Err(LoadError::TooLarge {
+            origin: origin.clone(),
+            size: meta.len(),
+        });
+    }
+    Ok((file, meta.len()))
 }
 
 /// A reader that adds what it reads to a shared count.

@@ -1,6 +1,7 @@
 //! What several test files need: the real binary's output as JSON, a float
-//! compared with a tolerance, and an export rendered on a fixed day. Each
-//! test file uses a part of it, so the rest is dead code there.
+//! compared with a tolerance, an export rendered on a fixed day, and the CSV
+//! export's header as SPEC §3 lists it. Each test file uses a part of it,
+//! so the rest is dead code there.
 #![allow(dead_code)]
 
 use assert_cmd::Command;
@@ -9,6 +10,11 @@ use detente::export::{Format, Report, render};
 use detente::model::{Model, Origin, resolve_actor};
 use detente::present::{Date, Provenance};
 use serde_json::Value;
+
+/// The CSV export's header row (SPEC §3), written out by hand.
+pub const CSV_HEADER: &str = "issue_id,issue,left_stance,right_stance,verdict,red_line,\
+    left_summary,right_summary,left_value,right_value,left_basis,right_basis,left_salience,\
+    right_salience,left_red_line,right_red_line";
 
 /// A fixed day, so the goldens do not change daily.
 pub fn fixed_provenance() -> Provenance {

@@ -151,21 +151,7 @@ pub fn import_to_yaml(format: Format, path: &Path) -> Result<String, LoadError> 
         import(format, &super::read_stdin()?[..], &Origin::Stdin)?
     } else {
         let origin = Origin::File(path.to_path_buf());
-        let io = |source| LoadError::Io {
-            origin: origin.clone(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(io)?;
-        let meta = file.metadata().map_err(io)?;
-        if meta.is_dir() {
-            return Err(LoadError::NotAFile { origin });
-        }
-        if meta.len() > super::MAX_MODEL_BYTES {
-            return Err(LoadError::TooLarge {
-                origin,
-                size: meta.len(),
-            });
-        }
+        let (file, _) = super::open_file(path, &origin)?;
         import(format, file, &origin)?
     };
     let from = match path.as_os_str() == "-" {
