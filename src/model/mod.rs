@@ -136,9 +136,7 @@ impl<R: Read> Read for Counted<'_, R> {
 
 /// The model, or its problems as the error of the file they are in.
 fn invalid(checked: yaml::Checked, origin: Origin) -> Result<Model, LoadError> {
-    checked
-        .0
-        .map_err(|problems| LoadError::Invalid { origin, problems })
+    checked.map_err(|problems| LoadError::Invalid { origin, problems })
 }
 
 /// Reads a model in any format from standard input (at most 64 MiB).

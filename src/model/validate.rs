@@ -423,16 +423,10 @@ impl Builder {
 
     /// Resolves what could only be resolved at the end (affiliations, early
     /// citations) and returns the model, or every problem in file order.
+    /// Called once the issues are read: the top-level visitor refuses a
+    /// file without them before it gets here.
     /// `actors` is where the `actors` key is, for the report of an empty list.
     pub(crate) fn finish(mut self, actors: Loc) -> Result<Model, Vec<Problem>> {
-        if self.issues.is_none() {
-            // The caller reports a missing `issues`; this keeps the waiting
-            // actors from being lost if it ever does not.
-            self.issues(Located {
-                value: Vec::new(),
-                loc: Loc::default(),
-            });
-        }
         let c = &mut self.c;
         if self.actors.is_empty() {
             c.report(actors, "actors", "a model needs at least one actor");

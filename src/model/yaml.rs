@@ -52,7 +52,7 @@ pub struct SyntaxError {
 }
 
 /// A parsed model: the model, or every problem the validator found.
-pub(crate) struct Checked(pub Result<Model, Vec<Problem>>);
+pub(crate) type Checked = Result<Model, Vec<Problem>>;
 
 /// Parses and validates model text.
 pub(crate) fn parse(text: &str) -> Result<Checked, SyntaxError> {

@@ -186,7 +186,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
                 return Err(de::Error::missing_field(name));
             }
         }
-        Ok(Checked(b.finish(actors_at)))
+        Ok(b.finish(actors_at))
     }
 }
 
