@@ -121,9 +121,8 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The help's lines in one column, or two where one does not fit and
-/// there is room: split between sections where the columns balance best.
-fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
+/// The help's sections of lines, the marks and mouse notes last.
+fn help_sections(app: &App) -> Vec<Vec<Line<'static>>> {
     let t = app.theme;
     let mut sections: Vec<Vec<Line>> = keymap::help_sections()
         .into_iter()
@@ -147,8 +146,27 @@ fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
         )),
         Line::from(Span::styled("Mouse: wheel scrolls, click selects", t.dim())),
     ]);
-    let total: usize = sections.iter().map(Vec::len).sum();
-    if inner.width >= 74 && total > usize::from(inner.height) {
+    sections
+}
+
+/// The help's widest line and its number of lines.
+fn measure(sections: &[Vec<Line>]) -> (usize, usize) {
+    let widest = sections
+        .iter()
+        .flatten()
+        .map(Line::width)
+        .max()
+        .unwrap_or(0);
+    (widest, sections.iter().map(Vec::len).sum())
+}
+
+/// The help's lines in one column, or two where one does not fit and two
+/// fit side by side without cutting a line: split between sections where
+/// the columns balance best.
+fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
+    let mut sections = help_sections(app);
+    let (widest, total) = measure(&sections);
+    if usize::from(inner.width / 2) >= widest && total > usize::from(inner.height) {
         let mut best = (usize::MAX, 0);
         let mut acc = 0;
         for (k, sec) in sections.iter().enumerate() {
@@ -166,15 +184,23 @@ fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
     }
 }
 
-/// Where the help box goes on a screen of `area`, and its inside.
-fn help_rect(area: Rect) -> Rect {
-    centered(area, 96, area.height)
+/// Where the help box goes on a screen of `area`: as wide as its widest
+/// line, or two of them side by side where one column does not fit the
+/// height and the screen has the room.
+fn help_rect(app: &App, area: Rect) -> Rect {
+    let sections = help_sections(app);
+    let (widest, total) = measure(&sections);
+    let one = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+    let two = u16::try_from(2 * widest + 3).unwrap_or(u16::MAX);
+    let tall = total > usize::from(area.height.saturating_sub(2));
+    let wide = if tall && area.width >= two { two } else { one };
+    centered(area, wide, area.height)
 }
 
 /// The furthest the help can scroll on a screen of `area`: its longest
 /// column's last line at the bottom.
 pub(in crate::tui) fn help_max_scroll(app: &App, area: Rect) -> u16 {
-    let inner = layout::inner(help_rect(area));
+    let inner = layout::inner(help_rect(app, area));
     let longest = help_columns(app, inner)
         .iter()
         .map(Vec::len)
@@ -184,7 +210,7 @@ pub(in crate::tui) fn help_max_scroll(app: &App, area: Rect) -> u16 {
 }
 
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let rect = help_rect(area);
+    let rect = help_rect(app, area);
     let max = help_max_scroll(app, area);
     let scroll = app.help_scroll.min(max);
     let inner = popup(app, rect, "Keys — ? or Esc closes", buf);
