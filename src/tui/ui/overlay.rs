@@ -149,24 +149,32 @@ fn help_sections(app: &App) -> Vec<Vec<Line<'static>>> {
     sections
 }
 
-/// The help's widest line and its number of lines.
-fn measure(sections: &[Vec<Line>]) -> (usize, usize) {
+/// The help laid out on a screen of `area`: its box, and its lines in one
+/// column, or in two where one column does not fit the height and two fit
+/// side by side without cutting a line (split between sections where the
+/// columns balance best). The box is as wide as the columns need.
+struct HelpLayout {
+    rect: Rect,
+    columns: Vec<Vec<Line<'static>>>,
+    /// The furthest it scrolls: the longest column's last line at the bottom.
+    max_scroll: u16,
+}
+
+fn help_layout(app: &App, area: Rect) -> HelpLayout {
+    let mut sections = help_sections(app);
     let widest = sections
         .iter()
         .flatten()
         .map(Line::width)
         .max()
         .unwrap_or(0);
-    (widest, sections.iter().map(Vec::len).sum())
-}
-
-/// The help's lines in one column, or two where one does not fit and two
-/// fit side by side without cutting a line: split between sections where
-/// the columns balance best.
-fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
-    let mut sections = help_sections(app);
-    let (widest, total) = measure(&sections);
-    if usize::from(inner.width / 2) >= widest && total > usize::from(inner.height) {
+    let total: usize = sections.iter().map(Vec::len).sum();
+    let one = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+    let two = u16::try_from(2 * widest + 3).unwrap_or(u16::MAX);
+    let tall = total > usize::from(area.height.saturating_sub(2));
+    let side_by_side = tall && area.width >= two;
+    let rect = centered(area, if side_by_side { two } else { one }, area.height);
+    let columns = if side_by_side {
         let mut best = (usize::MAX, 0);
         let mut acc = 0;
         for (k, sec) in sections.iter().enumerate() {
@@ -181,37 +189,29 @@ fn help_columns(app: &App, inner: Rect) -> Vec<Vec<Line<'static>>> {
         vec![left, right]
     } else {
         vec![sections.into_iter().flatten().collect()]
+    };
+    let longest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let inner = layout::inner(rect);
+    let max_scroll =
+        u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    HelpLayout {
+        rect,
+        columns,
+        max_scroll,
     }
 }
 
-/// Where the help box goes on a screen of `area`: as wide as its widest
-/// line, or two of them side by side where one column does not fit the
-/// height and the screen has the room.
-fn help_rect(app: &App, area: Rect) -> Rect {
-    let sections = help_sections(app);
-    let (widest, total) = measure(&sections);
-    let one = u16::try_from(widest + 2).unwrap_or(u16::MAX);
-    let two = u16::try_from(2 * widest + 3).unwrap_or(u16::MAX);
-    let tall = total > usize::from(area.height.saturating_sub(2));
-    let wide = if tall && area.width >= two { two } else { one };
-    centered(area, wide, area.height)
-}
-
-/// The furthest the help can scroll on a screen of `area`: its longest
-/// column's last line at the bottom.
+/// The furthest the help can scroll on a screen of `area`.
 pub(in crate::tui) fn help_max_scroll(app: &App, area: Rect) -> u16 {
-    let inner = layout::inner(help_rect(app, area));
-    let longest = help_columns(app, inner)
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0);
-    u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+    help_layout(app, area).max_scroll
 }
 
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let rect = help_rect(app, area);
-    let max = help_max_scroll(app, area);
+    let HelpLayout {
+        rect,
+        columns,
+        max_scroll: max,
+    } = help_layout(app, area);
     let scroll = app.help_scroll.min(max);
     let inner = popup(app, rect, "Keys — ? or Esc closes", buf);
     if max > 0 {
@@ -225,7 +225,6 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         let x = rect.x + rect.width.saturating_sub(2 + width(hint) as u16);
         buf.set_string(x, y, hint, app.theme.key());
     }
-    let columns = help_columns(app, inner);
     let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);
     for (lines, cell) in columns.into_iter().zip(cells.iter()) {
         Paragraph::new(lines).scroll((scroll, 0)).render(*cell, buf);
