@@ -1,0 +1,371 @@
+//! One round of the exchange model: the sides of the means, every
+//! candidate in generation order, the realisation loop, and the positions
+//! the next round starts from (docs/design.md, "One round").
+
+use super::candidate::{Candidate, Side};
+use super::input::Input;
+
+/// Two gains within this relative window tie; the earlier candidate wins.
+const TIE_WINDOW: f64 = 1e-10;
+/// The new-start rule: the share of a supplier's move it keeps is
+/// FIXED + SALIENCE·(1 − salience).
+const FIXED_SHARE: f64 = 0.1;
+const SALIENCE_SHARE: f64 = 0.4;
+
+/// Where a round starts: every position (internal scale) and the sums the
+/// means are made of.
+pub struct Start<'a> {
+    input: &'a Input,
+    x0: Vec<f64>,
+    /// D_k: Σ w over the holders of k.
+    denominators: Vec<f64>,
+    /// Σ w·x0 over the holders of k.
+    totals: Vec<f64>,
+}
+
+impl<'a> Start<'a> {
+    pub fn new(input: &'a Input, x0: Vec<f64>) -> Start<'a> {
+        let n = input.issues.len();
+        let (mut denominators, mut totals) = (vec![0.0; n], vec![0.0; n]);
+        for a in 0..input.actors.len() {
+            for k in 0..n {
+                let c = input.cell(a, k);
+                if c.held {
+                    denominators[k] += c.weight;
+                    totals[k] += c.weight * x0[a * n + k];
+                }
+            }
+        }
+        Start {
+            input,
+            x0,
+            denominators,
+            totals,
+        }
+    }
+
+    pub fn x0(&self, a: u32, k: u32) -> f64 {
+        self.x0[a as usize * self.input.issues.len() + k as usize]
+    }
+    pub fn salience(&self, a: u32, k: u32) -> f64 {
+        self.input.cell(a as usize, k as usize).salience
+    }
+    pub fn weight(&self, a: u32, k: u32) -> f64 {
+        self.input.cell(a as usize, k as usize).weight
+    }
+    pub fn weighted(&self, a: u32, k: u32) -> f64 {
+        self.weight(a, k) * self.x0(a, k)
+    }
+    pub fn denominator(&self, k: u32) -> f64 {
+        self.denominators[k as usize]
+    }
+    pub fn total(&self, k: u32) -> f64 {
+        self.totals[k as usize]
+    }
+
+    /// The weighted mean of issue k (internal scale); `None` where nobody
+    /// has weight on it.
+    pub fn mean(&self, k: usize) -> Option<f64> {
+        (self.denominators[k] > 0.0).then(|| self.totals[k] / self.denominators[k])
+    }
+
+    /// Whether actor `a` is low on issue `k` (at or below the mean).
+    fn low(&self, a: usize, k: usize, mean: f64) -> bool {
+        self.x0[a * self.input.issues.len() + k] <= mean
+    }
+
+    /// The candidate between `a` (low on neither or only on p) and `b` (on
+    /// the other side of both means) on issues p < q, evaluated once;
+    /// `None` where it is skipped (a supplier without weight, a red line)
+    /// or not valid.
+    pub fn candidate(&self, a: usize, b: usize, p: usize, q: usize) -> Option<Candidate> {
+        let (a, b, p, q) = (a as u32, b as u32, p as u32, q as u32);
+        // b cares relatively more about p: b demands p.
+        let (i, j) = if self.salience(a, p) * self.salience(b, q)
+            < self.salience(b, p) * self.salience(a, q)
+        {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let cells = |x: u32, k: u32| self.input.cell(x as usize, k as usize);
+        if cells(i, q).weight == 0.0 || cells(j, p).weight == 0.0 {
+            return None;
+        }
+        if cells(i, q).red_line || cells(j, p).red_line {
+            return None;
+        }
+        let mut c = Candidate::new(
+            Side::new(i as usize, q as usize, self.x0(i, q)),
+            Side::new(j as usize, p as usize, self.x0(j, p)),
+        );
+        c.evaluate(self, [true, true]).then_some(c)
+    }
+
+    /// Every valid candidate of the round, in generation order.
+    fn candidates(&self) -> Vec<Candidate> {
+        let (n_a, n_i) = (self.input.actors.len(), self.input.issues.len());
+        let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
+        let mut found = Vec::new();
+        let mut groups: [Vec<usize>; 4] = Default::default();
+        for p in 0..n_i {
+            let Some(mp) = means[p] else { continue };
+            for (q, mq) in means.iter().enumerate().skip(p + 1) {
+                let Some(mq) = *mq else { continue };
+                groups.iter_mut().for_each(Vec::clear);
+                for a in 0..n_a {
+                    if self.input.cell(a, p).held && self.input.cell(a, q).held {
+                        let g =
+                            usize::from(self.low(a, p, mp)) + 2 * usize::from(self.low(a, q, mq));
+                        groups[g].push(a);
+                    }
+                }
+                for (ga, gb) in [(0, 3), (1, 2)] {
+                    for &a in &groups[ga] {
+                        for &b in &groups[gb] {
+                            found.extend(self.candidate(a, b, p, q));
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A realised exchange, on the internal scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Realised {
+    pub gain: f64,
+    /// (actor, supply issue, from, to) for I then J.
+    pub sides: [(u32, u32, f64, f64); 2],
+}
+
+/// What a round did, on the internal scale.
+pub struct Played {
+    pub exchanges: Vec<Realised>,
+    pub mean_start: Vec<Option<f64>>,
+    pub mean_voting: Vec<Option<f64>>,
+    /// Where every actor starts the next round (actor by actor).
+    pub next: Vec<f64>,
+}
+
+/// Plays one round from `st`.
+pub fn play(st: &Start) -> Played {
+    let mut cands = st.candidates();
+    let exchanges = realise(st, &mut cands);
+    drop(cands);
+    let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
+    let mut vote = st.x0.clone();
+    for e in &exchanges {
+        for (a, k, _, y) in e.sides {
+            vote[a as usize * n_i + k as usize] = y;
+        }
+    }
+    let mut next = st.x0.clone();
+    for e in &exchanges {
+        for (a, k, _, _) in e.sides {
+            let at = a as usize * n_i + k as usize;
+            let share = FIXED_SHARE + SALIENCE_SHARE * (1.0 - st.salience(a, k));
+            next[at] = st.x0[at] + share * (vote[at] - st.x0[at]);
+        }
+    }
+    let mean_start = (0..n_i).map(|k| st.mean(k)).collect();
+    let mean_voting = (0..n_i)
+        .map(|k| {
+            st.mean(k)?;
+            let sum: f64 = (0..n_a)
+                .filter(|&a| st.input.cell(a, k).held)
+                .map(|a| st.input.cell(a, k).weight * vote[a * n_i + k])
+                .sum();
+            Some(sum / st.denominators[k])
+        })
+        .collect();
+    Played {
+        exchanges,
+        mean_start,
+        mean_voting,
+        next,
+    }
+}
+
+/// The realisation loop: the best gain first (the earliest within the tie
+/// window), then every candidate it touches is brought up to date.
+fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
+    let n = cands.len();
+    let mut tree = MaxTree::new(cands.iter().map(|c| c.gain));
+    let index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
+    let mut alive = vec![true; n];
+    let mut marks = vec![0u8; n];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut done = Vec::new();
+    while let Some(best) = tree.max() {
+        let Some(pick) = tree.first_at_least(best * (1.0 - TIE_WINDOW)) else {
+            break;
+        };
+        alive[pick] = false;
+        tree.set(pick, f64::NEG_INFINITY);
+        let [ri, rj] = cands[pick].sides;
+        done.push(Realised {
+            gain: cands[pick].gain,
+            sides: [
+                (ri.actor, ri.supply, ri.x, ri.y()),
+                (rj.actor, rj.supply, rj.x, rj.y()),
+            ],
+        });
+        let mut touch = |c: usize, mark: u8, touched: &mut Vec<usize>| {
+            if marks[c] == 0 {
+                touched.push(c);
+            }
+            marks[c] |= mark;
+        };
+        // Supply matches: the same actor giving way on the same issue now
+        // stands where R left it.
+        for z in [ri, rj] {
+            for &e in index.supply(z.actor, z.supply) {
+                let (c, s) = Index::decode(e);
+                if alive[c] {
+                    cands[c].sides[s].x = z.y();
+                    touch(c, 1 << s, &mut touched);
+                }
+            }
+        }
+        // Demand matches: a side that demands what it demanded in R learns
+        // where R's supplier now votes.
+        for (demander, supplier) in [(rj, ri), (ri, rj)] {
+            let x0 = st.x0(supplier.actor, supplier.supply);
+            for &e in index.demand(demander.actor, supplier.supply) {
+                let (c, _) = Index::decode(e);
+                if alive[c] {
+                    cands[c].learn(supplier.supply, supplier.actor, supplier.y(), x0);
+                    touch(c, 4, &mut touched);
+                }
+            }
+        }
+        for c in touched.drain(..) {
+            let m = marks[c];
+            marks[c] = 0;
+            if cands[c].evaluate(st, [m & 1 != 0, m & 2 != 0]) {
+                tree.set(c, cands[c].gain);
+            } else {
+                alive[c] = false;
+                tree.set(c, f64::NEG_INFINITY);
+            }
+        }
+    }
+    done
+}
+
+/// The candidates by (actor, issue): where each side supplies, and where it
+/// demands. Entries are candidate · 2 + side, in generation order.
+struct Index {
+    n_issues: usize,
+    supply_start: Vec<u32>,
+    supply: Vec<u32>,
+    demand_start: Vec<u32>,
+    demand: Vec<u32>,
+}
+
+impl Index {
+    fn new(cands: &[Candidate], n_actors: usize, n_issues: usize) -> Index {
+        let key = |a: u32, k: u32| a as usize * n_issues + k as usize;
+        let build = |issue_of: &dyn Fn(&Candidate, usize) -> u32| {
+            let mut start = vec![0u32; n_actors * n_issues + 1];
+            for c in cands {
+                for s in 0..2 {
+                    start[key(c.sides[s].actor, issue_of(c, s)) + 1] += 1;
+                }
+            }
+            for i in 1..start.len() {
+                start[i] += start[i - 1];
+            }
+            let mut fill = start.clone();
+            let mut entries = vec![0u32; cands.len() * 2];
+            for (n, c) in cands.iter().enumerate() {
+                for s in 0..2 {
+                    let at = &mut fill[key(c.sides[s].actor, issue_of(c, s))];
+                    entries[*at as usize] = (n * 2 + s) as u32;
+                    *at += 1;
+                }
+            }
+            (start, entries)
+        };
+        let (supply_start, supply) = build(&|c, s| c.sides[s].supply);
+        let (demand_start, demand) = build(&|c, s| c.demand(s));
+        Index {
+            n_issues,
+            supply_start,
+            supply,
+            demand_start,
+            demand,
+        }
+    }
+
+    fn decode(e: u32) -> (usize, usize) {
+        ((e / 2) as usize, (e % 2) as usize)
+    }
+
+    fn slice<'s>(&self, start: &[u32], entries: &'s [u32], a: u32, k: u32) -> &'s [u32] {
+        let key = a as usize * self.n_issues + k as usize;
+        &entries[start[key] as usize..start[key + 1] as usize]
+    }
+
+    fn supply(&self, a: u32, k: u32) -> &[u32] {
+        self.slice(&self.supply_start, &self.supply, a, k)
+    }
+
+    fn demand(&self, a: u32, k: u32) -> &[u32] {
+        self.slice(&self.demand_start, &self.demand, a, k)
+    }
+}
+
+/// The highest gain, and the earliest candidate at or above a threshold,
+/// each in O(log n). A removed candidate has gain −∞.
+struct MaxTree {
+    size: usize,
+    nodes: Vec<f64>,
+}
+
+impl MaxTree {
+    fn new(gains: impl ExactSizeIterator<Item = f64>) -> MaxTree {
+        let size = gains.len().next_power_of_two().max(1);
+        let mut nodes = vec![f64::NEG_INFINITY; 2 * size];
+        for (i, g) in gains.enumerate() {
+            nodes[size + i] = g;
+        }
+        for i in (1..size).rev() {
+            nodes[i] = nodes[2 * i].max(nodes[2 * i + 1]);
+        }
+        MaxTree { size, nodes }
+    }
+
+    fn max(&self) -> Option<f64> {
+        let top = self.nodes[1];
+        (top > f64::NEG_INFINITY).then_some(top)
+    }
+
+    fn set(&mut self, i: usize, gain: f64) {
+        let mut at = self.size + i;
+        self.nodes[at] = gain;
+        while at > 1 {
+            at /= 2;
+            self.nodes[at] = self.nodes[2 * at].max(self.nodes[2 * at + 1]);
+        }
+    }
+
+    fn first_at_least(&self, threshold: f64) -> Option<usize> {
+        // Gains are never NaN (an invalid candidate is never stored).
+        if self.nodes[1] < threshold {
+            return None;
+        }
+        let mut at = 1;
+        while at < self.size {
+            at = if self.nodes[2 * at] >= threshold {
+                2 * at
+            } else {
+                2 * at + 1
+            };
+        }
+        Some(at - self.size)
+    }
+}
