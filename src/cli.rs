@@ -80,6 +80,30 @@ pub enum Command {
         #[command(flatten)]
         to: Output,
     },
+    /// Simulate the bargaining: the Equal Gain exchange model (as in Decide),
+    /// round by round, until no profitable exchange is left
+    Simulate {
+        /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
+        model: Option<PathBuf>,
+        /// The most rounds to run; the run stops early at a round with no exchange
+        #[arg(long, value_name = "N", default_value_t = crate::simulate::DEFAULT_ROUNDS,
+              value_parser = clap::value_parser!(u16).range(1..=1000).map(usize::from))]
+        rounds: usize,
+        /// Simulate only these issues (ids, comma-separated)
+        #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+        issues: Vec<String>,
+        /// Simulate only these actors (ids, names or aliases, comma-separated)
+        #[arg(long, value_name = "ACTOR,…", value_delimiter = ',')]
+        actors: Vec<String>,
+        /// The output format [default: from the extension of PATH (.txt, .md,
+        /// .csv, .json), else text]
+        #[arg(long, value_enum)]
+        format: Option<TableFormat>,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        to: Output,
+    },
     /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
     Import {
         /// The format of FILE
@@ -396,6 +420,33 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let ranked = crate::analysis::rank::closest(&m, a, min);
             print(&export::rank::render(&m, a, min, &ranked, format))
         }
+        Some(Command::Simulate {
+            model,
+            rounds,
+            issues,
+            actors,
+            format,
+            counting,
+            to,
+        }) => {
+            to.check(model.as_deref())?;
+            let m = load_model(model.as_deref())?;
+            let min = counting.min_basis.into();
+            let input = crate::simulate::Input::filtered(&m, min, &issues, &actors)
+                .map_err(CliError::Usage)?;
+            crate::simulate::affordable(&input, rounds).map_err(CliError::Usage)?;
+            let run = crate::simulate::run(&input, rounds, &mut |_| {});
+            let summary = crate::simulate::summary::summarise(&input, &run);
+            let report = export::simulate::SimReport {
+                model: &m,
+                min,
+                asked: rounds,
+                run: &run,
+                summary: &summary,
+            };
+            let format = table_format(format, to.output.as_deref());
+            to.write(&export::simulate::render(&report, format))
+        }
         Some(Command::Import { format, file, to }) => {
             to.check(Some(&file))?;
             to.write(&model::source::import_to_yaml(format.into(), &file)?)
@@ -473,6 +524,19 @@ fn export_format(flag: Option<ExportFormat>, output: Option<&Path>) -> export::F
         (None, Some(path)) => export::Format::from_path(path).unwrap_or(export::Format::Text),
         (None, None) => export::Format::Text,
     }
+}
+
+/// An explicit `--format` wins; else the extension of `-o PATH` (.txt, .md,
+/// .csv, .json); else text.
+fn table_format(flag: Option<TableFormat>, output: Option<&Path>) -> export::forecast::TableFormat {
+    use export::forecast::TableFormat as T;
+    let by_path = || match export::Format::from_path(output?)? {
+        export::Format::Markdown => Some(T::Markdown),
+        export::Format::Csv => Some(T::Csv),
+        export::Format::Json => Some(T::Json),
+        export::Format::Text | export::Format::Html => None,
+    };
+    flag.map(T::from).or_else(by_path).unwrap_or(T::Text)
 }
 
 /// Where the model named on the command line comes from.

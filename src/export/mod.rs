@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod markdown;
 pub mod rank;
+pub mod simulate;
 mod text;
 
 use crate::compare::Comparison;

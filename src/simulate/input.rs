@@ -50,6 +50,47 @@ impl Input {
         Input::subset(model, min, issues, actors)
     }
 
+    /// The issues and actors named on the command line (every one where a
+    /// list is empty); an unknown name is an error in words.
+    pub fn filtered(
+        model: &Model,
+        min: Basis,
+        issues: &[String],
+        actors: &[String],
+    ) -> Result<Input, String> {
+        let issues = if issues.is_empty() {
+            (0..model.issues.len()).collect()
+        } else {
+            issues
+                .iter()
+                .map(|id| {
+                    let id = id.trim();
+                    model.issues.iter().position(|i| i.id == id).ok_or_else(|| {
+                        let known = model.issues.iter().map(|i| i.id.as_str());
+                        let hint = crate::model::did_you_mean(id, known)
+                            .map(|k| format!("; did you mean `{k}`?"))
+                            .unwrap_or_default();
+                        format!(
+                            "--issues: no issue has the id `{}`{hint}",
+                            crate::sanitize::line(id)
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        let actors = if actors.is_empty() {
+            (0..model.actors.len()).collect()
+        } else {
+            actors
+                .iter()
+                .map(|q| {
+                    crate::model::resolve_actor(model, q).map_err(|e| format!("--actors: {e}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        Ok(Input::subset(model, min, issues, actors))
+    }
+
     /// Only the `issues` and `actors` given (model indices, any order; they
     /// are put in model order and deduplicated).
     pub fn subset(

@@ -12,6 +12,7 @@
 mod candidate;
 mod input;
 mod round;
+pub mod summary;
 
 pub use input::{Cell, Input, internal};
 
@@ -179,10 +180,10 @@ fn no_exchange(input: &Input) -> String {
         let weighted = (0..input.issues.len())
             .filter(|&k| (0..input.actors.len()).any(|a| input.cell(a, k).weight > 0.0))
             .count();
-        if weighted < 2 {
-            "fewer than two issues have an actor with both salience and power above 0".to_string()
-        } else if holders.iter().filter(|&&n| n >= 2).count() < 2 {
+        if holders.iter().filter(|&&n| n >= 2).count() < 2 {
             "fewer than two issues are held by two actors or more".to_string()
+        } else if weighted < 2 {
+            "fewer than two issues have an actor with both salience and power above 0".to_string()
         } else {
             "no two actors stand on opposite sides of the means of two issues with a move to gain"
                 .to_string()
@@ -207,6 +208,34 @@ pub fn estimate_candidates(input: &Input) -> f64 {
         sum4 += n2 * n2;
     }
     (sum2 * sum2 - sum4) / (16.0 * n_a * n_a)
+}
+
+/// What one candidate costs to weigh in one round, in nanoseconds, measured
+/// on the benchmark models (docs/performance.md) and rounded up.
+const NANOS_PER_CANDIDATE: f64 = 400.0;
+/// The longest run started without narrowing: about a minute.
+const BUDGET_SECONDS: f64 = 60.0;
+
+/// Refuses, before any work, a run estimated to take much longer than a
+/// minute, with the estimate and how to narrow it.
+pub fn affordable(input: &Input, rounds: usize) -> Result<(), String> {
+    let candidates = estimate_candidates(input);
+    let seconds = candidates * rounds as f64 * NANOS_PER_CANDIDATE * 1e-9;
+    if seconds <= BUDGET_SECONDS {
+        return Ok(());
+    }
+    let time = if seconds < 3600.0 {
+        format!("{:.0} minutes", seconds / 60.0)
+    } else {
+        format!("{:.0} hours", seconds / 3600.0)
+    };
+    Err(format!(
+        "this model is too big to simulate in reasonable time: {} actors × {} issues give about          {:.1e} candidate exchanges a round, about {time} for {rounds} round{}. Narrow it with          --issues ID,… or --actors ACTOR,… (the work grows with the square of both), or ask for          fewer --rounds",
+        input.actors.len(),
+        input.issues.len(),
+        candidates,
+        if rounds == 1 { "" } else { "s" }
+    ))
 }
 
 /// The model's first-round candidates between actors `left` and `right`
