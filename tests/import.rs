@@ -520,10 +520,10 @@ mod round_trip {
 }
 
 #[test]
-fn the_readme_examples_of_each_format_load() {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README");
-    let section = readme
+fn the_format_guide_examples_of_each_format_load() {
+    let guide = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats.md"))
+        .expect("docs/formats.md");
+    let section = guide
         .split("## Opening Decide, KTAB and CSV files")
         .nth(1)
         .and_then(|s| s.split("\n## ").next())

@@ -1,5 +1,6 @@
-//! The README cannot rot: its model example loads, and its pasted output is
-//! what the binary prints.
+//! The README and the guides in docs/ cannot rot: their model examples load,
+//! their pasted output is what the binary prints, and their links lead
+//! somewhere.
 
 use assert_cmd::Command;
 
@@ -9,9 +10,35 @@ const FIXED_DAY: &str = "1795910399";
 const README: &str = include_str!("../README.md");
 const MODEL_GUIDE: &str = include_str!("../docs/model.md");
 
+/// Every Markdown file a reader is sent to, by its path from the repository
+/// root. `every_guide_in_docs_is_checked` keeps this list whole.
+const DOCS: [(&str, &str); 7] = [
+    ("README.md", README),
+    ("docs/model.md", MODEL_GUIDE),
+    ("docs/cli.md", include_str!("../docs/cli.md")),
+    ("docs/design.md", include_str!("../docs/design.md")),
+    ("docs/formats.md", include_str!("../docs/formats.md")),
+    (
+        "docs/performance.md",
+        include_str!("../docs/performance.md"),
+    ),
+    (
+        "docs/development.md",
+        include_str!("../docs/development.md"),
+    ),
+];
+
 /// The fenced blocks of the README whose info string is `lang`.
 fn blocks(lang: &str) -> Vec<String> {
     blocks_in(README, lang)
+}
+
+/// The fenced blocks of every document whose info string is `lang`, each
+/// with the document it is in.
+fn all_blocks(lang: &str) -> Vec<(&'static str, String)> {
+    DOCS.iter()
+        .flat_map(|&(name, doc)| blocks_in(doc, lang).into_iter().map(move |b| (name, b)))
+        .collect()
 }
 
 fn blocks_in(doc: &str, lang: &str) -> Vec<String> {
@@ -51,12 +78,15 @@ fn the_model_example_is_a_valid_model() {
 
 #[test]
 fn pasted_console_output_matches_the_binary() {
-    for block in blocks("console") {
+    let consoles = all_blocks("console");
+    assert!(consoles.iter().any(|(doc, _)| *doc == "README.md"));
+    assert!(consoles.iter().any(|(doc, _)| *doc == "docs/cli.md"));
+    for (doc, block) in consoles {
         let mut lines = block.lines().peekable();
         while let Some(line) = lines.next() {
             let cmd = line
                 .strip_prefix("$ cargo run --release -- ")
-                .expect("a command line");
+                .unwrap_or_else(|| panic!("{doc}: not a command line: {line}"));
             // `| head -n N` keeps the first N lines, as the shell would.
             let (cmd, head) = match cmd.split_once(" | head -n ") {
                 Some((c, n)) => (c, Some(n.parse::<usize>().expect("a line count"))),
@@ -84,7 +114,7 @@ fn pasted_console_output_matches_the_binary() {
             if let Some(n) = head {
                 got = got.lines().take(n).map(|l| format!("{l}\n")).collect();
             }
-            assert_eq!(got, expected, "{cmd}");
+            assert_eq!(got, expected, "{doc}: {cmd}");
         }
     }
 }
@@ -98,26 +128,131 @@ fn pasted_export_excerpt_matches_the_binary() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    let excerpt = blocks("")
+    let (doc, excerpt) = all_blocks("")
         .into_iter()
-        .find(|b| b.starts_with("Geneva talks"))
+        .find(|(_, b)| b.starts_with("Geneva talks"))
         .expect("the export excerpt");
     for part in excerpt.split("…\n").filter(|p| !p.trim().is_empty()) {
-        assert!(text.contains(part), "README excerpt is stale:\n{part}");
+        assert!(text.contains(part), "{doc}: the excerpt is stale:\n{part}");
     }
 }
 
 #[test]
-fn the_model_guide_examples_are_valid_models() {
-    let models: Vec<String> = blocks_in(MODEL_GUIDE, "yaml")
+fn the_guides_examples_are_valid_models() {
+    // The guides also show parts of a model; a whole one has a title and actors.
+    let models: Vec<(&str, String)> = all_blocks("yaml")
         .into_iter()
-        .filter(|b| b.contains("actors:") && b.contains("title:"))
+        .filter(|(doc, b)| *doc != "README.md" && b.contains("actors:") && b.contains("title:"))
         .collect();
-    assert!(!models.is_empty());
-    for y in models {
-        detente::model::from_str(&y, detente::model::Origin::BuiltIn)
-            .expect("docs/model.md example loads");
+    for guide in ["docs/model.md", "docs/cli.md", "docs/design.md"] {
+        assert!(models.iter().any(|(doc, _)| *doc == guide), "{guide}");
     }
+    for (doc, y) in models {
+        if let Err(e) = detente::model::from_str(&y, detente::model::Origin::BuiltIn) {
+            panic!("{doc}: an example does not load: {e}\n{y}");
+        }
+    }
+}
+
+/// A model block whose first line names a file (`# docs/worked-example.yaml`)
+/// is that file, byte for byte: the outputs pasted under it were made from
+/// the file.
+#[test]
+fn a_model_shown_with_its_file_name_is_that_file() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut named = 0;
+    for (doc, block) in all_blocks("yaml") {
+        let Some(path) = block.lines().next().and_then(|l| l.strip_prefix("# ")) else {
+            continue;
+        };
+        if !path.ends_with(".yaml") || path.contains(' ') {
+            continue;
+        }
+        let file = std::fs::read_to_string(root.join(path))
+            .unwrap_or_else(|e| panic!("{doc}: {path}: {e}"));
+        assert_eq!(block, file, "{doc}: the block differs from {path}");
+        named += 1;
+    }
+    assert!(named >= 1, "docs/design.md shows its worked example");
+}
+
+#[test]
+fn every_guide_in_docs_is_checked() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for entry in std::fs::read_dir(dir).expect("docs/") {
+        let name = entry.expect("entry").file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".md") {
+            let path = format!("docs/{name}");
+            assert!(
+                DOCS.iter().any(|&(d, _)| d == path),
+                "{path} is not in tests/readme.rs's DOCS"
+            );
+        }
+    }
+}
+
+/// GitHub's anchor for a heading: lower case, punctuation dropped, spaces
+/// to hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The anchors of a document's headings (outside fenced blocks).
+fn anchors(doc: &str) -> Vec<String> {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in doc.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && line.starts_with('#') {
+            let text = line.trim_start_matches('#');
+            if text.starts_with(' ') {
+                out.push(anchor(text));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_relative_link_leads_to_a_file_and_heading() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for &(name, doc) in &DOCS {
+        let here = root.join(name);
+        let dir = here.parent().expect("a directory");
+        for (k, _) in doc.match_indices("](") {
+            let rest = &doc[k + 2..];
+            let Some(end) = rest.find(')') else { continue };
+            let target = &rest[..end];
+            if target.contains("://") || target.contains(' ') || target.is_empty() {
+                continue;
+            }
+            let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let file = if path.is_empty() {
+                here.clone()
+            } else {
+                dir.join(path)
+            };
+            assert!(file.exists(), "{name}: no file for the link {target}");
+            if !fragment.is_empty() {
+                let text = std::fs::read_to_string(&file).expect("a text file");
+                assert!(
+                    anchors(&text).iter().any(|a| a == fragment),
+                    "{name}: no heading for the link {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} links checked");
 }
 
 #[test]
