@@ -1,6 +1,6 @@
 //! `detente rank` and the cruxes and trades in the exports, through the real
 //! binary, on tests/fixtures/good/analysis.yaml. Every expected number is
-//! worked out by hand below from SPEC §2.
+//! worked out by hand below from the rules of docs/design.md.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -105,11 +105,31 @@ fn rank_text_and_errors() {
 // usa (left) vs aosis (right): every issue conflicts (finance d = .8,
 // loss-damage -1 vs +2 with aosis's red line, review d = 8/9).
 // Cruxes: the red line first, then s sums finance .9 + .7 = 1.6, review .3 + .6.
-// Trades (A = usa, B = aosis; B has a red line on loss-damage so i ≠ it):
-//   i = finance (A .9, B .7), j = loss-damage (A .4, B 1.0): .9 > .4, 1 > .7
-//     → min(.5, .3) = .3;
-//   i = finance, j = review (A .3, B .6): .6 > .7 fails;
-//   i = review (A .3): no j with a lower A salience.
+//
+// Trades: the exchange model's first round (docs/design.md, "Trades"), on
+// internal 0–100 scales (stance x = (s + 2)·25, review x = (y − 1)·100/9),
+// weights w = salience × power (aosis has power .3):
+//   finance  usa 20 (w .9), eu 60 (.6), china 80 (.5), aosis 100 (.21):
+//            D 2.21, mean 115/2.21 = 52.04: usa low, aosis high;
+//   loss     usa 25 (.4), eu 75 (.5), china 75 (.3), aosis 100 (.3):
+//            D 1.5, mean 100/1.5 = 66.67: usa low, aosis high;
+//   review   usa 100 (.3), eu 44.44 (.5), china 100 (.8), aosis 11.11 (.18):
+//            D 1.78, mean 134.22/1.78 = 75.41: usa high, aosis low.
+// (finance, loss): aosis .7·.4 < usa .9·1, so usa demands finance and gives
+//   way on loss. aosis moves 80 on finance: Δp = 80·.21/2.21 = 7.6018,
+//   Δq = 7.6018·1.6/1.4 = 8.6878, usa moves 8.6878·1.5/.4 = 32.579 < 75:
+//   usa 25 → 57.579 (stance +0.303), aosis 100 → 20; gain
+//   7.6018·.9 − 8.6878·.4 = 3.366516. No mean passes its target.
+// (finance, review): usa .9·.6 ≥ aosis .7·.3: usa demands finance, gives
+//   way on review: Δq = 7.6018·1.6/.9 = 13.5143, usa moves 13.5143·1.78/.3
+//   = 80.185 < 88.89: 100 → 19.815 (2.783 on 1–10); gain 7.6018·.9 −
+//   13.5143·.3 = 2.787330.
+// (loss, review): usa .4·.6 < aosis 1·.3: aosis demands loss and gives way
+//   on review (its red line is on loss, which it demands). usa moves 75:
+//   Δp = 20, Δq = 20·1.4/.9 = 31.11, aosis would move 307.6 > 88.89:
+//   capped, Δq = 88.89·.18/1.78 = 8.9888, Δp = 8.9888·.9/1.4 = 5.7785,
+//   usa moves 5.7785·1.5/.4 = 21.669: 25 → 46.669 (−0.133); aosis 2 → 10;
+//   gain 5.7785 − 8.9888·.6 = 0.385233.
 #[test]
 fn export_json_and_text_carry_cruxes_and_trades() {
     let v = json(&[
@@ -120,10 +140,47 @@ fn export_json_and_text_carry_cruxes_and_trades() {
         serde_json::json!(["loss-damage", "finance", "review-years"])
     );
     let trades = v["trades"].as_array().expect("trades");
-    assert_eq!(trades.len(), 1);
-    assert_eq!(trades[0]["left_gives"], "loss-damage");
-    assert_eq!(trades[0]["right_gives"], "finance");
-    close(&trades[0]["score"], 0.3);
+    let want = [
+        (
+            3.366516,
+            "loss-damage",
+            -1.0,
+            0.303167,
+            "finance",
+            100.0,
+            20.0,
+        ),
+        (
+            2.787330,
+            "review-years",
+            10.0,
+            2.783348,
+            "finance",
+            100.0,
+            20.0,
+        ),
+        (
+            0.385233,
+            "loss-damage",
+            -1.0,
+            -0.133226,
+            "review-years",
+            2.0,
+            10.0,
+        ),
+    ];
+    assert_eq!(trades.len(), want.len(), "{trades:?}");
+    for (t, w) in trades.iter().zip(want) {
+        let near =
+            |v: &Value, x: f64| assert!((v.as_f64().expect("number") - x).abs() < 1e-6, "{t}");
+        near(&t["gain"], w.0);
+        assert_eq!(t["left"]["gives"], w.1);
+        near(&t["left"]["from"], w.2);
+        near(&t["left"]["to"], w.3);
+        assert_eq!(t["right"]["gives"], w.4);
+        near(&t["right"]["from"], w.5);
+        near(&t["right"]["to"], w.6);
+    }
 
     let out = Command::cargo_bin("detente")
         .expect("binary")
@@ -144,7 +201,7 @@ fn export_json_and_text_carry_cruxes_and_trades() {
     );
     assert!(
         text.contains(
-            "1. United States gives way on Loss and damage fund, Alliance of Small Island States on Climate finance"
+            "1. United States gives way on Loss and damage fund (-1 → +0.303), Alliance of Small Island States on Climate finance (100 → 20)"
         ),
         "{text}"
     );

@@ -251,8 +251,9 @@ fn analysis(o: &mut String, c: &Comparison<'_>) {
         return;
     }
     o.push_str(
-        "<p class=\"why\">Each side gives way on an issue that matters less to it than to the \
-         other; the score is the smaller of the two gains in salience.</p>\n<ol>\n",
+        "<p class=\"why\">The exchanges the bargaining simulation would weigh first between the \
+         two: each gives way on the issue that weighs less for it (salience × power) in return for \
+         a move on the one that weighs more, by equal gains; the best gain first.</p>\n<ol>\n",
     );
     for t in &trades {
         let _ = writeln!(

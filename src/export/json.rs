@@ -31,10 +31,17 @@ struct Doc<'a> {
 
 #[derive(Serialize)]
 struct TradeOut<'a> {
-    /// The issue the left actor gives way on (j of SPEC §2).
-    left_gives: &'a str,
-    right_gives: &'a str,
-    score: f64,
+    gain: f64,
+    left: GiveOut<'a>,
+    right: GiveOut<'a>,
+}
+
+/// What one side gives way on in a trade, from where to where.
+#[derive(Serialize)]
+struct GiveOut<'a> {
+    gives: &'a str,
+    from: f64,
+    to: f64,
 }
 
 #[derive(Serialize)]
@@ -186,10 +193,17 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
             .collect(),
         trades: trades(c)
             .into_iter()
-            .map(|t| TradeOut {
-                left_gives: &m.issues[t.left_gives].id,
-                right_gives: &m.issues[t.right_gives].id,
-                score: t.score,
+            .map(|t| {
+                let give = |g: &crate::analysis::pair::Give| GiveOut {
+                    gives: &m.issues[g.issue].id,
+                    from: g.from,
+                    to: g.to,
+                };
+                TradeOut {
+                    gain: t.gain,
+                    left: give(&t.left),
+                    right: give(&t.right),
+                }
             })
             .collect(),
     };

@@ -101,6 +101,13 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
     let trades = trades(c);
     if trades.is_empty() {
         let _ = writeln!(out, "None found.");
+    } else {
+        let _ = writeln!(
+            out,
+            "The bargaining simulation's first exchanges between the two, best first: each gives \
+             way where the issue weighs less for it (weight = salience × power), and both gain \
+             alike, in weighted points of a 0–100 scale.\n"
+        );
     }
     for (n, t) in trades.iter().enumerate() {
         let _ = writeln!(

@@ -163,6 +163,19 @@ fn analysis(out: &mut String, c: &Comparison<'_>, width: usize) {
             let _ = writeln!(out, "{}{line}", " ".repeat(indent));
         }
     };
+    // "N. " then the text, its later lines under the text.
+    let item = |out: &mut String, n: usize, s: &str| {
+        let prefix = format!("{n}. ");
+        let indent = prefix.len();
+        for (k, line) in wrap(s, width - indent).into_iter().enumerate() {
+            let lead = if k == 0 {
+                prefix.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            let _ = writeln!(out, "{lead}{line}");
+        }
+    };
     let cruxes = cruxes(c);
     if cruxes.is_empty() {
         para(out, "Cruxes: none (no issue in conflict)", 0);
@@ -174,7 +187,7 @@ fn analysis(out: &mut String, c: &Comparison<'_>, width: usize) {
         );
     }
     for (n, &issue) in cruxes.iter().enumerate() {
-        para(out, &format!("{}. {}", n + 1, crux_line(c, issue)), 0);
+        item(out, n + 1, &crux_line(c, issue));
     }
     let _ = writeln!(out);
     let trades = trades(c);
@@ -183,13 +196,15 @@ fn analysis(out: &mut String, c: &Comparison<'_>, width: usize) {
     } else {
         para(
             out,
-            "Trades (each side gives way where the issue matters less to it)",
+            "Trades (the bargaining simulation's first exchanges between the two, best first: \
+             each gives way where the issue weighs less for it, weight = salience × power, and \
+             both gain alike, in weighted points of a 0–100 scale)",
             0,
         );
     }
     for (n, t) in trades.iter().enumerate() {
-        para(out, &format!("{}. {}", n + 1, trade_line(c, t)), 0);
-        para(out, &trade_saliences(c, t), 3);
+        item(out, n + 1, &trade_line(c, t));
+        para(out, &trade_saliences(c, t), (n + 1).to_string().len() + 2);
     }
     let _ = writeln!(out, "{}", "=".repeat(width));
 }

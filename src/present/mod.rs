@@ -170,39 +170,77 @@ pub fn crux_line(c: &Comparison<'_>, issue: usize) -> String {
     )
 }
 
-/// A trade as a sentence: `Russian Federation gives way on Arms for
-/// Ukraine, United States on NATO non-expansion`.
+/// A trade as a sentence: `Russian Federation gives way on De-escalation
+/// (−1 → +2), United States on NATO non-expansion (−2 → 1.35)`.
 pub fn trade_line(c: &Comparison<'_>, t: &Trade) -> String {
     let m = c.model;
+    let give = |g: &crate::analysis::pair::Give| {
+        let issue = &m.issues[g.issue];
+        format!(
+            "{} ({} → {})",
+            issue.label(),
+            trade_value(issue, g.from),
+            trade_value(issue, g.to)
+        )
+    };
     format!(
         "{} gives way on {}, {} on {}",
         m.actors[c.left].name,
-        m.issues[t.left_gives].label(),
+        give(&t.left),
         m.actors[c.right].name,
-        m.issues[t.right_gives].label()
+        give(&t.right)
     )
 }
 
-/// Why a trade is one: both saliences on both issues, and the score:
-/// `Arms for Ukraine matters 0.3 to Russian Federation, 0.8 to United
-/// States; NATO non-expansion 0.2 to United States, 0.9 to Russian
-/// Federation; score 0.5`.
+/// A position in a trade: a number, signed on the stance scale.
+fn trade_value(issue: &crate::model::Issue, x: f64) -> String {
+    let shown = issue.number(x);
+    if issue.is_numeric() || x <= 0.0 {
+        shown
+    } else {
+        format!("+{shown}")
+    }
+}
+
+/// Why a trade is one: what each issue weighs for each side (salience ×
+/// power) and the gain (weighted points of a 0–100 scale): `De-escalation
+/// weighs 0.2 for Russian Federation, 0.9 for United States; NATO
+/// non-expansion 1 for United States, 1 for Russian Federation; each gains
+/// 6.20`.
 pub fn trade_saliences(c: &Comparison<'_>, t: &Trade) -> String {
     let m = c.model;
-    let (l, r) = (&m.actors[c.left].name, &m.actors[c.right].name);
-    let s =
-        |side: Option<&Position>| side.map_or_else(|| "?".into(), |p| format_number(p.salience));
-    let (j, i) = (&c.rows[t.left_gives], &c.rows[t.right_gives]);
+    let (l, r) = (&m.actors[c.left], &m.actors[c.right]);
+    let weight = |a: &crate::model::Actor, issue: usize| {
+        a.position_at(issue, c.min_basis)
+            .map_or_else(|| "?".into(), |p| format_number(p.salience * a.power_on(p)))
+    };
     format!(
-        "{} matters {} to {l}, {} to {r}; {} {} to {r}, {} to {l}; score {}",
-        m.issues[t.left_gives].label(),
-        s(j.left),
-        s(j.right),
-        m.issues[t.right_gives].label(),
-        s(i.right),
-        s(i.left),
-        format_number(t.score)
+        "{} weighs {} for {}, {} for {}; {} {} for {}, {} for {}; each gains {}",
+        m.issues[t.left.issue].label(),
+        weight(l, t.left.issue),
+        l.name,
+        weight(r, t.left.issue),
+        r.name,
+        m.issues[t.right.issue].label(),
+        weight(r, t.right.issue),
+        r.name,
+        weight(l, t.right.issue),
+        l.name,
+        format_gain(t.gain)
     )
+}
+
+/// A trade's gain, to three significant places.
+pub fn format_gain(g: f64) -> String {
+    if g >= 100.0 {
+        format!("{g:.0}")
+    } else if g >= 10.0 {
+        format!("{g:.1}")
+    } else if g >= 1.0 {
+        format!("{g:.2}")
+    } else {
+        format!("{g:.3}")
+    }
 }
 
 // ---- paths and provenance ----

@@ -166,6 +166,25 @@ impl Input {
     }
 }
 
+/// Σ w and Σ w·x (internal scale) of every issue of `model`, over the
+/// counted positions, added in model order of the actors: the same sums,
+/// to the last bit, as a round over every actor starts from.
+pub fn sums(model: &Model, min: Basis) -> (Vec<f64>, Vec<f64>) {
+    let n = model.issues.len();
+    let (mut weights, mut totals) = (vec![0.0; n], vec![0.0; n]);
+    let scales: Vec<(f64, f64)> = model.issues.iter().map(|i| i.range()).collect();
+    for actor in &model.actors {
+        for p in actor.positions().iter().filter(|p| p.basis >= min) {
+            let k = p.issue();
+            let (lo, hi) = scales[k];
+            let w = p.salience * actor.power_on(p);
+            weights[k] += w;
+            totals[k] += w * internal(p.value, lo, hi);
+        }
+    }
+    (weights, totals)
+}
+
 /// `value` on the internal 0–100 scale of [lo, hi] (0 when lo = hi).
 pub fn internal(value: f64, lo: f64, hi: f64) -> f64 {
     if hi == lo {

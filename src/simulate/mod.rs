@@ -238,67 +238,90 @@ pub fn affordable(input: &Input, rounds: usize) -> Result<(), String> {
     ))
 }
 
-/// The model's first-round candidates between actors `left` and `right`
-/// (model indices) that are valid when first weighed, best gain first
-/// (ties in generation order), at most `limit`. Each is (gain, what left
-/// gives, what right gives), a [`Move`] each, on the issues' scales.
+/// What one actor gives way on in a trade: the issue (model index) and the
+/// move, on its scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Give {
+    pub issue: usize,
+    pub from: f64,
+    pub to: f64,
+}
+
+/// A candidate exchange between two actors in round 1, seen from the pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairTrade {
+    /// Each side's gain (equal by the model's rule), internal scale.
+    pub gain: f64,
+    pub left: Give,
+    pub right: Give,
+}
+
+/// The model's round-1 candidates between actors `left` and `right` (model
+/// indices) that are valid when first weighed, best gain first (ties in
+/// generation order), at most `limit`. Costs one pass over the positions
+/// (for the means) and one over the pairs of issues.
 pub fn pair_trades(
     model: &Model,
     min: Basis,
     left: usize,
     right: usize,
     limit: usize,
-) -> Vec<(f64, Move, Move)> {
+) -> Vec<PairTrade> {
     if left == right {
         return Vec::new();
     }
-    let input = Input::new(model, min);
-    let st = Start::new(&input, input.positions());
+    let (lo_actor, hi_actor) = (left.min(right), left.max(right));
+    let input = Input::subset(
+        model,
+        min,
+        (0..model.issues.len()).collect(),
+        vec![lo_actor, hi_actor],
+    );
+    let (weights, totals) = input::sums(model, min);
+    let st = Start::with_sums(&input, input.positions(), weights, totals);
     let n_i = input.issues.len();
     let means: Vec<Option<f64>> = (0..n_i).map(|k| st.mean(k)).collect();
-    let mut found: Vec<(f64, Move, Move)> = Vec::new();
+    let mut found: Vec<PairTrade> = Vec::new();
     for p in 0..n_i {
         let Some(mp) = means[p] else { continue };
         for (q, mq) in means.iter().enumerate().skip(p + 1) {
             let Some(mq) = *mq else { continue };
             let held = |a: usize| input.cell(a, p).held && input.cell(a, q).held;
-            if !held(left) || !held(right) {
+            if !held(0) || !held(1) {
                 continue;
             }
             let group = |a: usize| {
                 usize::from(input.cell(a, p).x <= mp) + 2 * usize::from(input.cell(a, q).x <= mq)
             };
-            let (gl, gr) = (group(left), group(right));
-            if gl + gr != 3 {
+            let (g0, g1) = (group(0), group(1));
+            if g0 + g1 != 3 {
                 continue;
             }
             // The actor of group 0 or 1 comes first, as in generation order.
-            let (a, b) = if gl < gr {
-                (left, right)
-            } else {
-                (right, left)
-            };
+            let (a, b) = if g0 < g1 { (0, 1) } else { (1, 0) };
             let Some(c) = st.candidate(a, b, p, q) else {
                 continue;
             };
-            let side = |s: usize| {
+            let give = |s: usize| {
                 let x = c.sides[s];
                 let k = x.supply as usize;
-                Move {
-                    actor: input.actors[x.actor as usize],
-                    supply: input.issues[k],
-                    demand: input.issues[c.demand(s) as usize],
+                Give {
+                    issue: k,
                     from: input.external(k, x.x),
                     to: input.external(k, x.y()),
                 }
             };
-            let (i, j) = (side(0), side(1));
-            let (l, r) = if i.actor == left { (i, j) } else { (j, i) };
-            found.push((c.gain, l, r));
+            let i_is_left = input.actors[c.sides[0].actor as usize] == left;
+            let (l, r) = if i_is_left { (0, 1) } else { (1, 0) };
+            found.push(PairTrade {
+                gain: c.gain,
+                left: give(l),
+                right: give(r),
+            });
         }
     }
     // A stable sort keeps generation order among equal gains.
-    found.sort_by(|x, y| y.0.total_cmp(&x.0));
+    found.sort_by(|x, y| y.gain.total_cmp(&x.gain));
     found.truncate(limit);
     found
 }

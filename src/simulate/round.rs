@@ -24,6 +24,22 @@ pub struct Start<'a> {
 }
 
 impl<'a> Start<'a> {
+    /// A round whose sums come from elsewhere (every actor of the model,
+    /// where `input` holds only some): see [`super::input::sums`].
+    pub fn with_sums(
+        input: &'a Input,
+        x0: Vec<f64>,
+        denominators: Vec<f64>,
+        totals: Vec<f64>,
+    ) -> Start<'a> {
+        Start {
+            input,
+            x0,
+            denominators,
+            totals,
+        }
+    }
+
     pub fn new(input: &'a Input, x0: Vec<f64>) -> Start<'a> {
         let n = input.issues.len();
         let (mut denominators, mut totals) = (vec![0.0; n], vec![0.0; n]);

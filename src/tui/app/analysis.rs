@@ -6,7 +6,7 @@
 use ratatui::layout::Position;
 
 use super::{App, Side, View};
-use crate::analysis::pair::{Trade, cruxes, trades};
+use crate::analysis::pair::{Give, Trade, cruxes, trades};
 use crate::analysis::rank::{Ranked, closest};
 use crate::present::{trade_line, trade_saliences};
 use crate::tui::action::Action;
@@ -203,7 +203,8 @@ impl App {
             }
             Selected::Crux(issue)
             | Selected::Trade(Trade {
-                left_gives: issue, ..
+                left: Give { issue, .. },
+                ..
             }) => {
                 // With the view set first, `set_issue` builds the spectrum.
                 self.view = View::Issue;

@@ -103,7 +103,7 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
         } else if line == cruxes_end + 1 {
             style = t.title();
             format!(
-                "Trades  {} gives ⇄ {} gives",
+                "Trades  gain  {} gives ⇄ {} gives",
                 m.actors[c.left].name, m.actors[c.right].name
             )
         } else if line > cruxes_end + 1 {
@@ -112,10 +112,10 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
                 .and_then(|k| a.trades.get(k))
             {
                 Some(tr) => format!(
-                    "{:>4}  {} ⇄ {}",
-                    format_number(tr.score),
-                    m.issues[tr.left_gives].label(),
-                    m.issues[tr.right_gives].label()
+                    "{:>5}  {} ⇄ {}",
+                    crate::present::format_gain(tr.gain),
+                    m.issues[tr.left.issue].label(),
+                    m.issues[tr.right.issue].label()
                 ),
                 None if line == cruxes_end + 2 && a.trades.is_empty() => {
                     style = t.dim();
@@ -240,7 +240,7 @@ pub(super) fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
         }
         Selected::Trade(tr) => {
             trade_detail(app, &tr, &mut lines);
-            format!(" Trade · score {} ", format_number(tr.score))
+            format!(" Trade · gain {} ", crate::present::format_gain(tr.gain))
         }
         Selected::Actor(r) => {
             let ranked = &m.actors[app.analysis.ranked];
@@ -299,11 +299,11 @@ fn trade_detail<'a>(app: &'a App, tr: &Trade, lines: &mut Vec<Line<'a>>) {
         lines.push(Line::from(saliences.as_str()));
     }
     lines.push(Line::from(Span::styled(
-        "Each side gives way where the issue matters less to it than to the other; \
-         the score is the smaller of the two gains in salience.",
+        "A first exchange of the bargaining simulation: each side gives way where the \
+         issue weighs less for it (salience × power), by equal gains.",
         t.dim(),
     )));
-    for (issue, who) in [(tr.left_gives, c.left), (tr.right_gives, c.right)] {
+    for (issue, who) in [(tr.left.issue, c.left), (tr.right.issue, c.right)] {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             format!(
