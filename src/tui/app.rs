@@ -436,7 +436,7 @@ impl App {
         match self.mode() {
             Mode::Picker => self.update_picker(action),
             Mode::Help => {
-                let max = super::ui::overlay::help_max_scroll(self, self.viewport);
+                let max = layout::help(self.viewport).max_scroll;
                 let step = |delta: i32, s: u16| {
                     u16::try_from((i32::from(s) + delta).clamp(0, i32::from(max))).unwrap_or(0)
                 };

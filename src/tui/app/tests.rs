@@ -710,7 +710,7 @@ fn the_help_scrolls_where_it_does_not_fit_and_stops_at_its_end() {
         Rect::new(0, 0, 80, 24),
     );
     a.update(Action::Help);
-    let max = crate::tui::ui::overlay::help_max_scroll(&a, a.viewport);
+    let max = layout::help(a.viewport).max_scroll;
     assert!(max > 0, "the keys do not fit 80x24");
     for _ in 0..100 {
         a.update(Action::Down);
@@ -722,7 +722,7 @@ fn the_help_scrolls_where_it_does_not_fit_and_stops_at_its_end() {
     a.update(Action::Help);
     assert_eq!(a.help_scroll, 0, "opened again from the top");
     assert_eq!(
-        crate::tui::ui::overlay::help_max_scroll(&a, Rect::new(0, 0, 200, 60)),
+        layout::help(Rect::new(0, 0, 200, 60)).max_scroll,
         0,
         "all of it fits at 200x60"
     );
