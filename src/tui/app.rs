@@ -2,7 +2,6 @@
 //! (see `ui`), so every behaviour can be tested by driving actions, without
 //! a terminal.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -21,9 +20,9 @@ mod pair;
 use super::theme::Theme;
 use crate::analysis::forecast::{Forecast, forecast};
 use crate::compare::{Comparison, Row, Verdict};
-use crate::model::{Basis, Model, Origin};
+use crate::model::{Basis, Model};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
-pub use kinds::{Filter, Order, Overlay, Scroll, Side, Status, View};
+pub use kinds::{Context, Filter, Order, Overlay, Scroll, Side, Status, View};
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 
@@ -67,13 +66,9 @@ pub struct App {
     pub banner: Option<String>,
     pub viewport: Rect,
     pub quit: bool,
-    /// Where exports go when the typed path is relative.
-    pub export_dir: PathBuf,
-    /// Where the model came from, for the exports' provenance line.
-    pub origin: Origin,
-    /// Whether the model came from a file that `r` can read again (the
-    /// built-in one did not).
-    pub reloadable: bool,
+    /// Where the model came from and where exports go: given at the start,
+    /// then only moved (whole, through a reload), never set from outside.
+    context: Context,
 }
 
 /// What survives a reload, by id: the new model may have lost or reordered
@@ -121,15 +116,24 @@ impl App {
             banner: None,
             viewport,
             quit: false,
-            export_dir: PathBuf::from("."),
-            origin: Origin::BuiltIn,
-            reloadable: false,
+            context: Context::built_in(),
         };
         app.rebuild_rows();
         app.rebuild_spectrum();
         app.matrix_row.selected = left;
         app.sync_matrix();
         app
+    }
+
+    /// The App in `context` (a model read from a file, exports written
+    /// somewhere): given once, when the App is made; a reload keeps it.
+    pub fn with_context(mut self, context: Context) -> App {
+        self.context = context;
+        self
+    }
+
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -189,9 +193,9 @@ impl App {
         match result {
             Ok(model) => {
                 let snapshot = self.snapshot();
-                let mut next = App::restored(model, &snapshot, self.theme, self.viewport);
-                next.export_dir = std::mem::take(&mut self.export_dir);
-                next.reloadable = self.reloadable;
+                let context = std::mem::take(&mut self.context);
+                let next = App::restored(model, &snapshot, self.theme, self.viewport)
+                    .with_context(context);
                 // The old model (and what was built on it) goes before the
                 // caller can ask for another load.
                 *self = next;
@@ -415,7 +419,7 @@ impl App {
                 return;
             }
             Action::Reload => {
-                if self.reloadable {
+                if self.context.reloadable {
                     self.say("reloading the model file…", false);
                 } else {
                     self.say("the built-in model has no file to reload", true);

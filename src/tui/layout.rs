@@ -242,7 +242,12 @@ pub struct HelpBox {
 pub fn help(area: Rect) -> HelpBox {
     let sizes: Vec<(usize, usize)> = help_sections()
         .iter()
-        .map(|lines| (lines.len(), lines.iter().map(|l| l.width()).max().unwrap_or(0)))
+        .map(|lines| {
+            (
+                lines.len(),
+                lines.iter().map(|l| l.width()).max().unwrap_or(0),
+            )
+        })
         .collect();
     let widest = sizes.iter().map(|&(_, w)| w).max().unwrap_or(0);
     let total: usize = sizes.iter().map(|&(n, _)| n).sum();
@@ -265,8 +270,8 @@ pub fn help(area: Rect) -> HelpBox {
     } else {
         (None, total)
     };
-    let max_scroll = u16::try_from(longest.saturating_sub(usize::from(inner(rect).height)))
-        .unwrap_or(u16::MAX);
+    let max_scroll =
+        u16::try_from(longest.saturating_sub(usize::from(inner(rect).height))).unwrap_or(u16::MAX);
     HelpBox {
         rect,
         split,
@@ -289,9 +294,7 @@ impl HelpLine {
     pub fn width(&self) -> usize {
         match self {
             HelpLine::Title(t) | HelpLine::Note(t) => crate::text::width(t),
-            HelpLine::Entry(keys, help) => {
-                crate::text::width(keys) + 2 + crate::text::width(help)
-            }
+            HelpLine::Entry(keys, help) => crate::text::width(keys) + 2 + crate::text::width(help),
         }
     }
 }

@@ -30,10 +30,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 
 use action::Action;
-use app::App;
+use app::{App, Context};
 use theme::Theme;
 
-use crate::model::{LoadError, Model, Origin};
+use crate::model::{LoadError, Model};
 use ui::Loading;
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown,
@@ -106,7 +106,6 @@ pub fn run<E>(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
-    let origin = path.clone().map_or(Origin::BuiltIn, Origin::of_path);
     let mut loading = Loading {
         name: path.as_deref().map_or_else(
             || "the built-in model".to_string(),
@@ -119,7 +118,16 @@ pub fn run<E>(
         parsed: 0,
         elapsed: Duration::ZERO,
     };
-    let reloadable = path.is_some();
+    let context = match &path {
+        Some(p) => Context::file(
+            p.clone(),
+            std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        ),
+        None => Context {
+            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            ..Context::built_in()
+        },
+    };
     let loader = loader::Loader::start(path);
     exit_on_hangup();
 
@@ -144,10 +152,8 @@ pub fn run<E>(
     let (left, right) = open(&model).map_err(Error::Open)?;
     let size = terminal.size()?;
     let viewport = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(Arc::new(model), left, right, Theme::from_env(), viewport);
-    app.export_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    app.reloadable = reloadable;
-    app.origin = origin;
+    let mut app =
+        App::new(Arc::new(model), left, right, Theme::from_env(), viewport).with_context(context);
     event_loop(&mut terminal, &mut app, &stop, &loader)?;
     Ok(stopped_by(&stop))
 }
@@ -280,7 +286,7 @@ fn apply(
     match action {
         Action::Suspend => suspend(terminal)?,
         Action::Reload => {
-            if app.reloadable {
+            if app.context().reloadable {
                 loader.request();
             }
             app.update(action);

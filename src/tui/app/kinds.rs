@@ -1,10 +1,53 @@
-//! The small types the App is made of: views, sides, row order and filter,
-//! overlays, the status line and a scrolled selection.
+//! The small types the App is made of: where its model came from, views,
+//! sides, row order and filter, overlays, the status line and a scrolled
+//! selection.
 
 use std::path::PathBuf;
 
 use crate::compare::Verdict;
+use crate::model::Origin;
 use crate::tui::picker::Picker;
+
+/// Where the model came from and where exports go: fixed when the TUI
+/// starts, and moved whole through every reload, so a reloaded model is
+/// still the file's (its exports say so) and `r` still reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    /// For the exports' provenance line.
+    pub origin: Origin,
+    /// Whether `r` can read the model again (the built-in one cannot).
+    pub reloadable: bool,
+    /// Where exports go when the typed path is relative.
+    pub export_dir: PathBuf,
+}
+
+impl Context {
+    /// The built-in model: nothing to reload; exports relative to the
+    /// current directory.
+    pub fn built_in() -> Context {
+        Context {
+            origin: Origin::BuiltIn,
+            reloadable: false,
+            export_dir: PathBuf::from("."),
+        }
+    }
+
+    /// A model read from `path` (`-`: standard input), exports relative to
+    /// `export_dir`.
+    pub fn file(path: PathBuf, export_dir: PathBuf) -> Context {
+        Context {
+            origin: Origin::of_path(path),
+            reloadable: true,
+            export_dir,
+        }
+    }
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context::built_in()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {

@@ -66,7 +66,7 @@ impl App {
                     self.say("type a file name, or Esc to cancel", true);
                     return;
                 }
-                let path = self.export_dir.join(typed);
+                let path = self.context.export_dir.join(typed);
                 self.overlay = Overlay::None;
                 self.write_export(path, false);
             }
@@ -110,7 +110,7 @@ impl App {
                 filter: self.filter.word().to_string(),
                 order: self.order.word().to_string(),
             },
-            provenance: Provenance::now(&self.origin),
+            provenance: Provenance::now(&self.context.origin),
         };
         export::render(&report, format, export::DEFAULT_WIDTH)
     }

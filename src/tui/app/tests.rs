@@ -265,8 +265,10 @@ fn enter_in_the_issue_view_compares_the_selected_actor() {
 fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
     let m = model::builtin().expect("model");
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
+    let mut a = app(&m).with_context(Context {
+        export_dir: dir.path().to_path_buf(),
+        ..Context::built_in()
+    });
     a.update(Action::Export);
     let Overlay::Prompt(name) = &a.overlay else {
         panic!("prompt")
@@ -279,7 +281,7 @@ fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
     let expected = a.export_text(Format::Text);
     let all = a.comparison.comparison(&a.model);
     let cli = export::render(
-        &export::Report::all(&all, crate::present::Provenance::now(&a.origin)),
+        &export::Report::all(&all, crate::present::Provenance::now(&a.context().origin)),
         Format::Text,
         export::DEFAULT_WIDTH,
     );
@@ -314,8 +316,10 @@ fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
 fn a_failed_export_keeps_the_tui_up_and_says_why() {
     let m = model::builtin().expect("model");
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
+    let mut a = app(&m).with_context(Context {
+        export_dir: dir.path().to_path_buf(),
+        ..Context::built_in()
+    });
     a.update(Action::Export);
     a.update(Action::ClearInput);
     type_text(&mut a, "no/such/dir/out.txt");
@@ -436,15 +440,14 @@ fn starter_app() -> App {
     let m = model::from_str(model::STARTER_YAML, model::Origin::BuiltIn).expect("starter");
     let l = resolve_actor(&m, "downland").expect("downland");
     let r = resolve_actor(&m, "upstate").expect("upstate");
-    let mut a = App::new(
+    App::new(
         Arc::new(m),
         l,
         r,
         Theme { color: false },
         Rect::new(0, 0, 120, 40),
-    );
-    a.reloadable = true;
-    a
+    )
+    .with_context(Context::file("talks.yaml".into(), ".".into()))
 }
 
 #[test]
@@ -564,8 +567,10 @@ fn j_scrolls_the_detail_panel_no_further_than_its_last_line() {
 fn export_writes_the_rows_shown_in_their_order_and_says_so() {
     let m = model::builtin().expect("model");
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
+    let mut a = app(&m).with_context(Context {
+        export_dir: dir.path().to_path_buf(),
+        ..Context::built_in()
+    });
     a.update(Action::CycleFilter); // conflicts
     a.update(Action::CycleOrder); // conflicts first
     a.update(Action::Export);
@@ -618,8 +623,10 @@ fn export_writes_the_rows_shown_in_their_order_and_says_so() {
 fn the_prompt_format_follows_the_extension_and_tab_cycles_it() {
     let m = model::builtin().expect("model");
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
+    let mut a = app(&m).with_context(Context {
+        export_dir: dir.path().to_path_buf(),
+        ..Context::built_in()
+    });
     a.update(Action::Export);
     let name = |a: &App| match &a.overlay {
         Overlay::Prompt(s) => s.clone(),
@@ -725,5 +732,27 @@ fn the_help_scrolls_where_it_does_not_fit_and_stops_at_its_end() {
         layout::help(Rect::new(0, 0, 200, 60)).max_scroll,
         0,
         "all of it fits at 200x60"
+    );
+}
+
+#[test]
+fn a_reload_keeps_the_file_the_model_came_from() {
+    let mut a = starter_app().with_context(Context::file("m.yaml".into(), ".".into()));
+    let model_line = |a: &App| {
+        a.export_text(Format::Text)
+            .lines()
+            .find(|l| l.starts_with("Model: "))
+            .map(str::to_string)
+    };
+    assert!(
+        model_line(&a).is_some_and(|l| l.starts_with("Model: m.yaml, detente ")),
+        "{:?}",
+        model_line(&a)
+    );
+    a.update(Action::Reloaded(Ok(Arc::new(starter_edited()))));
+    assert!(
+        model_line(&a).is_some_and(|l| l.starts_with("Model: m.yaml, detente ")),
+        "{:?}",
+        model_line(&a)
     );
 }
