@@ -2,11 +2,12 @@
 //! (see `ui`), so every behaviour can be tested by driving actions, without
 //! a terminal.
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::keymap::Mode;
 use super::layout;
 use super::picker::Picker;
@@ -22,7 +23,7 @@ use crate::analysis::forecast::{Forecast, forecast};
 use crate::compare::{Comparison, Row, Verdict};
 use crate::model::{Basis, Model};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
-pub use kinds::{Context, Filter, Order, Overlay, Scroll, Side, Status, View};
+pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View};
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 
@@ -69,6 +70,9 @@ pub struct App {
     /// Where the model came from and where exports go: given at the start,
     /// then only moved (whole, through a reload), never set from outside.
     context: Context,
+    /// What the last frame measured, for the next action (see
+    /// [`LayoutFacts`]).
+    facts: Cell<LayoutFacts>,
 }
 
 /// What survives a reload, by id: the new model may have lost or reordered
@@ -117,6 +121,7 @@ impl App {
             viewport,
             quit: false,
             context: Context::built_in(),
+            facts: Cell::default(),
         };
         app.rebuild_rows();
         app.rebuild_spectrum();
@@ -134,6 +139,11 @@ impl App {
 
     pub fn context(&self) -> &Context {
         &self.context
+    }
+
+    /// Drawing records what it measured; the only write a frame makes.
+    pub(in crate::tui) fn record(&self, facts: LayoutFacts) {
+        self.facts.set(facts);
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -408,7 +418,10 @@ impl App {
 
     // ---- update ----
 
-    pub fn update(&mut self, action: Action) {
+    /// Carries out `action` on the state, and returns what the event loop
+    /// must do beyond it (write a file, reload, suspend); the loop answers
+    /// with an action of its own where there is an answer.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Resize { width, height } => {
                 self.viewport = Rect::new(0, 0, width, height);
@@ -416,49 +429,65 @@ impl App {
                 let sel = self.list.selected;
                 self.list.select(sel, self.rows.len(), page);
                 self.sync_matrix();
-                return;
+                return Vec::new();
             }
             Action::Reload => {
                 if self.context.reloadable {
                     self.say("reloading the model file…", false);
-                } else {
-                    self.say("the built-in model has no file to reload", true);
+                    return vec![Effect::Reload];
                 }
-                return;
+                self.say("the built-in model has no file to reload", true);
+                return Vec::new();
             }
             Action::Reloading => {
                 self.say("reloading the model file…", false);
-                return;
+                return Vec::new();
             }
             Action::Reloaded(result) => {
                 self.reloaded(result);
-                return;
+                return Vec::new();
             }
-            Action::Suspend => return,
+            Action::Exported(result) => {
+                self.exported(result);
+                return Vec::new();
+            }
+            Action::Suspend => return vec![Effect::Suspend],
             _ => {}
         }
-        match self.mode() {
-            Mode::Picker => self.update_picker(action),
+        let effect = match self.mode() {
+            Mode::Picker => {
+                self.update_picker(action);
+                None
+            }
             Mode::Help => {
-                let max = layout::help(self.viewport).max_scroll;
-                let step = |delta: i32, s: u16| {
-                    u16::try_from((i32::from(s) + delta).clamp(0, i32::from(max))).unwrap_or(0)
-                };
-                match action {
-                    Action::Close => self.overlay = Overlay::None,
-                    Action::Quit => self.quit = true,
-                    Action::Up | Action::ScrollUp => self.help_scroll = step(-1, self.help_scroll),
-                    Action::Down | Action::ScrollDown => {
-                        self.help_scroll = step(1, self.help_scroll)
-                    }
-                    Action::PageUp => self.help_scroll = step(-10, self.help_scroll),
-                    Action::PageDown => self.help_scroll = step(10, self.help_scroll),
-                    _ => {}
-                }
+                self.update_help(action);
+                None
             }
             Mode::Prompt => self.update_prompt(action),
             Mode::Confirm => self.update_confirm(action),
-            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis => self.update_view(action),
+            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis => {
+                self.update_view(action);
+                None
+            }
+        };
+        effect.into_iter().collect()
+    }
+
+    /// The help overlay: scrolled as far as its last line, measured by the
+    /// same layout that draws it.
+    fn update_help(&mut self, action: Action) {
+        let max = layout::help(self.viewport).max_scroll;
+        let step = |delta: i32, s: u16| {
+            u16::try_from((i32::from(s) + delta).clamp(0, i32::from(max))).unwrap_or(0)
+        };
+        match action {
+            Action::Close => self.overlay = Overlay::None,
+            Action::Quit => self.quit = true,
+            Action::Up | Action::ScrollUp => self.help_scroll = step(-1, self.help_scroll),
+            Action::Down | Action::ScrollDown => self.help_scroll = step(1, self.help_scroll),
+            Action::PageUp => self.help_scroll = step(-10, self.help_scroll),
+            Action::PageDown => self.help_scroll = step(10, self.help_scroll),
+            _ => {}
         }
     }
 
@@ -608,7 +637,7 @@ impl App {
             }
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::DetailDown => {
-                let max = super::ui::detail::max_scroll(self, self.screen().detail);
+                let max = self.facts.get().detail_max_scroll;
                 self.detail_scroll = self.detail_scroll.saturating_add(3).min(max);
             }
             Action::Click { column, row } => self.click(column, row),
@@ -688,4 +717,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests;
+pub(in crate::tui) mod tests;

@@ -49,6 +49,18 @@ impl Default for Context {
     }
 }
 
+/// What drawing measured that the next action needs, so that `update`
+/// never lays a view out again itself: the detail panel's wrapped height
+/// is known only once its text is wrapped, which drawing does anyway.
+/// Recorded by every frame (through a `Cell`: the one thing drawing
+/// writes), read by the actions that follow it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LayoutFacts {
+    /// The furthest the detail panel scrolls, as last drawn: its last line
+    /// at the bottom. `J` stops there.
+    pub detail_max_scroll: u16,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Compare,
