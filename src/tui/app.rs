@@ -35,11 +35,11 @@ pub struct App {
     pub view: View,
     pub overlay: Overlay,
     pub focus: Side,
+    /// The current pair's verdicts, and the minimum basis they (and every
+    /// view) count from: [`App::min_basis`] reads it here, its one owner.
     pub comparison: Pair,
     pub order: Order,
     pub filter: Filter,
-    /// Positions weaker than this count as unknown in every view.
-    pub min_basis: Basis,
     /// Indices into `comparison.rows`, ordered and filtered.
     pub rows: Vec<usize>,
     /// The compare table's selection, over `rows`.
@@ -103,7 +103,6 @@ impl App {
             comparison,
             order: Order::Model,
             filter: Filter::All,
-            min_basis: Basis::Inferred,
             rows: Vec::new(),
             list: Scroll::default(),
             issue: 0,
@@ -156,7 +155,7 @@ impl App {
             issue: m.issues[self.issue].id.clone(),
             order: self.order,
             filter: self.filter,
-            min_basis: self.min_basis,
+            min_basis: self.min_basis(),
             matrix_actor: m.actors[self.matrix_row.selected].id.clone(),
             detail_scroll: self.detail_scroll,
         }
@@ -171,7 +170,6 @@ impl App {
         let matrix_actor = model.actor_by_id(&s.matrix_actor);
         let issue = model.issues.iter().position(|i| i.id == s.issue);
         let mut app = App::new(model, left, right, theme, viewport);
-        app.min_basis = s.min_basis;
         app.comparison = Pair::new(&app.model, left, right, s.min_basis);
         app.focus = s.focus;
         app.order = s.order;
@@ -222,6 +220,11 @@ impl App {
     /// Row `r` of the comparison, with its positions.
     pub fn row(&self, r: usize) -> Row<'_> {
         self.comparison.row(&self.model, r)
+    }
+
+    /// Positions weaker than this count as unknown in every view.
+    pub fn min_basis(&self) -> Basis {
+        self.comparison.min_basis
     }
 
     pub fn left(&self) -> usize {
@@ -281,7 +284,12 @@ impl App {
     // ---- derived state, rebuilt when its inputs change (never per frame) ----
 
     fn set_actors(&mut self, left: usize, right: usize) {
-        self.comparison = Pair::new(&self.model, left, right, self.min_basis);
+        self.set_pair(left, right, self.min_basis());
+    }
+
+    /// Compares `left` with `right`, counting positions from `min_basis`.
+    fn set_pair(&mut self, left: usize, right: usize, min_basis: Basis) {
+        self.comparison = Pair::new(&self.model, left, right, min_basis);
         self.rebuild_rows();
         if self.view == View::Analysis {
             self.rebuild_analysis();
@@ -334,7 +342,7 @@ impl App {
     /// the selection on the same actor when it can.
     fn rebuild_spectrum(&mut self) {
         let keep = self.spectrum.get(self.spectrum_selected).copied();
-        let (issue, min) = (self.issue, self.min_basis);
+        let (issue, min) = (self.issue, self.min_basis());
         let numeric = self.model.issues[issue].is_numeric();
         let value = |a: usize| {
             self.model.actors[a]
@@ -550,7 +558,7 @@ impl App {
                     Side::Right => self.left(),
                 };
                 let alignment = (0..self.model.actors.len())
-                    .map(|a| Comparison::at(&self.model, a, other, self.min_basis).alignment)
+                    .map(|a| Comparison::at(&self.model, a, other, self.min_basis()).alignment)
                     .collect();
                 self.overlay = Overlay::Picker(Box::new(Picker::new(&self.model, alignment)));
             }
@@ -587,11 +595,10 @@ impl App {
                 self.say(format!("order: {}", self.order.word()), false);
             }
             Action::CycleBasis => {
-                self.min_basis = self.min_basis.next_min();
                 let (l, r) = (self.left(), self.right());
-                self.set_actors(l, r);
+                self.set_pair(l, r, self.min_basis().next_min());
                 self.rebuild_spectrum();
-                self.say(format!("counting {}", self.min_basis.counting()), false);
+                self.say(format!("counting {}", self.min_basis().counting()), false);
             }
             Action::CycleFilter => {
                 self.filter = self.filter.next();

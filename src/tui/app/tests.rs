@@ -329,17 +329,17 @@ fn b_cycles_which_positions_count_in_every_view() {
         .position(|i| i.id == "nato-non-expansion")
         .expect("issue");
     let us = a.right();
-    assert_eq!(a.min_basis, Basis::Inferred);
+    assert_eq!(a.min_basis(), Basis::Inferred);
     assert_eq!(a.comparison.rows[nne].verdict, Verdict::Conflict);
     a.update(Action::CycleBasis);
-    assert_eq!(a.min_basis, Basis::Reported);
+    assert_eq!(a.min_basis(), Basis::Reported);
     assert_eq!(
         a.comparison.rows[nne].verdict,
         Verdict::Conflict,
         "reported counts"
     );
     a.update(Action::CycleBasis);
-    assert_eq!(a.min_basis, Basis::Stated);
+    assert_eq!(a.min_basis(), Basis::Stated);
     assert_eq!(a.comparison.rows[nne].verdict, Verdict::Unknown);
     assert_eq!(
         a.status.as_ref().map(|s| s.text.as_str()),
@@ -354,7 +354,7 @@ fn b_cycles_which_positions_count_in_every_view() {
         a.spectrum_group(5)
     );
     a.update(Action::CycleBasis);
-    assert_eq!(a.min_basis, Basis::Inferred);
+    assert_eq!(a.min_basis(), Basis::Inferred);
     assert!(a.spectrum_group(0).contains(&us), "rejects again");
 }
 
@@ -402,7 +402,7 @@ fn a_reload_keeps_actors_issue_order_filter_and_basis_by_id() {
     let issue = a.model.issues[a.issue].id.clone();
     let before = (
         a.order,
-        a.min_basis,
+        a.min_basis(),
         a.filter,
         a.focus,
         a.view,
@@ -421,7 +421,7 @@ fn a_reload_keeps_actors_issue_order_filter_and_basis_by_id() {
     assert_eq!(
         (
             a.order,
-            a.min_basis,
+            a.min_basis(),
             a.filter,
             a.focus,
             a.view,

@@ -37,7 +37,7 @@ pub(super) fn position_lines<'a>(
     let t = app.theme;
     let m = &*app.model;
     let a = &m.actors[actor];
-    let p = a.position_at(issue, app.min_basis);
+    let p = a.position_at(issue, app.min_basis());
     let mut head = vec![
         Span::styled(a.name.as_str(), t.title()),
         Span::raw("  "),
@@ -59,7 +59,7 @@ pub(super) fn position_lines<'a>(
             format!(
                 "  (a {} position, not counted: {} — b to change)",
                 hidden.basis,
-                app.min_basis.counting()
+                app.min_basis().counting()
             ),
             t.dim(),
         )),
