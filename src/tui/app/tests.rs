@@ -1,6 +1,7 @@
 //! The App driven by actions, without a terminal.
 
 use super::*;
+use crate::compare::{Comparison, Verdict};
 use crate::export::Format;
 use crate::model::{self, resolve_actor};
 use crate::tui::action::ExportFailed;
