@@ -308,11 +308,39 @@ fn clicks_select_rows_cells_and_panes() {
 #[test]
 fn quit_help_and_overlays() {
     let m = model::builtin().expect("model");
-    let mut a = app(&m);
+    let mut a = App::new(
+        Arc::new(m),
+        0,
+        1,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+    );
     a.update(Action::Help);
     assert_eq!(a.mode(), Mode::Help);
+    let top = drawn(&a);
+    assert!(
+        top.contains("▼ more · ↓ j"),
+        "the keys do not fit 80x24:\n{top}"
+    );
     a.update(Action::Down);
-    assert_eq!(a.mode(), Mode::Help, "keys do nothing under the help");
+    assert_eq!(a.help_scroll, 1, "↓ scrolls the help");
+    assert_eq!(a.list.selected, 0, "and moves nothing under it");
+    for _ in 0..100 {
+        a.update(Action::Down);
+    }
+    // At its end: the last line shows, and the hint says only ↑ is left.
+    let end = drawn(&a);
+    assert!(end.contains("Mouse: wheel scrolls, click selects"), "{end}");
+    assert!(end.contains("▲ ↑ k") && !end.contains("▼ more"), "{end}");
+    let last = a.help_scroll;
+    a.update(Action::Down);
+    assert_eq!(a.help_scroll, last, "no further than its last line");
+    a.update(Action::Up);
+    assert_eq!(a.help_scroll, last - 1);
+    assert!(
+        drawn(&a).contains("▼ more · ↓ j"),
+        "one line back is not the end"
+    );
     a.update(Action::Close);
     assert_eq!(a.mode(), Mode::Compare);
     assert!(!a.quit);
