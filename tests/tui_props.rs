@@ -1,10 +1,15 @@
 //! Property tests: random models with hostile text, rendered at every size
-//! from 0×0 to 300×100 after random actions: no panic, and no control or
-//! bidi-override character ever reaches the screen buffer.
+//! from 0×0 to 300×100 after random actions (every action a key, the mouse,
+//! the terminal or the event loop can send, and reloads of a changed or
+//! broken save): no panic, no control or bidi-override character ever
+//! reaches the screen buffer, the state stays consistent with its model,
+//! and `update` asks only for the effects the action calls for.
 
 use detente::model::{self, Origin};
-use detente::tui::action::Action;
-use detente::tui::app::App;
+use detente::tui::action::{Action, Effect, ExportFailed};
+use detente::tui::app::{App, Context, Pair};
+use detente::tui::keymap::Mode;
+use detente::tui::layout;
 use detente::tui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -192,34 +197,161 @@ fn yaml_safe(json: &str) -> String {
         .collect()
 }
 
+/// Every action, the export's more often: it takes three in a row (`e`,
+/// Enter, an answer) to reach its effects and the overwrite question.
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        Just(Action::Up),
-        Just(Action::Down),
-        Just(Action::PageDown),
-        Just(Action::Bottom),
-        Just(Action::Left),
-        Just(Action::Right),
-        Just(Action::ToggleFocus),
-        Just(Action::Swap),
-        Just(Action::NextActor),
-        Just(Action::PrevActor),
-        Just(Action::CycleOrder),
-        Just(Action::CycleFilter),
-        Just(Action::CycleBasis),
-        Just(Action::DetailUp),
-        Just(Action::Open),
-        Just(Action::ShowMatrix),
-        Just(Action::ShowAnalysis),
-        Just(Action::ShowCompare),
-        Just(Action::Help),
-        Just(Action::Close),
-        Just(Action::OpenPicker),
-        Just(Action::Export),
-        Just(Action::DetailDown),
-        prop::sample::select(PIECES).prop_map(|p| Action::Type(p.to_string())),
-        (0u16..300, 0u16..100).prop_map(|(column, row)| Action::Click { column, row }),
+        1 => Just(Action::Up),
+        1 => Just(Action::Down),
+        1 => Just(Action::PageUp),
+        1 => Just(Action::PageDown),
+        1 => Just(Action::Top),
+        1 => Just(Action::Bottom),
+        1 => Just(Action::Left),
+        1 => Just(Action::Right),
+        1 => Just(Action::ScrollUp),
+        1 => Just(Action::ScrollDown),
+        1 => Just(Action::ToggleFocus),
+        1 => Just(Action::Swap),
+        1 => Just(Action::NextActor),
+        1 => Just(Action::PrevActor),
+        1 => Just(Action::CycleOrder),
+        1 => Just(Action::CycleFilter),
+        1 => Just(Action::CycleBasis),
+        1 => Just(Action::DetailUp),
+        1 => Just(Action::DetailDown),
+        1 => Just(Action::Open),
+        1 => Just(Action::ShowMatrix),
+        1 => Just(Action::ShowAnalysis),
+        1 => Just(Action::ShowCompare),
+        1 => Just(Action::Help),
+        1 => Just(Action::Close),
+        3 => Just(Action::Accept),
+        1 => Just(Action::OpenPicker),
+        // Safe now: `update` only asks for the file; nothing here writes it.
+        3 => Just(Action::Export),
+        1 => Just(Action::CycleFormat),
+        1 => Just(Action::Backspace),
+        1 => Just(Action::ClearInput),
+        2 => Just(Action::Yes),
+        1 => Just(Action::No),
+        1 => Just(Action::Reload),
+        1 => Just(Action::Reloading),
+        1 => Just(Action::Suspend),
+        // The event loop's answers to an export.
+        2 => Just(Action::Exported(Err(ExportFailed::Exists("/out/taken.txt".into())))),
+        1 => Just(Action::Exported(Err(ExportFailed::Other("disk full".into())))),
+        1 => Just(Action::Exported(Ok("/out/written.txt".into()))),
+        1 => prop::sample::select(PIECES).prop_map(|p| Action::Type(p.to_string())),
+        1 => (0u16..300, 0u16..100).prop_map(|(column, row)| Action::Click { column, row }),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
     ]
+}
+
+/// A saved model file, as a reload reads it: the model with one actor
+/// dropped, its actors in reverse order, or a save that does not load.
+#[derive(Debug, Clone)]
+enum Save {
+    Drop(usize),
+    Reverse,
+    Broken,
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Act(Action),
+    Reloaded(Save),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        12 => action().prop_map(Step::Act),
+        1 => prop_oneof![
+            (0usize..6).prop_map(Save::Drop),
+            Just(Save::Reverse),
+            Just(Save::Broken),
+        ]
+        .prop_map(Step::Reloaded),
+    ]
+}
+
+/// What the loader would hand the App for `save` of the model in `yaml`.
+fn reloaded(yaml: &str, save: &Save) -> Action {
+    let mut doc: serde_json::Value = serde_json::from_str(yaml).expect("generated YAML is JSON");
+    let actors = doc["actors"].as_array_mut().expect("actors");
+    match save {
+        Save::Drop(k) => {
+            let k = k % actors.len();
+            actors.remove(k);
+        }
+        Save::Reverse => actors.reverse(),
+        Save::Broken => return Action::Reloaded(Err("m.yaml:3:5: unknown field `stnace`".into())),
+    }
+    let yaml = yaml_safe(&doc.to_string());
+    Action::Reloaded(
+        model::from_str(&yaml, Origin::File("m.yaml".into()))
+            .map(Arc::new)
+            .map_err(|e| e.to_string()),
+    )
+}
+
+/// What must hold after every action, whatever the model and the keys.
+fn check(app: &App, context: &Context) -> Result<(), TestCaseError> {
+    let m = &*app.model;
+    let (actors, issues) = (m.actors.len(), m.issues.len());
+    prop_assert_eq!(
+        app.context(),
+        context,
+        "the context never changes, reloads included"
+    );
+    prop_assert!(app.left() < actors && app.right() < actors);
+    prop_assert!(app.issue < issues);
+    prop_assert!(app.matrix_row.selected < actors);
+    // The verdicts are the current pair's, at the current basis, on the
+    // current model (never the model before a reload).
+    prop_assert_eq!(
+        &app.comparison,
+        &Pair::new(m, app.left(), app.right(), app.min_basis())
+    );
+    prop_assert!(app.rows.iter().all(|&r| r < issues));
+    prop_assert!(app.list.selected < app.rows.len().max(1));
+    prop_assert!(app.list.offset <= app.list.selected);
+    // Every actor once in the spectrum.
+    let mut spectrum = app.spectrum.clone();
+    spectrum.sort_unstable();
+    prop_assert_eq!(spectrum, (0..actors).collect::<Vec<_>>());
+    prop_assert!(app.help_scroll <= layout::help(app.viewport).max_scroll);
+    Ok(())
+}
+
+/// The effects `action` may ask for, and nothing else: an export only from
+/// the prompt's Enter (never replacing) or the question's `y` (replacing),
+/// in the export directory.
+fn check_effects(
+    action: &Action,
+    before: Mode,
+    effects: &[Effect],
+    context: &Context,
+) -> Result<(), TestCaseError> {
+    for e in effects {
+        match e {
+            Effect::WriteExport {
+                path, overwrite, ..
+            } => {
+                prop_assert!(path.starts_with(&context.export_dir), "{path:?}");
+                let from = (before, action);
+                prop_assert!(
+                    matches!(from, (Mode::Prompt, Action::Accept) if !overwrite)
+                        || matches!(from, (Mode::Confirm, Action::Yes) if *overwrite),
+                    "{from:?} asked to write {path:?}"
+                );
+            }
+            Effect::Reload => prop_assert_eq!(action, &Action::Reload),
+            Effect::Suspend => prop_assert_eq!(action, &Action::Suspend),
+        }
+    }
+    prop_assert!(effects.len() <= 1);
+    Ok(())
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -227,22 +359,45 @@ fn is_unsafe(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn any_model_any_size_any_keys_never_panics_nor_leaks_control_characters(
         yaml in model_yaml(),
-        actions in prop::collection::vec(action(), 0..25),
+        steps in prop::collection::vec(step(), 0..25),
         (w, h) in (0u16..=300, 0u16..=100),
     ) {
         let m = model::from_str(&yaml, Origin::BuiltIn).expect("generated models are valid");
         let (l, r) = detente::compare::default_pair(&m);
-        let mut app = App::new(Arc::new(m.clone()), l, r, Theme { color: true }, Rect::new(0, 0, w, h));
+        let context = Context::file("m.yaml".into(), "/out".into());
+        let mut app = App::new(Arc::new(m.clone()), l, r, Theme { color: true }, Rect::new(0, 0, w, h))
+            .with_context(context.clone());
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        for a in actions {
-            // Never write export files from a property test.
-            if a == Action::Export { continue; }
-            app.update(a);
+        check(&app, &context)?;
+        for step in steps {
+            let a = match step {
+                Step::Act(a) => a,
+                Step::Reloaded(save) => reloaded(&yaml, &save),
+            };
+            // By id: a reload keeps the actors the panes showed, where the
+            // new model still has them.
+            let ids = |app: &App| [app.left(), app.right()].map(|k| app.model.actors[k].id.clone());
+            let shown = ids(&app);
+            let before = app.mode();
+            if let Action::Resize { width, height } = a {
+                t.backend_mut().resize(width, height);
+            }
+            let effects = app.update(a.clone());
+            check_effects(&a, before, &effects, &context)?;
+            if let Action::Reloaded(Ok(new)) = &a {
+                let now = ids(&app);
+                for side in 0..2 {
+                    if shown[side] != shown[1 - side] && new.actor_by_id(&shown[side]).is_some() {
+                        prop_assert_eq!(&now[side], &shown[side], "a reload keeps a pane's actor by id");
+                    }
+                }
+            }
+            check(&app, &context)?;
             t.draw(|f| f.render_widget(&app, f.area())).expect("draw");
         }
         t.draw(|f| f.render_widget(&app, f.area())).expect("draw");

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use detente::model::{self, Model, resolve_actor};
 use detente::tui::action::Action;
-use detente::tui::app::App;
+use detente::tui::app::{App, Context};
 use detente::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -189,8 +189,8 @@ fn reload_screens() {
         r,
         Theme { color: true },
         Rect::new(0, 0, 80, 24),
-    );
-    app.reloadable = true;
+    )
+    .with_context(Context::file("talks.yaml".into(), ".".into()));
     app.update(Action::Down);
 
     let broken = model::STARTER_YAML.replace("stance: rejects", "stnace: rejects");

@@ -1,6 +1,7 @@
 //! Everything the user can ask for. Keys and mouse events become actions
 //! (see [`super::keymap`]); [`super::app::App::update`] carries them out.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::model::Model;
@@ -61,10 +62,10 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// `Ctrl-Z`: handled by the event loop, which owns the terminal.
+    /// `Ctrl-Z`: the App asks the event loop, which owns the terminal.
     Suspend,
-    /// `r`: reload the model file. The event loop asks the loader; the app
-    /// says "reloading…" at once.
+    /// `r`: reload the model file. The App says "reloading…" at once and
+    /// asks the event loop for [`Effect::Reload`].
     Reload,
     /// The loader began reading the model file again (`r`, or the file was
     /// saved).
@@ -74,4 +75,35 @@ pub enum Action {
     /// actions stay `Clone` and comparable (an I/O error is neither); the
     /// model is shared so cloning an action stays cheap.
     Reloaded(Result<Arc<Model>, String>),
+    /// An export was written (the path as shown: canonical where it can
+    /// be), or why it was not.
+    Exported(Result<PathBuf, ExportFailed>),
+}
+
+/// Why an export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailed {
+    /// The file exists and replacing it was not asked for: the App asks.
+    Exists(PathBuf),
+    /// Any other failure, worded for the status line.
+    Other(String),
+}
+
+/// What [`super::app::App::update`] asks for beyond its own state; the
+/// event loop carries it out and answers with an action, so `update` never
+/// touches the file system, the terminal or the loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to `path` atomically; replace an existing file only
+    /// with `overwrite`. Answered by [`Action::Exported`].
+    WriteExport {
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
+    /// Read the model file again. The loader answers with
+    /// [`Action::Reloading`], then [`Action::Reloaded`].
+    Reload,
+    /// `Ctrl-Z`: give the terminal back and stop until `fg`.
+    Suspend,
 }

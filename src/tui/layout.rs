@@ -222,3 +222,107 @@ pub fn picker(area: Rect) -> (Rect, usize) {
     // Border (2), query line, separator.
     (r, usize::from(r.height.saturating_sub(4)))
 }
+
+/// The help overlay on a screen of `area`: its box, how its sections split
+/// into columns, and how far it scrolls. Measured from the key table's text
+/// (as [`help_sections`] lays it out), so drawing the help and scrolling it
+/// agree without the state asking the drawing code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpBox {
+    pub rect: Rect,
+    /// With two columns side by side: how many sections the left one takes.
+    pub split: Option<usize>,
+    /// The furthest it scrolls: the longest column's last line at the bottom.
+    pub max_scroll: u16,
+}
+
+/// One column, or two where one column does not fit the height and two fit
+/// side by side without cutting a line (split between sections where the
+/// columns balance best). The box is as wide as the columns need.
+pub fn help(area: Rect) -> HelpBox {
+    let sizes: Vec<(usize, usize)> = help_sections()
+        .iter()
+        .map(|lines| {
+            (
+                lines.len(),
+                lines.iter().map(|l| l.width()).max().unwrap_or(0),
+            )
+        })
+        .collect();
+    let widest = sizes.iter().map(|&(_, w)| w).max().unwrap_or(0);
+    let total: usize = sizes.iter().map(|&(n, _)| n).sum();
+    let one = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+    let two = u16::try_from(2 * widest + 3).unwrap_or(u16::MAX);
+    let tall = total > usize::from(area.height.saturating_sub(2));
+    let side_by_side = tall && area.width >= two;
+    let rect = centered(area, if side_by_side { two } else { one }, area.height);
+    let (split, longest) = if side_by_side {
+        let mut best = (usize::MAX, 0);
+        let mut acc = 0;
+        for (k, &(n, _)) in sizes.iter().enumerate() {
+            acc += n;
+            let worst = acc.max(total - acc);
+            if worst < best.0 {
+                best = (worst, k + 1);
+            }
+        }
+        (Some(best.1), best.0)
+    } else {
+        (None, total)
+    };
+    let max_scroll =
+        u16::try_from(longest.saturating_sub(usize::from(inner(rect).height))).unwrap_or(u16::MAX);
+    HelpBox {
+        rect,
+        split,
+        max_scroll,
+    }
+}
+
+/// One line of the help as text: drawing styles it, [`help`] measures it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Title(&'static str),
+    /// The keys, padded to the section's widest, and what they do; drawn
+    /// as ` keys  help`.
+    Entry(String, &'static str),
+    Note(&'static str),
+}
+
+impl HelpLine {
+    /// Columns on screen, as drawn.
+    pub fn width(&self) -> usize {
+        match self {
+            HelpLine::Title(t) | HelpLine::Note(t) => crate::text::width(t),
+            HelpLine::Entry(keys, help) => crate::text::width(keys) + 2 + crate::text::width(help),
+        }
+    }
+}
+
+/// The help's sections, straight from the key table, the marks and mouse
+/// notes last.
+pub fn help_sections() -> Vec<Vec<HelpLine>> {
+    let mut sections: Vec<Vec<HelpLine>> = super::keymap::help_sections()
+        .into_iter()
+        .map(|(title, entries)| {
+            // The keys column is as wide as the section's widest label.
+            let keys_w = entries
+                .iter()
+                .map(|(k, _)| crate::text::width(k))
+                .max()
+                .unwrap_or(0);
+            let mut lines = vec![HelpLine::Title(title)];
+            lines.extend(
+                entries
+                    .into_iter()
+                    .map(|(keys, help)| HelpLine::Entry(crate::text::pad(&keys, keys_w), help)),
+            );
+            lines
+        })
+        .collect();
+    sections.push(vec![
+        HelpLine::Note("Marks: ʳ reported, ⁱ inferred, ! red line"),
+        HelpLine::Note("Mouse: wheel scrolls, click selects"),
+    ]);
+    sections
+}

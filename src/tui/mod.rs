@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod effect;
 pub mod keymap;
 pub mod layout;
 mod loader;
@@ -11,6 +12,7 @@ pub mod picker;
 pub mod theme;
 mod ui;
 
+use std::collections::VecDeque;
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -29,11 +31,11 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
-use action::Action;
-use app::App;
+use action::{Action, Effect};
+use app::{App, Context};
 use theme::Theme;
 
-use crate::model::{LoadError, Model, Origin};
+use crate::model::{LoadError, Model};
 use ui::Loading;
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown,
@@ -106,7 +108,6 @@ pub fn run<E>(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
-    let origin = path.clone().map_or(Origin::BuiltIn, Origin::of_path);
     let mut loading = Loading {
         name: path.as_deref().map_or_else(
             || "the built-in model".to_string(),
@@ -119,7 +120,16 @@ pub fn run<E>(
         parsed: 0,
         elapsed: Duration::ZERO,
     };
-    let reloadable = path.is_some();
+    let context = match &path {
+        Some(p) => Context::file(
+            p.clone(),
+            std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        ),
+        None => Context {
+            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            ..Context::built_in()
+        },
+    };
     let loader = loader::Loader::start(path);
     exit_on_hangup();
 
@@ -144,10 +154,8 @@ pub fn run<E>(
     let (left, right) = open(&model).map_err(Error::Open)?;
     let size = terminal.size()?;
     let viewport = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(Arc::new(model), left, right, Theme::from_env(), viewport);
-    app.export_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    app.reloadable = reloadable;
-    app.origin = origin;
+    let mut app =
+        App::new(Arc::new(model), left, right, Theme::from_env(), viewport).with_context(context);
     event_loop(&mut terminal, &mut app, &stop, &loader)?;
     Ok(stopped_by(&stop))
 }
@@ -220,12 +228,13 @@ fn event_loop(
     let mut dirty = true;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         while let Some(report) = loader.try_recv() {
-            app.update(match report {
+            let action = match report {
                 loader::Report::Started => Action::Reloading,
                 loader::Report::Done(result) => {
                     Action::Reloaded(result.map(Arc::new).map_err(|e| e.to_string()))
                 }
-            });
+            };
+            apply(terminal, app, action, loader)?;
             dirty = true;
         }
         if dirty {
@@ -246,7 +255,8 @@ fn event_loop(
                 Some(Action::Type(text)) => typed.push_str(&text),
                 Some(action) => {
                     if !typed.is_empty() {
-                        app.update(Action::Type(std::mem::take(&mut typed)));
+                        let text = Action::Type(std::mem::take(&mut typed));
+                        apply(terminal, app, text, loader)?;
                     }
                     apply(terminal, app, action, loader)?;
                 }
@@ -262,34 +272,38 @@ fn event_loop(
             }
         }
         if !typed.is_empty() && !app.quit {
-            app.update(Action::Type(typed));
+            apply(terminal, app, Action::Type(typed), loader)?;
         }
         dirty = true;
     }
     Ok(())
 }
 
-/// Carries out one action; the terminal and the loader are the event loop's
-/// (suspend, resize, asking for a reload), the state is the app's.
+/// Hands one action to the app and carries out the effects it asks for
+/// (the terminal and the loader are the event loop's), handing each answer
+/// back to the app in turn.
 fn apply(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     action: Action,
     loader: &loader::Loader,
 ) -> io::Result<()> {
-    match action {
-        Action::Suspend => suspend(terminal)?,
-        Action::Reload => {
-            if app.reloadable {
-                loader.request();
+    if let Action::Resize { .. } = action {
+        terminal.autoresize()?;
+    }
+    let mut pending = VecDeque::from([action]);
+    while let Some(action) = pending.pop_front() {
+        for effect in app.update(action) {
+            match effect {
+                Effect::Suspend => suspend(terminal)?,
+                Effect::Reload => loader.request(),
+                Effect::WriteExport {
+                    path,
+                    contents,
+                    overwrite,
+                } => pending.push_back(effect::write_export(path, &contents, overwrite)),
             }
-            app.update(action);
         }
-        Action::Resize { .. } => {
-            terminal.autoresize()?;
-            app.update(action);
-        }
-        _ => app.update(action),
     }
     Ok(())
 }

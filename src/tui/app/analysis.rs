@@ -104,6 +104,7 @@ impl App {
             .get(self.analysis.near)
             .map(|r| r.actor);
         let focused = self.focused_actor();
+        let min_basis = self.min_basis();
         let c = self.comparison.comparison(&self.model);
         let a = &mut self.analysis;
         a.cruxes = cruxes(&c);
@@ -114,7 +115,7 @@ impl App {
             .map(|t| (trade_line(&c, t), trade_saliences(&c, t)))
             .collect();
         a.ranked = focused;
-        a.closest = closest(&self.model, focused, self.min_basis);
+        a.closest = closest(&self.model, focused, min_basis);
         a.point = a.point.min(a.points().saturating_sub(1));
         a.near = keep
             .and_then(|k| a.closest.iter().position(|r| r.actor == k))

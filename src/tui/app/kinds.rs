@@ -1,10 +1,65 @@
-//! The small types the App is made of: views, sides, row order and filter,
-//! overlays, the status line and a scrolled selection.
+//! The small types the App is made of: where its model came from, views,
+//! sides, row order and filter, overlays, the status line and a scrolled
+//! selection.
 
 use std::path::PathBuf;
 
 use crate::compare::Verdict;
+use crate::model::Origin;
 use crate::tui::picker::Picker;
+
+/// Where the model came from and where exports go: fixed when the TUI
+/// starts, and moved whole through every reload, so a reloaded model is
+/// still the file's (its exports say so) and `r` still reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    /// For the exports' provenance line.
+    pub origin: Origin,
+    /// Whether `r` can read the model again (the built-in one cannot).
+    pub reloadable: bool,
+    /// Where exports go when the typed path is relative.
+    pub export_dir: PathBuf,
+}
+
+impl Context {
+    /// The built-in model: nothing to reload; exports relative to the
+    /// current directory.
+    pub fn built_in() -> Context {
+        Context {
+            origin: Origin::BuiltIn,
+            reloadable: false,
+            export_dir: PathBuf::from("."),
+        }
+    }
+
+    /// A model read from `path` (`-`: standard input), exports relative to
+    /// `export_dir`.
+    pub fn file(path: PathBuf, export_dir: PathBuf) -> Context {
+        Context {
+            origin: Origin::of_path(path),
+            reloadable: true,
+            export_dir,
+        }
+    }
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context::built_in()
+    }
+}
+
+/// What drawing measured that the next action needs, so that `update`
+/// never lays a view out again itself: the detail panel's wrapped height
+/// is known only once its text is wrapped, which drawing does anyway.
+/// Recorded by every frame (through a `Cell`: the one thing drawing
+/// writes), read by the actions that follow it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LayoutFacts {
+    /// The furthest the detail panel scrolls, as last drawn: its last line
+    /// at the bottom. `J` stops there.
+    pub detail_max_scroll: u16,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {

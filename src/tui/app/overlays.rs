@@ -1,13 +1,12 @@
 //! The overlays' input: the fuzzy picker, the export prompt and the
-//! overwrite question, and the export itself.
+//! overwrite question, and the export (written by the event loop).
 
 use std::path::PathBuf;
 
 use super::{App, Overlay};
 use crate::export::{self, Format, Report, View};
 use crate::present::Provenance;
-use crate::tui::action::Action;
-use crate::write::{WriteError, write_atomic};
+use crate::tui::action::{Action, Effect, ExportFailed};
 
 /// The longest path the export prompt takes (Linux's PATH_MAX is 4096 bytes).
 const MAX_PATH: usize = 1024;
@@ -37,9 +36,9 @@ impl App {
         }
     }
 
-    pub(super) fn update_prompt(&mut self, action: Action) {
+    pub(super) fn update_prompt(&mut self, action: Action) -> Option<Effect> {
         let Overlay::Prompt(input) = &mut self.overlay else {
-            return;
+            return None;
         };
         match action {
             Action::Quit => self.quit = true,
@@ -64,26 +63,27 @@ impl App {
                 let typed = input.trim().to_string();
                 if typed.is_empty() {
                     self.say("type a file name, or Esc to cancel", true);
-                    return;
+                    return None;
                 }
-                let path = self.export_dir.join(typed);
+                let path = self.context.export_dir.join(typed);
                 self.overlay = Overlay::None;
-                self.write_export(path, false);
+                return Some(self.export(path, false));
             }
             _ => {}
         }
+        None
     }
 
-    pub(super) fn update_confirm(&mut self, action: Action) {
+    pub(super) fn update_confirm(&mut self, action: Action) -> Option<Effect> {
         let Overlay::Confirm(path) = &self.overlay else {
-            return;
+            return None;
         };
         let path = path.clone();
         match action {
             Action::Quit => self.quit = true,
             Action::Yes => {
                 self.overlay = Overlay::None;
-                self.write_export(path, true);
+                return Some(self.export(path, true));
             }
             Action::No | Action::Close => {
                 self.overlay = Overlay::None;
@@ -97,6 +97,7 @@ impl App {
             }
             _ => {}
         }
+        None
     }
 
     /// What the export writes, in `format`: the rows on screen, in their
@@ -110,27 +111,33 @@ impl App {
                 filter: self.filter.word().to_string(),
                 order: self.order.word().to_string(),
             },
-            provenance: Provenance::now(&self.origin),
+            provenance: Provenance::now(&self.context.origin),
         };
         export::render(&report, format, export::DEFAULT_WIDTH)
     }
 
-    /// Writes what is shown, in the format the file's extension names
-    /// (text for any other), as `detente export -o` would, atomically;
-    /// asks before replacing a file.
-    pub(super) fn write_export(&mut self, path: PathBuf, force: bool) {
+    /// What is shown, in the format the file's extension names (text for
+    /// any other), as `detente export -o` would write it; the event loop
+    /// writes it and answers with [`Action::Exported`].
+    fn export(&self, path: PathBuf, overwrite: bool) -> Effect {
         let format = prompt_format(&path.to_string_lossy());
-        let text = self.export_text(format);
-        match write_atomic(&path, text.as_bytes(), force) {
-            Ok(()) => {
-                let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                self.say(
-                    format!("exported to {}", crate::present::path(&shown)),
-                    false,
-                );
-            }
-            Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(path),
-            Err(e) => self.say(format!("not exported: {e}"), true),
+        Effect::WriteExport {
+            contents: self.export_text(format),
+            path,
+            overwrite,
+        }
+    }
+
+    /// The export's outcome: said on the status line; a file in the way
+    /// asks before it is replaced.
+    pub(super) fn exported(&mut self, result: Result<PathBuf, ExportFailed>) {
+        match result {
+            Ok(shown) => self.say(
+                format!("exported to {}", crate::present::path(&shown)),
+                false,
+            ),
+            Err(ExportFailed::Exists(path)) => self.overlay = Overlay::Confirm(path),
+            Err(ExportFailed::Other(why)) => self.say(format!("not exported: {why}"), true),
         }
     }
 }

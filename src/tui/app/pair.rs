@@ -12,7 +12,10 @@ use crate::model::{Basis, Model};
 pub struct Pair {
     pub left: usize,
     pub right: usize,
-    pub min_basis: Basis,
+    /// The basis the verdicts were computed at: the App's (and every
+    /// view's) one setting of it, read through `App::min_basis`. Private,
+    /// so it never changes without the verdicts.
+    pub(super) min_basis: Basis,
     /// One per issue, in model order.
     pub rows: Vec<PairRow>,
     pub counts: Counts,

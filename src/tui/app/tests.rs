@@ -1,14 +1,16 @@
 //! The App driven by actions, without a terminal.
 
 use super::*;
-use crate::export::{self, Format};
+use crate::compare::{Comparison, Verdict};
+use crate::export::Format;
 use crate::model::{self, resolve_actor};
+use crate::tui::action::ExportFailed;
 use crate::tui::theme::Theme;
 use std::sync::Arc;
 
 /// Russia vs the United States at 120×40, no colour: shared with the
 /// Analysis view's tests.
-pub(super) fn app(m: &Model) -> App {
+pub(in crate::tui) fn app(m: &Model) -> App {
     let l = resolve_actor(m, "russia").expect("russia");
     let r = resolve_actor(m, "united-states").expect("us");
     App::new(
@@ -24,7 +26,22 @@ pub(super) fn id(app: &App, actor: usize) -> String {
     app.model.actors[actor].id.clone()
 }
 
-fn type_text(app: &mut App, s: &str) {
+/// The export `effects` ask the event loop to write: path, contents and
+/// whether it may replace a file.
+fn export_of(effects: Vec<Effect>) -> (std::path::PathBuf, String, bool) {
+    match effects.as_slice() {
+        [
+            Effect::WriteExport {
+                path,
+                contents,
+                overwrite,
+            },
+        ] => (path.clone(), contents.clone(), *overwrite),
+        other => panic!("expected one export, got {other:?}"),
+    }
+}
+
+pub(in crate::tui) fn type_text(app: &mut App, s: &str) {
     for c in s.chars() {
         app.update(Action::Type(c.to_string()));
     }
@@ -262,78 +279,6 @@ fn enter_in_the_issue_view_compares_the_selected_actor() {
 }
 
 #[test]
-fn export_writes_the_same_text_as_the_cli_and_never_overwrites_silently() {
-    let m = model::builtin().expect("model");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
-    a.update(Action::Export);
-    let Overlay::Prompt(name) = &a.overlay else {
-        panic!("prompt")
-    };
-    assert_eq!(name, "russia-vs-united-states.txt");
-    a.update(Action::Accept);
-    let path = dir.path().join("russia-vs-united-states.txt");
-    // All issues in model order, as `detente export` writes them (but for
-    // the provenance line's date, which is today's).
-    let expected = a.export_text(Format::Text);
-    let all = a.comparison.comparison(&a.model);
-    let cli = export::render(
-        &export::Report::all(&all, crate::present::Provenance::now(&a.origin)),
-        Format::Text,
-        export::DEFAULT_WIDTH,
-    );
-    assert_eq!(expected, cli);
-    assert_eq!(std::fs::read_to_string(&path).expect("written"), expected);
-    assert!(
-        a.status
-            .as_ref()
-            .is_some_and(|s| !s.error && s.text.contains("exported to"))
-    );
-
-    // Again: asks; "n" keeps the file.
-    std::fs::write(&path, "mine").expect("write");
-    a.update(Action::Export);
-    a.update(Action::Accept);
-    assert_eq!(a.mode(), Mode::Confirm);
-    a.update(Action::No);
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), "mine");
-    assert!(
-        a.status
-            .as_ref()
-            .is_some_and(|s| s.text.contains("not exported: kept the existing"))
-    );
-    // "y" replaces it.
-    a.update(Action::Export);
-    a.update(Action::Accept);
-    a.update(Action::Yes);
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
-}
-
-#[test]
-fn a_failed_export_keeps_the_tui_up_and_says_why() {
-    let m = model::builtin().expect("model");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
-    a.update(Action::Export);
-    a.update(Action::ClearInput);
-    type_text(&mut a, "no/such/dir/out.txt");
-    a.update(Action::Accept);
-    assert_eq!(a.mode(), Mode::Compare);
-    assert!(!a.quit);
-    let s = a.status.as_ref().expect("status");
-    assert!(s.error && s.text.contains("out.txt"), "{s:?}");
-    // An empty name is refused, the prompt stays.
-    a.update(Action::Export);
-    a.update(Action::ClearInput);
-    a.update(Action::Accept);
-    assert_eq!(a.mode(), Mode::Prompt);
-    a.update(Action::Close);
-    assert_eq!(a.mode(), Mode::Compare);
-}
-
-#[test]
 fn clicks_select_rows_cells_and_panes() {
     let m = model::builtin().expect("model");
     let mut a = app(&m);
@@ -363,11 +308,39 @@ fn clicks_select_rows_cells_and_panes() {
 #[test]
 fn quit_help_and_overlays() {
     let m = model::builtin().expect("model");
-    let mut a = app(&m);
+    let mut a = App::new(
+        Arc::new(m),
+        0,
+        1,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+    );
     a.update(Action::Help);
     assert_eq!(a.mode(), Mode::Help);
+    let top = drawn(&a);
+    assert!(
+        top.contains("▼ more · ↓ j"),
+        "the keys do not fit 80x24:\n{top}"
+    );
     a.update(Action::Down);
-    assert_eq!(a.mode(), Mode::Help, "keys do nothing under the help");
+    assert_eq!(a.help_scroll, 1, "↓ scrolls the help");
+    assert_eq!(a.list.selected, 0, "and moves nothing under it");
+    for _ in 0..100 {
+        a.update(Action::Down);
+    }
+    // At its end: the last line shows, and the hint says only ↑ is left.
+    let end = drawn(&a);
+    assert!(end.contains("Mouse: wheel scrolls, click selects"), "{end}");
+    assert!(end.contains("▲ ↑ k") && !end.contains("▼ more"), "{end}");
+    let last = a.help_scroll;
+    a.update(Action::Down);
+    assert_eq!(a.help_scroll, last, "no further than its last line");
+    a.update(Action::Up);
+    assert_eq!(a.help_scroll, last - 1);
+    assert!(
+        drawn(&a).contains("▼ more · ↓ j"),
+        "one line back is not the end"
+    );
     a.update(Action::Close);
     assert_eq!(a.mode(), Mode::Compare);
     assert!(!a.quit);
@@ -385,17 +358,17 @@ fn b_cycles_which_positions_count_in_every_view() {
         .position(|i| i.id == "nato-non-expansion")
         .expect("issue");
     let us = a.right();
-    assert_eq!(a.min_basis, Basis::Inferred);
+    assert_eq!(a.min_basis(), Basis::Inferred);
     assert_eq!(a.comparison.rows[nne].verdict, Verdict::Conflict);
     a.update(Action::CycleBasis);
-    assert_eq!(a.min_basis, Basis::Reported);
+    assert_eq!(a.min_basis(), Basis::Reported);
     assert_eq!(
         a.comparison.rows[nne].verdict,
         Verdict::Conflict,
         "reported counts"
     );
     a.update(Action::CycleBasis);
-    assert_eq!(a.min_basis, Basis::Stated);
+    assert_eq!(a.min_basis(), Basis::Stated);
     assert_eq!(a.comparison.rows[nne].verdict, Verdict::Unknown);
     assert_eq!(
         a.status.as_ref().map(|s| s.text.as_str()),
@@ -410,7 +383,7 @@ fn b_cycles_which_positions_count_in_every_view() {
         a.spectrum_group(5)
     );
     a.update(Action::CycleBasis);
-    assert_eq!(a.min_basis, Basis::Inferred);
+    assert_eq!(a.min_basis(), Basis::Inferred);
     assert!(a.spectrum_group(0).contains(&us), "rejects again");
 }
 
@@ -436,15 +409,14 @@ fn starter_app() -> App {
     let m = model::from_str(model::STARTER_YAML, model::Origin::BuiltIn).expect("starter");
     let l = resolve_actor(&m, "downland").expect("downland");
     let r = resolve_actor(&m, "upstate").expect("upstate");
-    let mut a = App::new(
+    App::new(
         Arc::new(m),
         l,
         r,
         Theme { color: false },
         Rect::new(0, 0, 120, 40),
-    );
-    a.reloadable = true;
-    a
+    )
+    .with_context(Context::file("talks.yaml".into(), ".".into()))
 }
 
 #[test]
@@ -459,7 +431,7 @@ fn a_reload_keeps_actors_issue_order_filter_and_basis_by_id() {
     let issue = a.model.issues[a.issue].id.clone();
     let before = (
         a.order,
-        a.min_basis,
+        a.min_basis(),
         a.filter,
         a.focus,
         a.view,
@@ -478,7 +450,7 @@ fn a_reload_keeps_actors_issue_order_filter_and_basis_by_id() {
     assert_eq!(
         (
             a.order,
-            a.min_basis,
+            a.min_basis(),
             a.filter,
             a.focus,
             a.view,
@@ -537,6 +509,15 @@ fn a_reload_closes_an_open_picker_whose_rows_were_the_old_models() {
     assert!(matches!(a.overlay, Overlay::None));
 }
 
+/// The screen as text, drawn as the event loop draws it (which records the
+/// layout facts the next action reads).
+fn drawn(app: &App) -> String {
+    let (w, h) = (app.viewport.width, app.viewport.height);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    format!("{}", t.backend())
+}
+
 #[test]
 fn j_scrolls_the_detail_panel_no_further_than_its_last_line() {
     let m = model::builtin().expect("model");
@@ -547,32 +528,37 @@ fn j_scrolls_the_detail_panel_no_further_than_its_last_line() {
         Theme { color: false },
         Rect::new(0, 0, 80, 24),
     );
-    let max = crate::tui::ui::detail::max_scroll(&a, a.screen().detail);
     assert!(
-        max > 3,
+        drawn(&a).contains("more lines · J"),
         "NATO non-expansion's evidence is longer than the panel"
     );
     for _ in 0..100 {
         a.update(Action::DetailDown);
     }
-    assert_eq!(a.detail_scroll, max);
+    let max = a.detail_scroll;
+    assert!(max > 3, "{max}");
+    let end = drawn(&a);
+    assert!(end.contains("▲ K") && !end.contains("more line"), "{end}");
+    a.update(Action::DetailDown);
+    assert_eq!(a.detail_scroll, max, "no further than the last line");
+    // Stopped exactly at the last line: one K shows 3 lines below again.
     a.update(Action::DetailUp);
     assert_eq!(a.detail_scroll, max - 3);
+    assert!(drawn(&a).contains("▼ 3 more lines · J"));
 }
 
 #[test]
 fn export_writes_the_rows_shown_in_their_order_and_says_so() {
     let m = model::builtin().expect("model");
-    let dir = tempfile::tempdir().expect("tempdir");
     let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
     a.update(Action::CycleFilter); // conflicts
     a.update(Action::CycleOrder); // conflicts first
     a.update(Action::Export);
     a.update(Action::ClearInput);
     type_text(&mut a, "shown.txt");
-    a.update(Action::Accept);
-    let text = std::fs::read_to_string(dir.path().join("shown.txt")).expect("written");
+    let (path, text, overwrite) = export_of(a.update(Action::Accept));
+    assert_eq!(path, std::path::Path::new("./shown.txt"));
+    assert!(!overwrite, "never replaces a file unasked");
     assert!(
         text.lines().any(|l| l
             == "Issues shown: 9 of 20 (filter: conflicts; order: conflicts first); counting all positions."),
@@ -617,9 +603,7 @@ fn export_writes_the_rows_shown_in_their_order_and_says_so() {
 #[test]
 fn the_prompt_format_follows_the_extension_and_tab_cycles_it() {
     let m = model::builtin().expect("model");
-    let dir = tempfile::tempdir().expect("tempdir");
     let mut a = app(&m);
-    a.export_dir = dir.path().to_path_buf();
     a.update(Action::Export);
     let name = |a: &App| match &a.overlay {
         Overlay::Prompt(s) => s.clone(),
@@ -652,8 +636,8 @@ fn the_prompt_format_follows_the_extension_and_tab_cycles_it() {
     // Typing .md writes Markdown.
     a.update(Action::ClearInput);
     type_text(&mut a, "report.md");
-    a.update(Action::Accept);
-    let md = std::fs::read_to_string(dir.path().join("report.md")).expect("written");
+    let (path, md, _) = export_of(a.update(Action::Accept));
+    assert_eq!(path, std::path::Path::new("./report.md"));
     assert!(
         md.starts_with("# Russian Federation vs United States\n"),
         "{md}"
@@ -710,7 +694,7 @@ fn the_help_scrolls_where_it_does_not_fit_and_stops_at_its_end() {
         Rect::new(0, 0, 80, 24),
     );
     a.update(Action::Help);
-    let max = crate::tui::ui::overlay::help_max_scroll(&a, a.viewport);
+    let max = layout::help(a.viewport).max_scroll;
     assert!(max > 0, "the keys do not fit 80x24");
     for _ in 0..100 {
         a.update(Action::Down);
@@ -722,8 +706,100 @@ fn the_help_scrolls_where_it_does_not_fit_and_stops_at_its_end() {
     a.update(Action::Help);
     assert_eq!(a.help_scroll, 0, "opened again from the top");
     assert_eq!(
-        crate::tui::ui::overlay::help_max_scroll(&a, Rect::new(0, 0, 200, 60)),
+        layout::help(Rect::new(0, 0, 200, 60)).max_scroll,
         0,
         "all of it fits at 200x60"
     );
+}
+
+#[test]
+fn a_reload_keeps_the_file_the_model_came_from() {
+    let mut a = starter_app().with_context(Context::file("m.yaml".into(), "/tmp/out".into()));
+    let exported = |a: &mut App| {
+        a.update(Action::Export);
+        let (path, text, _) = export_of(a.update(Action::Accept));
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("Model: "))
+            .map(str::to_string);
+        (path, line.unwrap_or_default())
+    };
+    let (path, line) = exported(&mut a);
+    assert!(line.starts_with("Model: m.yaml, detente "), "{line}");
+    assert_eq!(
+        path,
+        std::path::Path::new("/tmp/out/downland-vs-upstate.txt")
+    );
+
+    a.update(Action::Reloaded(Ok(Arc::new(starter_edited()))));
+    let (path, line) = exported(&mut a);
+    assert!(line.starts_with("Model: m.yaml, detente "), "{line}");
+    assert_eq!(
+        path,
+        std::path::Path::new("/tmp/out/downland-vs-upstate.txt"),
+        "exports still go where they went"
+    );
+    assert_eq!(
+        a.update(Action::Reload),
+        [Effect::Reload],
+        "r still reloads"
+    );
+}
+
+#[test]
+fn an_export_is_asked_of_the_event_loop_and_its_answer_said() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m).with_context(Context {
+        export_dir: "/out".into(),
+        ..Context::built_in()
+    });
+    a.update(Action::Export);
+    let (path, text, overwrite) = export_of(a.update(Action::Accept));
+    assert_eq!(
+        path,
+        std::path::Path::new("/out/russia-vs-united-states.txt")
+    );
+    assert_eq!(text, a.export_text(Format::Text));
+    assert!(!overwrite);
+    assert_eq!(a.mode(), Mode::Compare, "the prompt closes at once");
+
+    // The file is there: the App asks; "n" keeps it and asks for nothing.
+    let asked = Action::Exported(Err(ExportFailed::Exists(path.clone())));
+    assert_eq!(a.update(asked.clone()), []);
+    assert_eq!(a.mode(), Mode::Confirm);
+    assert_eq!(a.update(Action::No), []);
+    assert_eq!(
+        a.status.as_ref().map(|s| s.text.as_str()),
+        Some("not exported: kept the existing /out/russia-vs-united-states.txt")
+    );
+    // "y" asks for the same file, replacing.
+    a.update(asked);
+    let (again, _, overwrite) = export_of(a.update(Action::Yes));
+    assert_eq!((again, overwrite), (path, true));
+    a.update(Action::Exported(Ok("/real/out.txt".into())));
+    assert_eq!(
+        a.status.as_ref().map(|s| (s.text.as_str(), s.error)),
+        Some(("exported to /real/out.txt", false))
+    );
+    a.update(Action::Exported(Err(ExportFailed::Other(
+        "disk full".into(),
+    ))));
+    assert_eq!(
+        a.status.as_ref().map(|s| (s.text.as_str(), s.error)),
+        Some(("not exported: disk full", true))
+    );
+}
+
+#[test]
+fn suspend_and_reload_are_asked_of_the_event_loop() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    assert_eq!(a.update(Action::Suspend), [Effect::Suspend]);
+    assert_eq!(
+        a.update(Action::Reload),
+        [],
+        "the built-in model has no file"
+    );
+    assert_eq!(starter_app().update(Action::Reload), [Effect::Reload]);
+    assert_eq!(a.update(Action::Down), []);
 }

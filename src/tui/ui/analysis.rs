@@ -211,7 +211,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The detail panel's title and lines, before wrapping.
-pub(super) fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
+fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let t = app.theme;
     let m = &*app.model;
     let c = &app.comparison;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::present::{attribution, position_label, value_glyph, verdict_label};
-use crate::tui::app::{App, View};
+use crate::tui::app::{App, LayoutFacts};
 
 /// The most of one text the detail panel shows: a 10 MB quote must not
 /// cost a 10 MB wrap on every frame. The exports keep the whole text.
@@ -37,7 +37,7 @@ pub(super) fn position_lines<'a>(
     let t = app.theme;
     let m = &*app.model;
     let a = &m.actors[actor];
-    let p = a.position_at(issue, app.min_basis);
+    let p = a.position_at(issue, app.min_basis());
     let mut head = vec![
         Span::styled(a.name.as_str(), t.title()),
         Span::raw("  "),
@@ -59,7 +59,7 @@ pub(super) fn position_lines<'a>(
             format!(
                 "  (a {} position, not counted: {} — b to change)",
                 hidden.basis,
-                app.min_basis.counting()
+                app.min_basis().counting()
             ),
             t.dim(),
         )),
@@ -147,27 +147,15 @@ fn rows_of(lines: &[Line<'_>], width: u16) -> usize {
     lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum()
 }
 
-/// The furthest the current view's detail panel can scroll in `area`: its
-/// last line at the bottom. `J` stops there.
-pub(in crate::tui) fn max_scroll(app: &App, area: Rect) -> u16 {
-    let (_, lines) = match app.view {
-        View::Compare => compare_content(app),
-        View::Matrix => matrix_content(app),
-        View::Issue => issue_content(app),
-        View::Analysis => super::analysis::detail_content(app),
-    };
-    let width = area.width.saturating_sub(2);
-    let rows = rows_of(&wrap_indented(lines, width), width);
-    u16::try_from(rows.saturating_sub(usize::from(area.height.saturating_sub(2))))
-        .unwrap_or(u16::MAX)
-}
-
 pub(super) fn panel(app: &App, title: String, lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2);
     let lines = wrap_indented(lines, width);
     let visible = usize::from(area.height.saturating_sub(2));
     let rows = rows_of(&lines, width);
     let max = rows.saturating_sub(visible);
+    app.record(LayoutFacts {
+        detail_max_scroll: u16::try_from(max).unwrap_or(u16::MAX),
+    });
     let scroll = usize::from(app.detail_scroll).min(max);
     let below = rows.saturating_sub(scroll + visible);
     let mut block = Block::bordered()

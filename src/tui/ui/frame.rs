@@ -80,9 +80,9 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         third.push(Span::raw(" · "));
     }
     third.pop();
-    if app.min_basis != Basis::Inferred {
+    if app.min_basis() != Basis::Inferred {
         third.push(Span::styled(
-            format!("  counting {}", app.min_basis.counting()),
+            format!("  counting {}", app.min_basis().counting()),
             t.focused_border(),
         ));
     }

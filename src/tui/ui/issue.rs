@@ -107,7 +107,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
 fn marked_name(app: &App, actor: usize) -> String {
     let a = &app.model.actors[actor];
     let mut name = a.name.clone();
-    if let Some(p) = a.position_at(app.issue, app.min_basis) {
+    if let Some(p) = a.position_at(app.issue, app.min_basis()) {
         name.push_str(p.basis.mark());
         if p.red_line {
             name.push_str(" !");
@@ -253,7 +253,7 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
     let vw = usize::from(nl.values.width);
     for (k, &actor) in app.spectrum.iter().skip(offset).take(height).enumerate() {
         let y = nl.track.y + k as u16;
-        let p = m.actors[actor].position_at(app.issue, app.min_basis);
+        let p = m.actors[actor].position_at(app.issue, app.min_basis());
         // The compared pair stands out from the other actors.
         let mut name_style = if actor == app.left() || actor == app.right() {
             t.focused_border()

@@ -86,7 +86,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(grid.names.x, y, name, nw, style);
         for (j, issue) in issues.clone().enumerate() {
             let x = grid.cells.x + (j * cw) as u16;
-            let p = m.actors[actor].position_at(issue, app.min_basis);
+            let p = m.actors[actor].position_at(issue, app.min_basis());
             let numeric = m.issues[issue].is_numeric();
             let mut glyph = value_glyph(&m.issues[issue], p);
             if let Some(p) = p {

@@ -1,5 +1,6 @@
-//! Drawing. Every function here only reads the [`App`]; one module per region
-//! or view.
+//! Drawing. Every function here only reads the [`App`], but for recording
+//! what it measured for the next action ([`super::app::LayoutFacts`]); one
+//! module per region or view.
 //!
 //! ```text
 //! ┌ header: model title · view tabs ─────────────────────────────────────────┐

@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use crate::present::percent;
-use crate::text::{pad, truncate, truncate_start, width};
+use crate::text::{truncate, truncate_start, width};
 use crate::tui::app::{App, prompt_format};
 use crate::tui::keymap::{self, Mode};
-use crate::tui::layout::{self, centered, inner};
+use crate::tui::layout::{self, HelpBox, HelpLine, centered, inner};
 use crate::tui::picker::{Field, MAX_QUERY, Picker};
+use crate::tui::theme::Theme;
 
 fn popup(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
@@ -121,97 +122,43 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The help's sections of lines, the marks and mouse notes last.
-fn help_sections(app: &App) -> Vec<Vec<Line<'static>>> {
-    let t = app.theme;
-    let mut sections: Vec<Vec<Line>> = keymap::help_sections()
-        .into_iter()
-        .map(|(title, entries)| {
-            // The keys column is as wide as the section's widest label.
-            let keys_w = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
-            let mut lines = vec![Line::from(Span::styled(title, t.title()))];
-            lines.extend(entries.into_iter().map(|(keys, help)| {
-                Line::from(vec![
-                    Span::styled(format!(" {} ", pad(&keys, keys_w)), t.key()),
-                    Span::raw(help),
-                ])
-            }));
-            lines
-        })
-        .collect();
-    sections.push(vec![
-        Line::from(Span::styled(
-            "Marks: ʳ reported, ⁱ inferred, ! red line",
-            t.dim(),
-        )),
-        Line::from(Span::styled("Mouse: wheel scrolls, click selects", t.dim())),
-    ]);
+/// The help's lines, styled: titles, ` keys  help` entries, dim notes.
+fn help_lines(t: Theme, sections: Vec<Vec<HelpLine>>) -> Vec<Vec<Line<'static>>> {
     sections
-}
-
-/// The help laid out on a screen of `area`: its box, and its lines in one
-/// column, or in two where one column does not fit the height and two fit
-/// side by side without cutting a line (split between sections where the
-/// columns balance best). The box is as wide as the columns need.
-struct HelpLayout {
-    rect: Rect,
-    columns: Vec<Vec<Line<'static>>>,
-    /// The furthest it scrolls: the longest column's last line at the bottom.
-    max_scroll: u16,
-}
-
-fn help_layout(app: &App, area: Rect) -> HelpLayout {
-    let mut sections = help_sections(app);
-    let widest = sections
-        .iter()
-        .flatten()
-        .map(Line::width)
-        .max()
-        .unwrap_or(0);
-    let total: usize = sections.iter().map(Vec::len).sum();
-    let one = u16::try_from(widest + 2).unwrap_or(u16::MAX);
-    let two = u16::try_from(2 * widest + 3).unwrap_or(u16::MAX);
-    let tall = total > usize::from(area.height.saturating_sub(2));
-    let side_by_side = tall && area.width >= two;
-    let rect = centered(area, if side_by_side { two } else { one }, area.height);
-    let columns = if side_by_side {
-        let mut best = (usize::MAX, 0);
-        let mut acc = 0;
-        for (k, sec) in sections.iter().enumerate() {
-            acc += sec.len();
-            let worst = acc.max(total - acc);
-            if worst < best.0 {
-                best = (worst, k + 1);
-            }
-        }
-        let right: Vec<Line> = sections.split_off(best.1).into_iter().flatten().collect();
-        let left: Vec<Line> = sections.into_iter().flatten().collect();
-        vec![left, right]
-    } else {
-        vec![sections.into_iter().flatten().collect()]
-    };
-    let longest = columns.iter().map(Vec::len).max().unwrap_or(0);
-    let inner = layout::inner(rect);
-    let max_scroll =
-        u16::try_from(longest.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    HelpLayout {
-        rect,
-        columns,
-        max_scroll,
-    }
-}
-
-/// The furthest the help can scroll on a screen of `area`.
-pub(in crate::tui) fn help_max_scroll(app: &App, area: Rect) -> u16 {
-    help_layout(app, area).max_scroll
+        .into_iter()
+        .map(|lines| {
+            lines
+                .into_iter()
+                .map(|l| match l {
+                    HelpLine::Title(title) => Line::from(Span::styled(title, t.title())),
+                    HelpLine::Entry(keys, help) => Line::from(vec![
+                        Span::styled(format!(" {keys} "), t.key()),
+                        Span::raw(help),
+                    ]),
+                    HelpLine::Note(note) => Line::from(Span::styled(note, t.dim())),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let HelpLayout {
+    let HelpBox {
         rect,
-        columns,
+        split,
         max_scroll: max,
-    } = help_layout(app, area);
+    } = layout::help(area);
+    let mut sections = help_lines(app.theme, layout::help_sections());
+    let columns: Vec<Vec<Line>> = match split {
+        Some(k) => {
+            let right = sections.split_off(k.min(sections.len()));
+            vec![
+                sections.into_iter().flatten().collect(),
+                right.into_iter().flatten().collect(),
+            ]
+        }
+        None => vec![sections.into_iter().flatten().collect()],
+    };
     let scroll = app.help_scroll.min(max);
     let inner = popup(app, rect, "Keys — ? or Esc closes", buf);
     if max > 0 {
@@ -293,4 +240,23 @@ fn hint_line(app: &App, mode: Mode) -> Vec<Span<'static>> {
             ]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help box is measured from the text (`layout::help`); what is
+    /// drawn must be exactly as wide, or a line would be cut.
+    #[test]
+    fn the_help_is_drawn_as_wide_as_it_was_measured() {
+        let text = layout::help_sections();
+        let drawn = help_lines(Theme { color: true }, text.clone());
+        assert_eq!(drawn.len(), text.len());
+        for (lines, measured) in drawn.iter().zip(&text) {
+            let widths: Vec<usize> = lines.iter().map(Line::width).collect();
+            let expected: Vec<usize> = measured.iter().map(HelpLine::width).collect();
+            assert_eq!(widths, expected);
+        }
+    }
 }

@@ -88,7 +88,7 @@ fn it_follows_swap_jump_and_basis() {
     for _ in 0..2 {
         a.update(Action::CycleBasis);
     }
-    assert_eq!(a.min_basis, Basis::Stated);
+    assert_eq!(a.min_basis(), Basis::Stated);
     let stated = Comparison::at(&m, a.left(), a.right(), Basis::Stated);
     assert_eq!(a.analysis.cruxes, cruxes(&stated));
     assert_eq!(
