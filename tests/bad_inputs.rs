@@ -228,6 +228,25 @@ const CORPUS: &[(&str, &[&str])] = &[
             ".csv:5: issue: the issue is empty",
         ],
     ),
+    // A scale whose span max - min overflows: every format that builds one.
+    (
+        "scale-span-overflow.yaml",
+        &[
+            ":5:18: issues[0] (spending).scale: the scale of `spending` (-1e308..=1e308) is too wide: max - min is not a finite number",
+        ],
+    ),
+    (
+        "decide-scale-span-overflow.dec",
+        &[
+            ".dec:4:13: #M position: the scale of `spending` (-1e308..=1e308) is too wide: max - min is not a finite number",
+        ],
+    ),
+    (
+        "csv-scale-span-overflow.csv",
+        &[
+            ".csv:3: position: the scale of `Spending` (-1e308..=1e308) is too wide: max - min is not a finite number",
+        ],
+    ),
     (
         "not-a-model.txt",
         &[

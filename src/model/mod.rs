@@ -1,6 +1,7 @@
 //! The domain: types, YAML loading, validation and actor resolution. Knows
 //! nothing about terminals.
 
+mod check;
 mod emit;
 mod error;
 mod resolve;

@@ -307,7 +307,7 @@ impl Builder {
             c.slug(&s.id, &path);
             c.unique(&mut ids, &s.id, i, &path, "issue");
             let short = s.short.as_ref().map(|v| c.required(v, &path, "short"));
-            let scale = s.scale.map(|raw| c.scale(raw, &path));
+            let scale = s.scale.map(|raw| c.scale(raw, &s.id.value, &path));
             let outcome = s.outcome.as_ref().and_then(|o| {
                 let kind = IssueKind::of(scale.as_ref(), s.id.value.as_str());
                 c.value(
@@ -676,7 +676,7 @@ impl Checker {
         }
     }
 
-    fn scale(&mut self, raw: RawScale, path: &str) -> Scale {
+    fn scale(&mut self, raw: RawScale, issue: &str, path: &str) -> Scale {
         let spath = format!("{path}.scale");
         let min = self.finite(
             raw.min.value,
@@ -691,7 +691,12 @@ impl Checker {
             "max",
         );
         let (min, max) = match (min, max) {
-            (Some(min), Some(max)) if min < max => (min, max),
+            (Some(min), Some(max)) if min < max => {
+                if let Err(message) = super::check::span(issue, min, max) {
+                    self.report(Loc::of(&raw.min), &spath, message);
+                }
+                (min, max)
+            }
             (Some(min), Some(max)) => {
                 self.report(
                     Loc::of(&raw.min),

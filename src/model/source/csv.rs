@@ -92,6 +92,9 @@ struct Seen {
     number_line: Option<u64>,
     lowest: f64,
     highest: f64,
+    /// The lines of the lowest and the highest number.
+    lowest_line: u64,
+    highest_line: u64,
     /// The lines of stance words (an error once a number is seen).
     words: Vec<(u64, Stance)>,
 }
@@ -337,9 +340,14 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
                     if s.number_line.is_none() {
                         s.number_line = Some(line);
                         (s.lowest, s.highest) = (x, x);
+                        (s.lowest_line, s.highest_line) = (line, line);
                     }
-                    s.lowest = s.lowest.min(x);
-                    s.highest = s.highest.max(x);
+                    if x < s.lowest {
+                        (s.lowest, s.lowest_line) = (x, line);
+                    }
+                    if x > s.highest {
+                        (s.highest, s.highest_line) = (x, line);
+                    }
                     (x, None)
                 }
                 Err(e) => {
@@ -532,9 +540,19 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
         let Some(number_line) = s.number_line else {
             continue; // all stance words: a stance issue
         };
+        let (min, max) = (s.lowest.min(0.0), s.highest.max(100.0));
+        if let Err(message) = crate::model::check::span(&issue.title, min, max) {
+            let line = s.lowest_line.max(s.highest_line);
+            report.add(
+                usize::try_from(line).unwrap_or(usize::MAX),
+                0,
+                "position",
+                message,
+            );
+        }
         issue.scale = Some(Scale {
-            min: s.lowest.min(0.0),
-            max: s.highest.max(100.0),
+            min,
+            max,
             labels: Vec::new(),
             status_quo: None,
         });

@@ -165,7 +165,8 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
             outcome: None,
         });
     }
-    let mut points: Vec<Vec<ScaleLabel>> = vec![Vec::new(); issues.len()];
+    // Each point with the record it came from, for the span's report.
+    let mut points: Vec<Vec<(ScaleLabel, &Record)>> = vec![Vec::new(); issues.len()];
     for r in &m_recs {
         let Some(&issue) = issue_keys.get(r.get(1)) else {
             report.unknown(r.line, r.column(1), "#M", "issue", r.get(1), &issue_keys);
@@ -177,21 +178,33 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
                     l if l.is_empty() => format_number(at),
                     l => l,
                 };
-                points[issue].push(ScaleLabel { at, label });
+                points[issue].push((ScaleLabel { at, label }, r));
             }
             Err(e) => report.add(r.line, r.column(2), "#M position", format!("position {e}")),
         }
     }
-    for (issue, mut labels) in issues.iter_mut().zip(points) {
-        labels.sort_by(|a, b| a.at.total_cmp(&b.at));
-        let lowest = labels.first().map_or(0.0, |l| l.at);
-        let highest = labels.last().map_or(100.0, |l| l.at);
+    for (issue, mut points) in issues.iter_mut().zip(points) {
+        points.sort_by(|a, b| a.0.at.total_cmp(&b.0.at));
+        let lowest = points.first().map_or(0.0, |l| l.0.at);
+        let highest = points.last().map_or(100.0, |l| l.0.at);
         let (min, max) = if lowest < highest {
             (lowest, highest)
         } else {
             // One point (or none) does not make a scale: 0–100 around it.
             (lowest.min(0.0), highest.max(100.0))
         };
+        // Reported at the lowest or the highest point, whichever comes later.
+        let key = issue.short.as_deref().unwrap_or(&issue.title);
+        if let Err(message) = crate::model::check::span(key, min, max)
+            && let Some(r) = [points.first(), points.last()]
+                .into_iter()
+                .flatten()
+                .map(|p| p.1)
+                .max_by_key(|r| r.line)
+        {
+            report.add(r.line, r.column(2), "#M position", message);
+        }
+        let labels = points.into_iter().map(|p| p.0).collect();
         issue.scale = Some(Scale {
             min,
             max,
