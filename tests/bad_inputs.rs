@@ -35,7 +35,10 @@ const CORPUS: &[(&str, &[&str])] = &[
     ),
     (
         "two-keys-one-issue.yaml",
-        &[":10:7:", "a second position on issue `1`"],
+        &[
+            ":10:7:",
+            "a second position of `x` on `1`; an actor takes one position per issue",
+        ],
     ),
     (
         "stance-out-of-range.yaml",
@@ -47,7 +50,7 @@ const CORPUS: &[(&str, &[&str])] = &[
     ("unknown-stance-word.yaml", &["did you mean `supports`?"]),
     (
         "salience-out-of-range.yaml",
-        &[":13:19:", "salience 1.5 is outside 0.0..=1.0"],
+        &[":13:19:", "salience 1.5 is outside 0..=1"],
     ),
     ("bad-slug.yaml", &["`United_States` is not a slug"]),
     (
@@ -146,7 +149,7 @@ const CORPUS: &[(&str, &[&str])] = &[
         "decide-position-outside-scale.dec",
         &[
             ".dec:5:13:",
-            "position 75 is outside the scale of issue `cuts` (10..=60, from its #M lines)",
+            "position 75 is outside the scale of `cuts` (10..=60), set by its #M lines",
         ],
     ),
     (
@@ -184,7 +187,7 @@ const CORPUS: &[(&str, &[&str])] = &[
     ),
     (
         "ktab-salience-out-of-range.csv",
-        &[".csv:4:21:", "salience 150 on `Subsidy` is outside 0..=100"],
+        &[".csv:4:21: salience on `Subsidy`: salience 150 is outside 0..=100"],
     ),
     (
         "ktab-negative-capability.csv",

@@ -14,6 +14,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+pub use check::{did_you_mean, is_date, is_slug};
 pub use emit::to_yaml;
 pub use error::{LoadError, Origin, Problem};
 pub use resolve::{ResolveError, resolve_actor};
@@ -22,7 +23,6 @@ pub use types::{
     Actor, ActorKind, Basis, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
     format_number,
 };
-pub use validate::{did_you_mean, is_date, is_slug};
 pub use yaml::{Loc, SyntaxError, json_schema};
 
 /// The largest model file detente reads (SPEC §1).
@@ -483,7 +483,7 @@ actors:
 ";
         let rest = "title: T\nissues: [{id: \"1\", title: One}]\n";
         let sources = "sources: [{id: s, title: S}]\n";
-        let why = "actors[0] (x).positions.1: a second position on issue `1`; an actor takes one position per issue";
+        let why = "actors[0] (x).positions.1: a second position of `x` on `1`; an actor takes one position per issue";
         assert_eq!(
             problems(&format!("{actors}{rest}{sources}")),
             [format!("10: {why}")]

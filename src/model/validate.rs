@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::check::{self, did_you_mean, is_slug, quoted};
 use super::error::Problem;
 use super::types::{
     Actor, ActorKind, Evidence, Issue, Model, Position, Scale, ScaleLabel, Source, Stance,
@@ -14,66 +15,6 @@ use super::yaml::{
     RawSource, RawStance, Scalar, key_text,
 };
 use crate::sanitize;
-
-/// `[a-z0-9]+(-[a-z0-9]+)*`
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day.
-pub fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u32>().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [y] => num(y, 4).is_some(),
-        [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
-        [y, m, d] => {
-            let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
-                return false;
-            };
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = match m {
-                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-                4 | 6 | 9 | 11 => 30,
-                2 if leap => 29,
-                2 => 28,
-                _ => return false,
-            };
-            (1..=days).contains(&d)
-        }
-        _ => false,
-    }
-}
-
-/// The known id closest to `unknown`, when it is close enough to be a typo.
-pub fn did_you_mean<'a>(
-    unknown: &str,
-    known: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let unknown_lc = unknown.to_lowercase();
-    known
-        .into_iter()
-        .map(|k| (strsim::levenshtein(&unknown_lc, k), k))
-        .filter(|(d, k)| {
-            *d <= (unknown_lc.chars().count().max(k.len()) / 3).max(2)
-                || (unknown_lc.len() >= 3 && (k.contains(&unknown_lc) || unknown_lc.contains(k)))
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn quoted(s: &str) -> String {
-    format!("`{}`", sanitize::line(s))
-}
 
 /// A problem's path, built only when there is a problem to report: most
 /// values are fine, and a path is a few allocations.
@@ -116,27 +57,7 @@ impl Checker {
 
     fn date(&mut self, date: Option<&Located<Scalar>>, path: Path) -> Option<String> {
         let date = date?;
-        if !is_date(&date.value.0) {
-            // Digits in the right places, but no such month or day?
-            let d = date.value.0.as_bytes();
-            let digits = |r: std::ops::Range<usize>| d[r].iter().all(u8::is_ascii_digit);
-            let shape_ok = match d.len() {
-                4 => digits(0..4),
-                7 => digits(0..4) && d[4] == b'-' && digits(5..7),
-                10 => digits(0..4) && d[4] == b'-' && digits(5..7) && d[7] == b'-' && digits(8..10),
-                _ => false,
-            };
-            let message = if shape_ok {
-                format!(
-                    "date {} does not exist (no such month or day)",
-                    quoted(&date.value.0)
-                )
-            } else {
-                format!(
-                    "date {} is not YYYY, YYYY-MM or YYYY-MM-DD",
-                    quoted(&date.value.0)
-                )
-            };
+        if let Err(message) = check::date(&date.value.0) {
             self.report(Loc::of(date), &path(), message);
         }
         Some(sanitize::line(&date.value.0))
@@ -155,9 +76,10 @@ impl Checker {
             self.report(
                 Loc::of(id),
                 path,
-                format!(
-                    "duplicate {what} id {} (first used by {what}s[{first}])",
-                    quoted(&id.value)
+                check::duplicate(
+                    &format!("{what} id"),
+                    &id.value,
+                    &format!("by {what}s[{first}]"),
                 ),
             );
         } else {
@@ -172,12 +94,11 @@ impl Checker {
         what: &str,
         known: &HashMap<String, usize>,
     ) {
-        let mut message = format!("unknown {what} id {}", quoted(id.value.as_ref()));
-        let mut known_ids: Vec<&str> = known.keys().map(String::as_str).collect();
-        known_ids.sort_unstable();
-        if let Some(s) = did_you_mean(id.value.as_ref(), known_ids) {
-            message.push_str(&format!("; did you mean {}?", quoted(s)));
-        }
+        let message = check::unknown(
+            &format!("{what} id"),
+            id.value.as_ref(),
+            known.keys().map(String::as_str),
+        );
         self.report(Loc::of(id), path, message);
     }
 }
@@ -383,10 +304,7 @@ impl Builder {
                 c.report(
                     key.loc,
                     &ppath(),
-                    format!(
-                        "a second position on issue {}; an actor takes one position per issue",
-                        quoted(&issues.items[issue].id)
-                    ),
+                    check::second_position(&a.id.value, &issues.items[issue].id),
                 );
                 continue;
             }
@@ -538,7 +456,7 @@ fn position(
                 loc_or_here(Loc::of(s)),
                 &format!("{}.stance", path()),
                 format!(
-                    "`stance` is for stance issues; {} is numeric (scale {}..{}): use `position`",
+                    "`stance` is for stance issues; {} is numeric (scale {}..={}): use `position`",
                     quoted(kind.id),
                     format_number(scale.min),
                     format_number(scale.max)
@@ -546,7 +464,9 @@ fn position(
             );
             None
         }
-        (None, Some(p), Some(_)) => c.number_on(p, &|| format!("{}.position", path()), kind),
+        (None, Some(p), Some(_)) => {
+            c.number_on(p, &|| format!("{}.position", path()), "position", kind)
+        }
         (None, None, Some(_)) => {
             c.report(
                 here,
@@ -571,12 +491,8 @@ fn position(
     let salience = match &details.salience {
         None => 1.0,
         Some(s) => {
-            if !(s.value.is_finite() && (0.0..=1.0).contains(&s.value)) {
-                c.report(
-                    Loc::of(s),
-                    &format!("{}.salience", path()),
-                    format!("salience {} is outside 0.0..=1.0", s.value),
-                );
+            if let Err(message) = check::salience(s.value, 1.0) {
+                c.report(Loc::of(s), &format!("{}.salience", path()), message);
             }
             s.value
         }
@@ -647,33 +563,17 @@ impl<'a> IssueKind<'a> {
 impl Checker {
     /// A finite number >= 0.
     fn power(&mut self, p: &Located<f64>, path: Path) -> f64 {
-        if !p.value.is_finite() {
-            self.report(
-                Loc::of(p),
-                &path(),
-                format!("power {} is not a finite number", p.value),
-            );
-        } else if p.value < 0.0 {
-            self.report(
-                Loc::of(p),
-                &path(),
-                format!(
-                    "power {} is negative; power is 0 or more",
-                    format_number(p.value)
-                ),
-            );
+        if let Err(message) = check::power("power", p.value) {
+            self.report(Loc::of(p), &path(), message);
         }
         p.value
     }
 
     /// A finite number, reported with `what` when it is not.
     fn finite(&mut self, x: f64, loc: Loc, path: Path, what: &str) -> Option<f64> {
-        if x.is_finite() {
-            Some(x)
-        } else {
-            self.report(loc, &path(), format!("{what} {x} is not a finite number"));
-            None
-        }
+        check::finite(what, x)
+            .map_err(|message| self.report(loc, &path(), message))
+            .ok()
     }
 
     fn scale(&mut self, raw: RawScale, issue: &str, path: &str) -> Scale {
@@ -711,17 +611,15 @@ impl Checker {
             }
             _ => (0.0, 100.0),
         };
-        let range = format!("{}..={}", format_number(min), format_number(max));
         let inside = |c: &mut Checker, x: f64, loc: Loc, at: &str, what: &str| {
-            let x = c.finite(x, loc, &|| at.to_string(), what)?;
-            if !(min..=max).contains(&x) {
-                c.report(
-                    loc,
-                    at,
-                    format!("{what} {} is outside the scale {range}", format_number(x)),
-                );
+            match check::on_scale(what, x, issue, min, max) {
+                Ok(x) => Some(x),
+                Err(message) => {
+                    c.report(loc, at, message);
+                    // Kept when finite, so that the labels are all reported.
+                    x.is_finite().then_some(x)
+                }
             }
-            Some(x)
         };
         let mut labels = Vec::new();
         for (j, l) in raw.labels.unwrap_or_default().into_iter().enumerate() {
@@ -755,25 +653,18 @@ impl Checker {
         }
     }
 
-    /// A number on a numeric issue's scale.
-    fn number_on(&mut self, p: &Located<f64>, path: Path, kind: &IssueKind) -> Option<f64> {
+    /// A number on a numeric issue's scale; `what` names the field.
+    fn number_on(
+        &mut self,
+        p: &Located<f64>,
+        path: Path,
+        what: &str,
+        kind: &IssueKind,
+    ) -> Option<f64> {
         let scale = kind.scale?;
-        let x = self.finite(p.value, Loc::of(p), path, "position")?;
-        if !(scale.min..=scale.max).contains(&x) {
-            self.report(
-                Loc::of(p),
-                &path(),
-                format!(
-                    "position {} is outside the scale of {} ({}..={})",
-                    format_number(x),
-                    quoted(kind.id),
-                    format_number(scale.min),
-                    format_number(scale.max)
-                ),
-            );
-            return None;
-        }
-        Some(x)
+        check::on_scale(what, p.value, kind.id, scale.min, scale.max)
+            .map_err(|message| self.report(Loc::of(p), &path(), message))
+            .ok()
     }
 
     /// A stance or number as written, checked against the issue's kind: a
@@ -805,7 +696,7 @@ impl Checker {
                     RawStance::Number(x) => *x,
                     _ => return None,
                 };
-                self.number_on(&Located { value: x, loc }, path, kind)
+                self.number_on(&Located { value: x, loc }, path, what, kind)
             }
             (Some(scale), _) => {
                 let shown = match raw {
@@ -889,59 +780,5 @@ fn check_affiliation_cycles(c: &mut Checker, actors: &[Actor], locs: &[Loc]) {
         for i in chain {
             state[i] = 2;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        for ok in ["a", "nato", "nato-non-expansion", "g7", "2022-talks"] {
-            assert!(is_slug(ok), "{ok}");
-        }
-        for bad in ["", "-a", "a-", "a--b", "Nato", "nato_x", "nato x", "é"] {
-            assert!(!is_slug(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn dates() {
-        for ok in ["2022", "2022-01", "2022-01-31", "2024-02-29"] {
-            assert!(is_date(ok), "{ok}");
-        }
-        for bad in [
-            "22",
-            "2022-1",
-            "2022-13",
-            "2022-02-29",
-            "2022-04-31",
-            "2022-01-01-01",
-            "x",
-            "2022-1-19",
-            "22-01-01",
-        ] {
-            assert!(!is_date(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn suggestions() {
-        let known = [
-            "nato-non-expansion",
-            "de-escalation",
-            "minsk-implementation",
-        ];
-        assert_eq!(
-            did_you_mean("nato-expansion", known),
-            Some("nato-non-expansion")
-        );
-        assert_eq!(did_you_mean("deescalation", known), Some("de-escalation"));
-        assert_eq!(did_you_mean("sanctions", known), None);
-        assert_eq!(
-            did_you_mean("suports", Stance::ALL.map(Stance::word)),
-            Some("supports")
-        );
     }
 }

@@ -16,11 +16,10 @@ use std::io::{BufRead, BufReader, Read};
 
 use super::build::{Ids, Report, actor, finish, one_line, quoted, text};
 use super::fields;
+use crate::model::check;
 use crate::model::error::{LoadError, Origin};
-use crate::model::types::{
-    Basis, Evidence, Issue, Model, Position, Scale, Source, Stance, format_number,
-};
-use crate::model::{MAX_MODEL_BYTES, did_you_mean, is_date};
+use crate::model::types::{Basis, Evidence, Issue, Model, Position, Scale, Source, Stance};
+use crate::model::{MAX_MODEL_BYTES, did_you_mean};
 use crate::sanitize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +84,373 @@ pub(super) fn is_header(line: &str) -> bool {
     header_separator(line).is_some()
 }
 
+fn flag(s: &str) -> Option<bool> {
+    match s.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "x" => Some(true),
+        "false" | "no" | "n" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads the file: its header, then each row into the tables, which make
+/// the model at the end.
+pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Model, LoadError> {
+    let mut input = Input {
+        csv: open(reader, origin)?,
+        origin,
+    };
+    let mut record = ::csv::ByteRecord::new();
+    if !input.next(&mut record)? {
+        return Err(LoadError::Empty {
+            origin: origin.clone(),
+        });
+    }
+    let mut report = Report::default();
+    let Some(header) = Header::read(&record, &mut report) else {
+        return finish(origin, report, String::new(), None, vec![], vec![], vec![]);
+    };
+    let mut tables = Tables::default();
+    while input.next(&mut record)? {
+        let line = record.position().map_or(0, ::csv::Position::line);
+        let Some(cells) = header.cells(&record, line, &mut report) else {
+            continue;
+        };
+        if let Some(row) = Row::read(&cells, &header, line, &mut report) {
+            tables.add(row, line, &mut report);
+        }
+    }
+    tables.finish(origin, report, title)
+}
+
+/// The CSV reader over the file, with the separator its first line uses.
+fn open(reader: impl Read, origin: &Origin) -> Result<::csv::Reader<impl Read>, LoadError> {
+    let mut input = BufReader::with_capacity(256 * 1024, reader.take(MAX_MODEL_BYTES + 1));
+    let mut first = Vec::new();
+    input
+        .read_until(b'\n', &mut first)
+        .map_err(|source| io(origin, source))?;
+    let first_text =
+        String::from_utf8_lossy(first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first)).into_owned();
+    let sep = header_separator(&first_text).unwrap_or(',');
+    let body = std::io::Cursor::new(first).chain(input);
+    Ok(::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(::csv::Trim::All)
+        .delimiter(sep as u8)
+        .buffer_capacity(256 * 1024)
+        .from_reader(body))
+}
+
+/// The records of the file, and the file's name for its read errors.
+struct Input<'o, R> {
+    csv: ::csv::Reader<R>,
+    origin: &'o Origin,
+}
+
+impl<R: Read> Input<'_, R> {
+    /// The next record into `record`; false at the end of the file.
+    fn next(&mut self, record: &mut ::csv::ByteRecord) -> Result<bool, LoadError> {
+        self.csv
+            .read_byte_record(record)
+            .map_err(|e| match e.into_kind() {
+                ::csv::ErrorKind::Io(source) => io(self.origin, source),
+                _ => io(
+                    self.origin,
+                    std::io::Error::other("the CSV could not be read"),
+                ),
+            })
+    }
+}
+
+fn io(origin: &Origin, source: std::io::Error) -> LoadError {
+    LoadError::Io {
+        origin: origin.clone(),
+        source,
+    }
+}
+
+/// The columns the header names, and where each known one is.
+struct Header {
+    cols: Vec<Option<Col>>,
+    actor: usize,
+    issue: usize,
+    position: usize,
+    salience: Option<usize>,
+    power: Option<usize>,
+    basis: Option<usize>,
+    red_line: Option<usize>,
+    summary: Option<usize>,
+    quote: Option<usize>,
+    speaker: Option<usize>,
+    date: Option<usize>,
+    source: Option<usize>,
+}
+
+impl Header {
+    /// The header row, reporting unknown and repeated columns; `None`
+    /// when a required column is missing.
+    fn read(record: &::csv::ByteRecord, report: &mut Report) -> Option<Header> {
+        let mut cols: Vec<Option<Col>> = Vec::with_capacity(record.len());
+        for cell in record.iter() {
+            let cell = String::from_utf8_lossy(cell);
+            let cell = cell.trim_start_matches('\u{feff}');
+            let col = column(cell);
+            match col {
+                None if cell.trim().is_empty() => {}
+                None => {
+                    let names = COLUMNS.map(|(n, _)| n);
+                    let hint = did_you_mean(&normal(cell), names)
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_else(|| format!("; the columns are {}", names.join(", ")));
+                    let message = format!("unknown column {}{hint}", quoted(cell));
+                    report.add(1, 0, "header", message);
+                }
+                Some(c) if cols.contains(&Some(c)) => {
+                    let message = format!("column {} appears twice", quoted(cell));
+                    report.add(1, 0, "header", message);
+                }
+                Some(_) => {}
+            }
+            cols.push(col);
+        }
+        let at = |c: Col| cols.iter().position(|&x| x == Some(c));
+        let (Some(actor), Some(issue), Some(position)) =
+            (at(Col::Actor), at(Col::Issue), at(Col::Position))
+        else {
+            let message = "the header needs `actor`, `issue` and `position` columns";
+            report.add(1, 0, "header", message);
+            return None;
+        };
+        Some(Header {
+            actor,
+            issue,
+            position,
+            salience: at(Col::Salience),
+            power: at(Col::Power),
+            basis: at(Col::Basis),
+            red_line: at(Col::RedLine),
+            summary: at(Col::Summary),
+            quote: at(Col::Quote),
+            speaker: at(Col::Speaker),
+            date: at(Col::Date),
+            source: at(Col::Source),
+            cols,
+        })
+    }
+
+    /// A row's cells as text, one per column; `None` for an empty row and,
+    /// reported, for a row of the wrong width or not UTF-8.
+    fn cells<'r>(
+        &self,
+        record: &'r ::csv::ByteRecord,
+        line: u64,
+        report: &mut Report,
+    ) -> Option<Vec<&'r str>> {
+        let line_no = usize::try_from(line).unwrap_or(usize::MAX);
+        let width = self.cols.len();
+        if record.iter().all(<[u8]>::is_empty) {
+            return None;
+        }
+        let extra = record.iter().skip(width).any(|f| !f.is_empty());
+        if record.len() < width || extra {
+            let message = format!(
+                "wrong field count: {} fields, the header has {width}",
+                record.len()
+            );
+            report.add(line_no, 0, "row", message);
+            return None;
+        }
+        let mut cells: Vec<&str> = Vec::with_capacity(width);
+        let mut bad_utf8 = false;
+        for (i, f) in record.iter().take(width).enumerate() {
+            match std::str::from_utf8(f) {
+                Ok(s) => cells.push(s),
+                Err(e) => {
+                    let name = self.cols[i].map_or("column", |c| COLUMNS[c as usize].0);
+                    let message = format!(
+                        "not UTF-8 text (byte 0x{:02X}); save the file as UTF-8",
+                        f.get(e.valid_up_to()).copied().unwrap_or(0)
+                    );
+                    report.add(line_no, 0, name, message);
+                    bad_utf8 = true;
+                    cells.push("");
+                }
+            }
+        }
+        (!bad_utf8).then_some(cells)
+    }
+}
+
+/// A row as read: its actor and issue, and its position and notes where
+/// they are valid (each problem is reported as it is found).
+struct Row<'a> {
+    actor: &'a str,
+    issue: &'a str,
+    value: Option<Value>,
+    notes: Option<Notes<'a>>,
+}
+
+/// A position as written: a stance word or a number.
+#[derive(Clone, Copy)]
+enum Value {
+    Word(Stance),
+    Number(f64),
+}
+
+/// Everything on a row besides the actor, issue and position.
+struct Notes<'a> {
+    salience: f64,
+    power: Option<f64>,
+    basis: Basis,
+    red_line: bool,
+    summary: &'a str,
+    quote: Option<String>,
+    speaker: Option<String>,
+    date: Option<&'a str>,
+    source: &'a str,
+}
+
+impl<'a> Row<'a> {
+    /// `None` when the actor or the issue is empty (reported).
+    fn read(cells: &[&'a str], h: &Header, line: u64, report: &mut Report) -> Option<Row<'a>> {
+        let line = usize::try_from(line).unwrap_or(usize::MAX);
+        let (actor, issue) = (cells[h.actor], cells[h.issue]);
+        let mut ok = true;
+        if one_line(actor).is_empty() {
+            report.add(line, 0, "actor", "the actor is empty");
+            ok = false;
+        }
+        if one_line(issue).is_empty() {
+            report.add(line, 0, "issue", "the issue is empty");
+            ok = false;
+        }
+        if !ok {
+            return None;
+        }
+        let value = position(cells[h.position], line, report);
+        let notes = notes(cells, h, line, report);
+        Some(Row {
+            actor,
+            issue,
+            value,
+            notes,
+        })
+    }
+}
+
+/// The position: a stance word, or a number.
+fn position(raw: &str, line: usize, report: &mut Report) -> Option<Value> {
+    let word = raw
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
+        .then(|| Stance::from_word(&raw.to_ascii_lowercase()))
+        .flatten();
+    if let Some(s) = word {
+        return Some(Value::Word(s));
+    }
+    match check::number("position", raw) {
+        Ok(x) => Some(Value::Number(x)),
+        Err(e) => {
+            let words = Stance::ALL.map(Stance::word);
+            let hint = did_you_mean(raw, words)
+                .map(|w| format!("; did you mean `{w}`?"))
+                .unwrap_or_else(|| {
+                    "; expected a number or a stance (demands, supports, neutral, opposes, rejects)"
+                        .into()
+                });
+            report.add(line, 0, "position", format!("{e}{hint}"));
+            None
+        }
+    }
+}
+
+/// The row's other cells, each checked; `None` if any is invalid.
+fn notes<'a>(cells: &[&'a str], h: &Header, line: usize, report: &mut Report) -> Option<Notes<'a>> {
+    let cell = |c: Option<usize>| c.map_or("", |i| cells[i]);
+    let mut ok = true;
+    let mut checked = |result: Result<f64, String>, field: &str| {
+        result
+            .map_err(|message| {
+                report.add(line, 0, field, message);
+                ok = false;
+            })
+            .ok()
+    };
+    let salience = match cell(h.salience) {
+        "" => Some(1.0),
+        s => checked(
+            check::number("salience", s).and_then(|s| check::salience(s, 1.0)),
+            "salience",
+        ),
+    };
+    let power = match cell(h.power) {
+        "" => None,
+        p => checked(
+            check::number("power", p).and_then(|p| check::power("power", p)),
+            "power",
+        ),
+    };
+    let basis = match cell(h.basis) {
+        "" => Basis::Stated,
+        b => Basis::from_word(&b.to_ascii_lowercase()).unwrap_or_else(|| {
+            let message = format!(
+                "unknown basis {}; expected stated, reported or inferred",
+                quoted(b)
+            );
+            report.add(line, 0, "basis", message);
+            ok = false;
+            Basis::Stated
+        }),
+    };
+    let red_line = match cell(h.red_line) {
+        "" => false,
+        r => flag(r).unwrap_or_else(|| {
+            let message = format!(
+                "red_line {} is not true or false (or yes/no, 1/0)",
+                quoted(r)
+            );
+            report.add(line, 0, "red_line", message);
+            ok = false;
+            false
+        }),
+    };
+    // Most rows have no quote: no allocation for the empty cells.
+    let quote = Some(cell(h.quote)).filter(|q| !q.is_empty()).and_then(text);
+    let speaker = Some(cell(h.speaker))
+        .filter(|s| !s.is_empty())
+        .map(sanitize::line)
+        .filter(|s| !s.trim().is_empty());
+    let date = Some(cell(h.date)).filter(|d| !d.is_empty());
+    let source = cell(h.source);
+    if !source.is_empty() && one_line(source).is_empty() {
+        report.add(line, 0, "source", "the source has no printable text");
+        ok = false;
+    }
+    if quote.is_none() && (speaker.is_some() || date.is_some() || !source.is_empty()) {
+        let message = "`speaker`, `date` and `source` describe a quote: the row has no `quote`";
+        report.add(line, 0, "quote", message);
+        ok = false;
+    }
+    if let Some(Err(message)) = date.map(check::date) {
+        report.add(line, 0, "date", message);
+        ok = false;
+    }
+    Some(Notes {
+        salience: salience?,
+        power,
+        basis,
+        red_line,
+        summary: cell(h.summary),
+        quote,
+        speaker,
+        date,
+        source,
+    })
+    .filter(|_| ok)
+}
+
 /// What an issue's positions were, to decide its kind at the end.
 #[derive(Default)]
 struct Seen {
@@ -99,487 +465,190 @@ struct Seen {
     words: Vec<(u64, Stance)>,
 }
 
-fn flag(s: &str) -> Option<bool> {
-    match s.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "x" => Some(true),
-        "false" | "no" | "n" | "0" => Some(false),
-        _ => None,
+impl Seen {
+    fn add(&mut self, value: Value, line: u64) {
+        match value {
+            Value::Word(s) => self.words.push((line, s)),
+            Value::Number(x) => {
+                if self.number_line.is_none() {
+                    self.number_line = Some(line);
+                    (self.lowest, self.highest) = (x, x);
+                    (self.lowest_line, self.highest_line) = (line, line);
+                }
+                if x < self.lowest {
+                    (self.lowest, self.lowest_line) = (x, line);
+                }
+                if x > self.highest {
+                    (self.highest, self.highest_line) = (x, line);
+                }
+            }
+        }
     }
 }
 
-pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Model, LoadError> {
-    let io = |source| LoadError::Io {
-        origin: origin.clone(),
-        source,
-    };
-    let mut input = BufReader::with_capacity(256 * 1024, reader.take(MAX_MODEL_BYTES + 1));
-    let mut first = Vec::new();
-    input.read_until(b'\n', &mut first).map_err(io)?;
-    let first_text =
-        String::from_utf8_lossy(first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first)).into_owned();
-    let mut report = Report::default();
-    let sep = header_separator(&first_text).unwrap_or(',');
-    let body = std::io::Cursor::new(first).chain(input);
-    let mut csv = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(::csv::Trim::All)
-        .delimiter(sep as u8)
-        .buffer_capacity(256 * 1024)
-        .from_reader(body);
+/// The actors, issues and sources the rows have named so far, and each
+/// actor's positions.
+#[derive(Default)]
+struct Tables {
+    actor_ids: Ids,
+    issue_ids: Ids,
+    source_ids: Ids,
+    actor_keys: HashMap<String, usize>,
+    issue_keys: HashMap<String, usize>,
+    source_keys: HashMap<String, usize>,
+    actors: Vec<crate::model::types::Actor>,
+    /// One position slot per actor and issue, while the rows come in.
+    slots: Vec<Vec<Option<Position>>>,
+    issues: Vec<Issue>,
+    seen: Vec<Seen>,
+    sources: Vec<Source>,
+    /// Rows usually come grouped by actor: the lookup is skipped for a
+    /// repeat.
+    last_actor: Option<(Vec<u8>, usize)>,
+}
 
-    let mut record = ::csv::ByteRecord::new();
-    let read = |csv: &mut ::csv::Reader<_>, record: &mut ::csv::ByteRecord| {
-        csv.read_byte_record(record)
-            .map_err(|e| match e.into_kind() {
-                ::csv::ErrorKind::Io(source) => io(source),
-                _ => LoadError::Io {
-                    origin: origin.clone(),
-                    source: std::io::Error::other("the CSV could not be read"),
-                },
-            })
-    };
-
-    // The header.
-    if !read(&mut csv, &mut record)? {
-        return Err(LoadError::Empty {
-            origin: origin.clone(),
-        });
-    }
-    let mut cols: Vec<Option<Col>> = Vec::with_capacity(record.len());
-    for cell in record.iter() {
-        let cell = String::from_utf8_lossy(cell);
-        let cell = cell.trim_start_matches('\u{feff}');
-        let col = column(cell);
-        match col {
-            None if cell.trim().is_empty() => {}
-            None => {
-                let names = COLUMNS.map(|(n, _)| n);
-                let hint = did_you_mean(&normal(cell), names)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!("; the columns are {}", names.join(", ")));
-                report.add(
-                    1,
-                    0,
-                    "header",
-                    format!("unknown column {}{hint}", quoted(cell)),
-                );
-            }
-            Some(c) if cols.contains(&Some(c)) => {
-                report.add(
-                    1,
-                    0,
-                    "header",
-                    format!("column {} appears twice", quoted(cell)),
-                );
-            }
-            Some(_) => {}
+impl Tables {
+    /// Adds a row: its actor and issue (new keys make new ones), and its
+    /// position when the row is valid.
+    fn add(&mut self, row: Row<'_>, line: u64, report: &mut Report) {
+        let a = self.actor(row.actor);
+        let i = self.issue(row.issue);
+        if let Some(value) = row.value {
+            self.seen[i].add(value, line);
         }
-        cols.push(col);
-    }
-    let index = |c: Col| cols.iter().position(|&x| x == Some(c));
-    let [actor_col, issue_col, position_col] = [Col::Actor, Col::Issue, Col::Position].map(index);
-    let (Some(actor_col), Some(issue_col), Some(position_col)) =
-        (actor_col, issue_col, position_col)
-    else {
-        report.add(
-            1,
-            0,
-            "header",
-            "the header needs `actor`, `issue` and `position` columns",
-        );
-        return finish(origin, report, String::new(), None, vec![], vec![], vec![]);
-    };
-    let at = |c: Col| index(c);
-    let (salience_col, power_col, basis_col, red_col) = (
-        at(Col::Salience),
-        at(Col::Power),
-        at(Col::Basis),
-        at(Col::RedLine),
-    );
-    let (summary_col, quote_col, speaker_col, date_col, source_col) = (
-        at(Col::Summary),
-        at(Col::Quote),
-        at(Col::Speaker),
-        at(Col::Date),
-        at(Col::Source),
-    );
-    let width = cols.len();
-
-    let mut actor_ids = Ids::default();
-    let mut issue_ids = Ids::default();
-    let mut source_ids = Ids::default();
-    let mut actor_keys: HashMap<String, usize> = HashMap::new();
-    let mut issue_keys: HashMap<String, usize> = HashMap::new();
-    let mut source_keys: HashMap<String, usize> = HashMap::new();
-    let mut actors = Vec::new();
-    // One position slot per actor and issue, while the rows come in.
-    let mut slots: Vec<Vec<Option<Position>>> = Vec::new();
-    let mut issues: Vec<Issue> = Vec::new();
-    let mut seen: Vec<Seen> = Vec::new();
-    let mut sources: Vec<Source> = Vec::new();
-    // Rows usually come grouped by actor: skip the lookup for a repeat.
-    let mut last_actor: Option<(Vec<u8>, usize)> = None;
-
-    while read(&mut csv, &mut record)? {
-        let line = record.position().map_or(0, ::csv::Position::line);
-        let line_no = usize::try_from(line).unwrap_or(usize::MAX);
-        if record.iter().all(<[u8]>::is_empty) {
-            continue;
-        }
-        let extra = record.iter().skip(width).any(|f| !f.is_empty());
-        if record.len() < width || extra {
-            report.add(
-                line_no,
-                0,
-                "row",
-                format!(
-                    "wrong field count: {} fields, the header has {width}",
-                    record.len()
-                ),
-            );
-            continue;
-        }
-        let mut cells: Vec<&str> = Vec::with_capacity(width);
-        let mut bad_utf8 = false;
-        for (i, f) in record.iter().take(width).enumerate() {
-            match std::str::from_utf8(f) {
-                Ok(s) => cells.push(s),
-                Err(e) => {
-                    let name = cols[i].map_or("column", |c| COLUMNS[c as usize].0);
-                    report.add(
-                        line_no,
-                        0,
-                        name,
-                        format!(
-                            "not UTF-8 text (byte 0x{:02X}); save the file as UTF-8",
-                            f.get(e.valid_up_to()).copied().unwrap_or(0)
-                        ),
-                    );
-                    bad_utf8 = true;
-                    cells.push("");
-                }
-            }
-        }
-        if bad_utf8 {
-            continue;
-        }
-        let cell = |c: Option<usize>| c.map_or("", |i| cells[i]);
-        let mut ok = true;
-
-        // Actor and issue: new keys make new actors and issues.
-        let actor_key = cells[actor_col];
-        let issue_key = cells[issue_col];
-        if one_line(actor_key).is_empty() {
-            report.add(line_no, 0, "actor", "the actor is empty");
-            ok = false;
-        }
-        if one_line(issue_key).is_empty() {
-            report.add(line_no, 0, "issue", "the issue is empty");
-            ok = false;
-        }
-        if !ok {
-            continue;
-        }
-        let a = match &last_actor {
-            Some((k, a)) if k.as_slice() == actor_key.as_bytes() => *a,
-            _ => {
-                let a = match actor_keys.get(actor_key) {
-                    Some(&a) => a,
-                    None => {
-                        let a = actors.len();
-                        actors.push(actor(
-                            actor_ids.id(actor_key, "actor"),
-                            actor_key,
-                            actor_key,
-                            None,
-                        ));
-                        actor_keys.insert(actor_key.to_string(), a);
-                        a
-                    }
-                };
-                last_actor = Some((actor_key.as_bytes().to_vec(), a));
-                a
-            }
+        let (Some(value), Some(notes)) = (row.value, row.notes) else {
+            return;
         };
-        let i = match issue_keys.get(issue_key) {
-            Some(&i) => i,
-            None => {
-                let i = issues.len();
-                let title = one_line(issue_key);
-                issues.push(Issue {
-                    id: issue_ids.id(issue_key, "issue"),
-                    title,
-                    short: None,
-                    description: None,
-                    tags: Vec::new(),
-                    scale: None,
-                    outcome: None,
-                });
-                seen.push(Seen::default());
-                issue_keys.insert(issue_key.to_string(), i);
-                i
-            }
-        };
-
-        // The position: a number, or a stance word.
-        let raw = cells[position_col];
-        let word = raw
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphabetic())
-            .then(|| Stance::from_word(&raw.to_ascii_lowercase()))
-            .flatten();
-        let (value, stance) = if let Some(s) = word {
-            seen[i].words.push((line, s));
-            (f64::from(s.value()), Some(s))
-        } else {
-            match fields::number(raw) {
-                Ok(x) => {
-                    let s = &mut seen[i];
-                    if s.number_line.is_none() {
-                        s.number_line = Some(line);
-                        (s.lowest, s.highest) = (x, x);
-                        (s.lowest_line, s.highest_line) = (line, line);
-                    }
-                    if x < s.lowest {
-                        (s.lowest, s.lowest_line) = (x, line);
-                    }
-                    if x > s.highest {
-                        (s.highest, s.highest_line) = (x, line);
-                    }
-                    (x, None)
-                }
-                Err(e) => {
-                    let words = Stance::ALL.map(Stance::word);
-                    let hint = did_you_mean(raw, words)
-                        .map(|w| format!("; did you mean `{w}`?"))
-                        .unwrap_or_else(|| {
-                            "; expected a number or a stance (demands, supports, neutral, opposes, rejects)".into()
-                        });
-                    report.add(line_no, 0, "position", format!("position {e}{hint}"));
-                    ok = false;
-                    (0.0, None)
-                }
-            }
-        };
-        let salience = match cell(salience_col) {
-            "" => 1.0,
-            s => match fields::number(s) {
-                Ok(s) if (0.0..=1.0).contains(&s) => s,
-                Ok(s) => {
-                    report.add(
-                        line_no,
-                        0,
-                        "salience",
-                        format!("salience {} is outside 0..=1", format_number(s)),
-                    );
-                    ok = false;
-                    0.0
-                }
-                Err(e) => {
-                    report.add(line_no, 0, "salience", format!("salience {e}"));
-                    ok = false;
-                    0.0
-                }
-            },
-        };
-        let power = match cell(power_col) {
-            "" => None,
-            p => match fields::number(p) {
-                Ok(p) if p >= 0.0 => Some(p),
-                Ok(p) => {
-                    report.add(
-                        line_no,
-                        0,
-                        "power",
-                        format!("power {} is negative; power is 0 or more", format_number(p)),
-                    );
-                    ok = false;
-                    None
-                }
-                Err(e) => {
-                    report.add(line_no, 0, "power", format!("power {e}"));
-                    ok = false;
-                    None
-                }
-            },
-        };
-        let basis = match cell(basis_col) {
-            "" => Basis::Stated,
-            b => match Basis::from_word(&b.to_ascii_lowercase()) {
-                Some(b) => b,
-                None => {
-                    report.add(
-                        line_no,
-                        0,
-                        "basis",
-                        format!(
-                            "unknown basis {}; expected stated, reported or inferred",
-                            quoted(b)
-                        ),
-                    );
-                    ok = false;
-                    Basis::Stated
-                }
-            },
-        };
-        let red_line = match cell(red_col) {
-            "" => false,
-            r => flag(r).unwrap_or_else(|| {
-                report.add(
-                    line_no,
-                    0,
-                    "red_line",
-                    format!(
-                        "red_line {} is not true or false (or yes/no, 1/0)",
-                        quoted(r)
-                    ),
-                );
-                ok = false;
-                false
-            }),
-        };
-        // Most rows have no quote: no allocation for the empty cells.
-        let quote = Some(cell(quote_col))
-            .filter(|q| !q.is_empty())
-            .and_then(text);
-        let speaker = Some(cell(speaker_col))
-            .filter(|s| !s.is_empty())
-            .map(sanitize::line)
-            .filter(|s| !s.trim().is_empty());
-        let date = Some(cell(date_col)).filter(|d| !d.is_empty());
-        let source_key = cell(source_col);
-        if !source_key.is_empty() && one_line(source_key).is_empty() {
-            report.add(line_no, 0, "source", "the source has no printable text");
-            ok = false;
-        }
-        if quote.is_none() && (speaker.is_some() || date.is_some() || !source_key.is_empty()) {
-            report.add(
-                line_no,
-                0,
-                "quote",
-                "`speaker`, `date` and `source` describe a quote: the row has no `quote`",
-            );
-            ok = false;
-        }
-        if let Some(d) = date
-            && !is_date(d)
-        {
-            report.add(
-                line_no,
-                0,
-                "date",
-                format!(
-                    "date {} is not YYYY, YYYY-MM or YYYY-MM-DD (or no such day)",
-                    quoted(d)
-                ),
-            );
-            ok = false;
-        }
-        if !ok {
-            continue;
-        }
-        let source = (!source_key.is_empty()).then(|| match source_keys.get(source_key) {
-            Some(&s) => s,
-            None => {
-                let s = sources.len();
-                sources.push(Source {
-                    id: source_ids.id(source_key, "source"),
-                    title: one_line(source_key),
-                    author: None,
-                    date: None,
-                    url: None,
-                });
-                source_keys.insert(source_key.to_string(), s);
-                s
-            }
-        });
-        let evidence: Box<[Evidence]> = match quote {
+        let source = (!notes.source.is_empty()).then(|| self.source(notes.source));
+        let evidence: Box<[Evidence]> = match notes.quote {
             Some(quote) => Box::new([Evidence {
                 quote,
-                speaker,
-                date: date.map(sanitize::line),
+                speaker: notes.speaker,
+                date: notes.date.map(sanitize::line),
                 source,
             }]),
             None => Box::default(),
         };
-        if slots.len() <= a {
-            slots.resize_with(a + 1, Vec::new);
+        if self.slots.len() <= a {
+            self.slots.resize_with(a + 1, Vec::new);
         }
-        let positions = &mut slots[a];
+        let positions = &mut self.slots[a];
         if positions.len() <= i {
             positions.resize(i + 1, None);
         }
         if positions[i].is_some() {
-            report.add(
-                line_no,
-                0,
-                "row",
-                format!(
-                    "a second position of {} on {}: one row per actor and issue",
-                    quoted(actor_key),
-                    quoted(issue_key)
-                ),
-            );
-            continue;
+            let line = usize::try_from(line).unwrap_or(usize::MAX);
+            report.add(line, 0, "row", check::second_position(row.actor, row.issue));
+            return;
         }
-        let summary = Some(cell(summary_col))
+        let summary = Some(notes.summary)
             .filter(|s| !s.is_empty())
             .and_then(text)
             .map(String::into_boxed_str);
-        let mut p = Position::new(value, stance).with_notes(power, summary, evidence);
-        p.basis = basis;
-        p.red_line = red_line;
-        p.salience = salience;
+        let (value, stance) = match value {
+            Value::Word(s) => (f64::from(s.value()), Some(s)),
+            Value::Number(x) => (x, None),
+        };
+        let mut p = Position::new(value, stance).with_notes(notes.power, summary, evidence);
+        p.basis = notes.basis;
+        p.red_line = notes.red_line;
+        p.salience = notes.salience;
         positions[i] = Some(p);
     }
 
-    // Each issue's kind, now that all its positions are in.
-    for (issue, s) in issues.iter_mut().zip(&seen) {
-        let Some(number_line) = s.number_line else {
-            continue; // all stance words: a stance issue
-        };
-        let (min, max) = (s.lowest.min(0.0), s.highest.max(100.0));
-        if let Err(message) = crate::model::check::span(&issue.title, min, max) {
-            let line = s.lowest_line.max(s.highest_line);
-            report.add(
-                usize::try_from(line).unwrap_or(usize::MAX),
-                0,
-                "position",
-                message,
-            );
+    fn actor(&mut self, key: &str) -> usize {
+        if let Some((k, a)) = &self.last_actor
+            && k.as_slice() == key.as_bytes()
+        {
+            return *a;
         }
-        issue.scale = Some(Scale {
-            min,
-            max,
-            labels: Vec::new(),
-            status_quo: None,
+        let a = match self.actor_keys.get(key) {
+            Some(&a) => a,
+            None => {
+                let a = self.actors.len();
+                let id = self.actor_ids.id(key, "actor");
+                self.actors.push(actor(id, key, key, None));
+                self.actor_keys.insert(key.to_string(), a);
+                a
+            }
+        };
+        self.last_actor = Some((key.as_bytes().to_vec(), a));
+        a
+    }
+
+    fn issue(&mut self, key: &str) -> usize {
+        if let Some(&i) = self.issue_keys.get(key) {
+            return i;
+        }
+        let i = self.issues.len();
+        self.issues.push(Issue {
+            id: self.issue_ids.id(key, "issue"),
+            title: one_line(key),
+            short: None,
+            description: None,
+            tags: Vec::new(),
+            scale: None,
+            outcome: None,
         });
-        for &(line, word) in &s.words {
-            report.add(
-                usize::try_from(line).unwrap_or(usize::MAX),
-                0,
-                "position",
-                format!(
+        self.seen.push(Seen::default());
+        self.issue_keys.insert(key.to_string(), i);
+        i
+    }
+
+    fn source(&mut self, key: &str) -> usize {
+        if let Some(&s) = self.source_keys.get(key) {
+            return s;
+        }
+        let s = self.sources.len();
+        self.sources.push(Source {
+            id: self.source_ids.id(key, "source"),
+            title: one_line(key),
+            author: None,
+            date: None,
+            url: None,
+        });
+        self.source_keys.insert(key.to_string(), s);
+        s
+    }
+
+    /// Each issue's kind, now that all its positions are in, and the model.
+    fn finish(
+        mut self,
+        origin: &Origin,
+        mut report: Report,
+        title: &str,
+    ) -> Result<Model, LoadError> {
+        let line_no = |line: u64| usize::try_from(line).unwrap_or(usize::MAX);
+        for (issue, s) in self.issues.iter_mut().zip(&self.seen) {
+            let Some(number_line) = s.number_line else {
+                continue; // all stance words: a stance issue
+            };
+            let (min, max) = (s.lowest.min(0.0), s.highest.max(100.0));
+            if let Err(message) = check::span(&issue.title, min, max) {
+                let line = s.lowest_line.max(s.highest_line);
+                report.add(line_no(line), 0, "position", message);
+            }
+            issue.scale = Some(Scale {
+                min,
+                max,
+                labels: Vec::new(),
+                status_quo: None,
+            });
+            for &(line, word) in &s.words {
+                let message = format!(
                     "position `{word}` is a stance, but issue {} is numeric (a number on line {number_line}): write a number",
                     quoted(&issue.title)
-                ),
-            );
+                );
+                report.add(line_no(line), 0, "position", message);
+            }
         }
+        for (a, slots) in self.actors.iter_mut().zip(self.slots) {
+            a.set_positions(slots);
+        }
+        let title = title.to_string();
+        let (sources, issues, actors) = (self.sources, self.issues, self.actors);
+        finish(origin, report, title, None, sources, issues, actors)
     }
-    for (a, slots) in actors.iter_mut().zip(slots) {
-        a.set_positions(slots);
-    }
-    finish(
-        origin,
-        report,
-        title.to_string(),
-        None,
-        sources,
-        issues,
-        actors,
-    )
 }
 
 #[cfg(test)]
