@@ -35,7 +35,10 @@ const CORPUS: &[(&str, &[&str])] = &[
     ),
     (
         "two-keys-one-issue.yaml",
-        &[":10:7:", "a second position on issue `1`"],
+        &[
+            ":10:7:",
+            "a second position of `x` on `1`; an actor takes one position per issue",
+        ],
     ),
     (
         "stance-out-of-range.yaml",
@@ -47,7 +50,7 @@ const CORPUS: &[(&str, &[&str])] = &[
     ("unknown-stance-word.yaml", &["did you mean `supports`?"]),
     (
         "salience-out-of-range.yaml",
-        &[":13:19:", "salience 1.5 is outside 0.0..=1.0"],
+        &[":13:19:", "salience 1.5 is outside 0..=1"],
     ),
     ("bad-slug.yaml", &["`United_States` is not a slug"]),
     (
@@ -146,7 +149,7 @@ const CORPUS: &[(&str, &[&str])] = &[
         "decide-position-outside-scale.dec",
         &[
             ".dec:5:13:",
-            "position 75 is outside the scale of issue `cuts` (10..=60, from its #M lines)",
+            "position 75 is outside the scale of `cuts` (10..=60), set by its #M lines",
         ],
     ),
     (
@@ -184,7 +187,7 @@ const CORPUS: &[(&str, &[&str])] = &[
     ),
     (
         "ktab-salience-out-of-range.csv",
-        &[".csv:4:21:", "salience 150 on `Subsidy` is outside 0..=100"],
+        &[".csv:4:21: salience on `Subsidy`: salience 150 is outside 0..=100"],
     ),
     (
         "ktab-negative-capability.csv",
@@ -226,6 +229,25 @@ const CORPUS: &[(&str, &[&str])] = &[
             ".csv:3: date: date `2023-02-30`",
             ".csv:4: row: wrong field count: 4 fields, the header has 9",
             ".csv:5: issue: the issue is empty",
+        ],
+    ),
+    // A scale whose span max - min overflows: every format that builds one.
+    (
+        "scale-span-overflow.yaml",
+        &[
+            ":5:18: issues[0] (spending).scale: the scale of `spending` (-1e308..=1e308) is too wide: max - min is not a finite number",
+        ],
+    ),
+    (
+        "decide-scale-span-overflow.dec",
+        &[
+            ".dec:4:13: #M position: the scale of `spending` (-1e308..=1e308) is too wide: max - min is not a finite number",
+        ],
+    ),
+    (
+        "csv-scale-span-overflow.csv",
+        &[
+            ".csv:3: position: the scale of `Spending` (-1e308..=1e308) is too wide: max - min is not a finite number",
         ],
     ),
     (

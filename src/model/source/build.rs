@@ -62,10 +62,7 @@ pub(super) fn text(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// `s` in backquotes, safe to print.
-pub(super) fn quoted(s: &str) -> String {
-    format!("`{}`", sanitize::line(s))
-}
+pub(super) use crate::model::check::quoted;
 
 /// Every problem found, each with its line (and column where known).
 #[derive(Default)]
@@ -96,12 +93,8 @@ impl Report {
         key: &str,
         known: &HashMap<String, usize>,
     ) {
-        let mut message = format!("unknown {what} key {}", quoted(key));
-        let mut keys: Vec<&str> = known.keys().map(String::as_str).collect();
-        keys.sort_unstable();
-        if let Some(s) = crate::model::did_you_mean(key, keys) {
-            message.push_str(&format!("; did you mean {}?", quoted(s)));
-        }
+        let what = format!("{what} key");
+        let message = crate::model::check::unknown(&what, key, known.keys().map(String::as_str));
         self.add(line, column, path, message);
     }
 }

@@ -88,19 +88,6 @@ pub(crate) fn is_empty_row(line: &str) -> bool {
         .all(|c| c.is_whitespace() || c == ',' || c == ';')
 }
 
-/// A number as the formats write it: finite, `.` as the decimal point.
-pub(super) fn number(text: &str) -> Result<f64, String> {
-    let shown = crate::sanitize::line(text);
-    if text.is_empty() {
-        return Err("is empty; expected a number".into());
-    }
-    match text.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        Ok(_) => Err(format!("`{shown}` is not a finite number")),
-        Err(_) => Err(format!("`{shown}` is not a number")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,15 +117,5 @@ mod tests {
             .collect();
         assert_eq!(cols, [1, 5, 9]);
         assert_eq!(split("a,'b", ',').map_err(|e| e.0), Err(3));
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(number("35"), Ok(35.0));
-        assert_eq!(number("-0.5"), Ok(-0.5));
-        assert!(number("3,5").unwrap_err().contains("not a number"));
-        assert!(number("inf").unwrap_err().contains("finite"));
-        assert!(number("NaN").unwrap_err().contains("finite"));
-        assert!(number("").is_err());
     }
 }

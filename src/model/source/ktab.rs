@@ -12,8 +12,9 @@
 
 use super::build::{Ids, Report, actor, finish, one_line, quoted, text};
 use super::fields::{self, Field, is_empty_row};
+use crate::model::check;
 use crate::model::error::{LoadError, Origin};
-use crate::model::types::{Issue, Model, Position, Scale, format_number};
+use crate::model::types::{Actor, Issue, Model, Position, Scale};
 
 fn integer(s: &str) -> Option<usize> {
     s.parse::<usize>().ok()
@@ -31,6 +32,8 @@ pub(super) fn is_first_line(line: &str) -> bool {
 /// must not allocate for a billion issues).
 const MAX_DIMENSIONS: usize = 100_000;
 
+/// Reads line 1, then the header that names the dimensions, then one row
+/// per actor.
 pub(super) fn read(input: &str, origin: &Origin, file_title: &str) -> Result<Model, LoadError> {
     let mut report = Report::default();
     let mut lines = input
@@ -38,77 +41,117 @@ pub(super) fn read(input: &str, origin: &Origin, file_title: &str) -> Result<Mod
         .enumerate()
         .map(|(n, l)| (n + 1, l.strip_suffix('\r').unwrap_or(l)))
         .filter(|(_, l)| !l.trim().is_empty() && !is_empty_row(l));
-    let split = |report: &mut Report, line: usize, raw: &str| match fields::split(raw, ',') {
+    let fail = |report: Report| finish(origin, report, String::new(), None, vec![], vec![], vec![]);
+    let Some(first) = first_line(lines.next(), file_title, &mut report) else {
+        return fail(report);
+    };
+    let Some(issues) = dimensions(lines.next(), &first, &mut report) else {
+        return fail(report);
+    };
+    let mut actor_ids = Ids::default();
+    let mut actors = Vec::new();
+    let mut rows = 0;
+    for (line, raw) in lines {
+        rows += 1;
+        if let Some(a) = row(line, raw, &issues, &mut actor_ids, &mut report) {
+            actors.push(a);
+        }
+    }
+    if rows != first.actors {
+        let message = format!(
+            "line 1 says {} actors, but the file has {rows} actor rows",
+            first.actors
+        );
+        report.add(first.line, 1, "line 1", message);
+    }
+    let (title, description) = (first.title, first.description);
+    finish(origin, report, title, description, vec![], issues, actors)
+}
+
+/// A line split at its commas; an unclosed quote is reported.
+fn split(report: &mut Report, line: usize, raw: &str) -> Option<Vec<Field>> {
+    match fields::split(raw, ',') {
         Ok(f) => Some(f),
         Err((column, message)) => {
             report.add(line, column, "line", message);
             None
         }
-    };
-    let fail = |report: Report| finish(origin, report, String::new(), None, vec![], vec![], vec![]);
+    }
+}
 
-    // Line 1: scenario, description, actors, dimensions.
-    let Some((first_line, raw)) = lines.next() else {
+/// What line 1 says.
+struct First {
+    line: usize,
+    title: String,
+    description: Option<String>,
+    actors: usize,
+    dimensions: usize,
+}
+
+/// Line 1: scenario, description, actors, dimensions.
+fn first_line(next: Option<(usize, &str)>, file_title: &str, report: &mut Report) -> Option<First> {
+    let Some((line, raw)) = next else {
         report.add(1, 1, "line 1", "the file is empty");
-        return fail(report);
+        return None;
     };
-    let Some(first) = split(&mut report, first_line, raw) else {
-        return fail(report);
-    };
-    let get = |f: &[Field], i: usize| f.get(i).map_or(String::new(), |f| f.text.clone());
+    let first = split(report, line, raw)?;
     let counts = (first.len() == 4)
         .then(|| Some((integer(&first[2].text)?, integer(&first[3].text)?)))
         .flatten();
-    let Some((n_actors, n_dims)) = counts.filter(|&(_, d)| (1..=MAX_DIMENSIONS).contains(&d))
+    let Some((actors, dimensions)) = counts.filter(|&(_, d)| (1..=MAX_DIMENSIONS).contains(&d))
     else {
-        report.add(
-            first_line,
-            1,
-            "line 1",
-            format!(
-                "wrong first line: expected `scenario, description, number of actors, number of dimensions` (1 to {MAX_DIMENSIONS} dimensions), found {} fields",
-                first.len()
-            ),
+        let message = format!(
+            "wrong first line: expected `scenario, description, number of actors, number of dimensions` (1 to {MAX_DIMENSIONS} dimensions), found {} fields",
+            first.len()
         );
-        return fail(report);
+        report.add(line, 1, "line 1", message);
+        return None;
     };
-    let title = match one_line(&get(&first, 0)) {
+    let title = match one_line(&first[0].text) {
         t if t.is_empty() => file_title.to_string(),
         t => t,
     };
-    let description = text(&get(&first, 1));
-    let width = 3 + 2 * n_dims;
+    Some(First {
+        line,
+        title,
+        description: text(&first[1].text),
+        actors,
+        dimensions,
+    })
+}
 
-    // Line 2: the header, whose position columns name the dimensions.
-    let Some((header_line, raw)) = lines.next() else {
-        report.add(first_line + 1, 1, "header", "the header line is missing");
-        return fail(report);
+/// Line 2: the header, whose position columns name the dimensions; each
+/// dimension is a numeric issue on 0..=100.
+fn dimensions(
+    next: Option<(usize, &str)>,
+    first: &First,
+    report: &mut Report,
+) -> Option<Vec<Issue>> {
+    let Some((line, raw)) = next else {
+        report.add(first.line + 1, 1, "header", "the header line is missing");
+        return None;
     };
-    let Some(header) = split(&mut report, header_line, raw) else {
-        return fail(report);
-    };
+    let header = split(report, line, raw)?;
+    let n_dims = first.dimensions;
+    let width = 3 + 2 * n_dims;
     if header.len() < width {
-        report.add(
-            header_line,
-            1,
-            "header",
-            format!(
-                "wrong field count: {} fields; the header of {n_dims} dimension{} needs {width} (name, description, capability, and a position and salience column per dimension)",
-                header.len(),
-                if n_dims == 1 { "" } else { "s" }
-            ),
+        let message = format!(
+            "wrong field count: {} fields; the header of {n_dims} dimension{} needs {width} (name, description, capability, and a position and salience column per dimension)",
+            header.len(),
+            if n_dims == 1 { "" } else { "s" }
         );
-        return fail(report);
+        report.add(line, 1, "header", message);
+        return None;
     }
-    let mut issue_ids = Ids::default();
-    let issues: Vec<Issue> = (0..n_dims)
+    let mut ids = Ids::default();
+    let issues = (0..n_dims)
         .map(|d| {
             let title = match one_line(&header[3 + 2 * d].text) {
                 t if t.is_empty() => format!("Dimension {}", d + 1),
                 t => t,
             };
             Issue {
-                id: issue_ids.id(&title, "dimension"),
+                id: ids.id(&title, "dimension"),
                 title,
                 short: None,
                 description: None,
@@ -123,120 +166,61 @@ pub(super) fn read(input: &str, origin: &Origin, file_title: &str) -> Result<Mod
             }
         })
         .collect();
+    Some(issues)
+}
 
-    // One row per actor.
-    let mut actor_ids = Ids::default();
-    let mut actors = Vec::new();
-    let mut rows = 0;
-    for (line, raw) in lines {
-        rows += 1;
-        let Some(f) = split(&mut report, line, raw) else {
-            continue;
-        };
-        if f.len() != width {
-            report.add(
-                line,
-                1,
-                "row",
-                format!(
-                    "wrong field count: {} fields; a row needs {width}: name, description, capability, and a position and salience for each of the {n_dims} dimension{}",
-                    f.len(),
-                    if n_dims == 1 { "" } else { "s" }
-                ),
-            );
-            continue;
-        }
-        let name = &f[0].text;
-        if one_line(name).is_empty() {
-            report.add(line, f[0].column, "name", "the actor's name is empty");
-        }
-        let mut a = actor(actor_ids.id(name, "actor"), name, name, text(&f[1].text));
-        match fields::number(&f[2].text) {
-            Ok(p) if p >= 0.0 => a.power = p,
-            Ok(p) => report.add(
-                line,
-                f[2].column,
-                "capability",
-                format!(
-                    "capability {} is negative; power is 0 or more",
-                    format_number(p)
-                ),
-            ),
-            Err(e) => report.add(line, f[2].column, "capability", format!("capability {e}")),
-        }
-        let mut slots = vec![None; n_dims];
-        for (d, slot) in slots.iter_mut().enumerate() {
-            let (pos, sal) = (&f[3 + 2 * d], &f[4 + 2 * d]);
-            let dim = quoted(&issues[d].title);
-            let value = match fields::number(&pos.text) {
-                Ok(x) if (0.0..=100.0).contains(&x) => Some(x),
-                Ok(x) => {
-                    report.add(
-                        line,
-                        pos.column,
-                        "position",
-                        format!(
-                            "position {} on {dim} is outside the scale 0..=100",
-                            format_number(x)
-                        ),
-                    );
-                    None
-                }
-                Err(e) => {
-                    report.add(
-                        line,
-                        pos.column,
-                        "position",
-                        format!("position on {dim} {e}"),
-                    );
-                    None
-                }
-            };
-            let salience = match fields::number(&sal.text) {
-                Ok(s) if (0.0..=100.0).contains(&s) => Some(s / 100.0),
-                Ok(s) => {
-                    report.add(
-                        line,
-                        sal.column,
-                        "salience",
-                        format!("salience {} on {dim} is outside 0..=100", format_number(s)),
-                    );
-                    None
-                }
-                Err(e) => {
-                    report.add(
-                        line,
-                        sal.column,
-                        "salience",
-                        format!("salience on {dim} {e}"),
-                    );
-                    None
-                }
-            };
-            if let (Some(value), Some(salience)) = (value, salience) {
-                let mut p = Position::new(value, None);
-                p.salience = salience;
-                *slot = Some(p);
-            }
-        }
-        a.set_positions(slots);
-        actors.push(a);
-    }
-    if rows != n_actors {
-        report.add(
-            first_line,
-            1,
-            "line 1",
-            format!("line 1 says {n_actors} actors, but the file has {rows} actor rows"),
+/// One actor's row: name, description, capability, then a position and a
+/// salience (0–100) per dimension. `None` when the row has the wrong
+/// width; otherwise the actor with its valid positions.
+fn row(
+    line: usize,
+    raw: &str,
+    issues: &[Issue],
+    ids: &mut Ids,
+    report: &mut Report,
+) -> Option<Actor> {
+    let f = split(report, line, raw)?;
+    let n_dims = issues.len();
+    let width = 3 + 2 * n_dims;
+    if f.len() != width {
+        let message = format!(
+            "wrong field count: {} fields; a row needs {width}: name, description, capability, and a position and salience for each of the {n_dims} dimension{}",
+            f.len(),
+            if n_dims == 1 { "" } else { "s" }
         );
+        report.add(line, 1, "row", message);
+        return None;
     }
-    finish(
-        origin,
-        report,
-        title,
-        description,
-        Vec::new(),
-        issues,
-        actors,
-    )
+    let name = &f[0].text;
+    if one_line(name).is_empty() {
+        report.add(line, f[0].column, "name", "the actor's name is empty");
+    }
+    let mut a = actor(ids.id(name, "actor"), name, name, text(&f[1].text));
+    let capability = &f[2];
+    match check::number("capability", &capability.text).and_then(|p| check::power("capability", p))
+    {
+        Ok(p) => a.power = p,
+        Err(message) => report.add(line, capability.column, "capability", message),
+    }
+    let slots = issues
+        .iter()
+        .enumerate()
+        .map(|(d, issue)| {
+            let (pos, sal) = (&f[3 + 2 * d], &f[4 + 2 * d]);
+            let on = format!("on {}", quoted(&issue.title));
+            let value = check::number("position", &pos.text)
+                .and_then(|x| check::on_scale("position", x, &issue.title, 0.0, 100.0))
+                .map_err(|message| report.add(line, pos.column, &format!("position {on}"), message))
+                .ok();
+            let salience = check::number("salience", &sal.text)
+                .and_then(|s| check::salience(s, 100.0))
+                .map_err(|message| report.add(line, sal.column, &format!("salience {on}"), message))
+                .ok();
+            let mut p = Position::new(value?, None);
+            p.salience = salience? / 100.0;
+            Some(p)
+        })
+        .collect();
+    a.set_positions(slots);
+    Some(a)
 }

@@ -1,0 +1,332 @@
+//! The position maps: one SVG strip per issue, every actor on its lane.
+
+use std::fmt::Write;
+
+use super::*;
+
+const W: f64 = 760.0;
+const X0: f64 = 24.0;
+const X1: f64 = 736.0;
+const LANE: f64 = 17.0;
+/// Above this many placed actors, one strip of dots with only the pair named.
+const MAX_LANES: usize = 24;
+
+/// A marker on the scale: a forecast, the status quo or the outcome.
+#[derive(Clone, Copy)]
+enum Mark {
+    Compromise,
+    Median,
+    StatusQuo,
+    Outcome,
+}
+
+impl Mark {
+    fn word(self) -> &'static str {
+        match self {
+            Mark::Compromise => "compromise",
+            Mark::Median => "weighted median",
+            Mark::StatusQuo => "status quo",
+            Mark::Outcome => "outcome",
+        }
+    }
+
+    /// The marker's shape at (x, y), and the style of its vertical line.
+    fn shape(self, x: f64, y: f64) -> String {
+        match self {
+            Mark::Compromise => format!(
+                "<path d=\"M{} {}l6 6-6 6-6-6z\" fill=\"#8250df\"/>",
+                f(x),
+                f(y - 6.0)
+            ),
+            Mark::Median => format!(
+                "<path d=\"M{} {}l6 10h-12z\" fill=\"#0a7e8c\"/>",
+                f(x),
+                f(y - 5.0)
+            ),
+            Mark::StatusQuo => format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"#fff\" stroke=\"#57606a\" stroke-width=\"2\"/>",
+                f(x - 5.0),
+                f(y - 5.0)
+            ),
+            Mark::Outcome => format!(
+                "<path d=\"M{} {}l2.4 4.9 5.4.8-3.9 3.8.9 5.4-4.8-2.5-4.8 2.5.9-5.4-3.9-3.8 5.4-.8z\" fill=\"#1f2328\"/>",
+                f(x),
+                f(y - 7.0)
+            ),
+        }
+    }
+
+    fn line(self) -> &'static str {
+        match self {
+            Mark::Compromise => "stroke=\"#8250df\" stroke-dasharray=\"4 3\"",
+            Mark::Median => "stroke=\"#0a7e8c\" stroke-dasharray=\"1 3\"",
+            Mark::StatusQuo => "stroke=\"#57606a\" stroke-dasharray=\"6 3\"",
+            Mark::Outcome => "stroke=\"#1f2328\"",
+        }
+    }
+}
+
+/// A coordinate with at most one decimal.
+fn f(x: f64) -> String {
+    format_number((x * 10.0).round() / 10.0)
+}
+
+fn legend(o: &mut String) {
+    o.push_str("<p class=\"legend\">");
+    let dot = |fill: &str, stroke: &str| {
+        format!(
+            "<svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">\
+             <circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"/></svg>"
+        )
+    };
+    let _ = write!(
+        o,
+        "{} left actor · {} right actor · {} other actors · {} reported or inferred (hollow) · ",
+        dot("#1d5fbf", "#1d5fbf"),
+        dot("#c2410c", "#c2410c"),
+        dot("#8c959f", "#8c959f"),
+        dot("#fff", "#8c959f")
+    );
+    for mark in [
+        Mark::Compromise,
+        Mark::Median,
+        Mark::StatusQuo,
+        Mark::Outcome,
+    ] {
+        let _ = write!(
+            o,
+            "<svg width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" aria-hidden=\"true\">{}</svg> {} · ",
+            mark.shape(8.0, 8.0),
+            mark.word()
+        );
+    }
+    o.push_str("<b>!</b> red line</p>\n");
+}
+
+pub(super) fn maps(o: &mut String, report: &Report<'_, '_>) {
+    let c = report.comparison;
+    o.push_str("<h2 id=\"maps\">Positions, issue by issue</h2>\n");
+    legend(o);
+    for (n, row) in report.rows().enumerate() {
+        map(o, c, n, row);
+    }
+}
+
+/// One issue's map: every actor with a counted position on its own lane
+/// (or, for many actors, on one strip), the pair highlighted, and the
+/// forecasts, status quo and outcome marked.
+fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
+    let m = c.model;
+    let issue = &m.issues[row.issue];
+    let (min, max) = issue.range();
+    let x = |v: f64| X0 + (v - min) / (max - min) * (X1 - X0);
+    let mut placed: Vec<(usize, &Position)> = m
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(a, actor)| Some((a, actor.position_at(row.issue, c.min_basis)?)))
+        .collect();
+    placed.sort_by(|a, b| a.1.value.total_cmp(&b.1.value));
+    let lanes = placed.len() <= MAX_LANES;
+    let top = 26.0;
+    let body = if lanes {
+        placed.len().max(1) as f64 * LANE
+    } else {
+        60.0
+    };
+    let axis = top + body + 8.0;
+    let labels_y = axis + 18.0;
+    let scale_labels = issue.scale.as_ref().is_some_and(|s| !s.labels.is_empty());
+    let h = labels_y + if scale_labels { 20.0 } else { 6.0 };
+    let _ = writeln!(
+        o,
+        "<figure id=\"map-{}\">\n<figcaption>{}. {} <small>{}</small></figcaption>",
+        esc(&issue.id),
+        n + 1,
+        esc(issue.label()),
+        if issue.short.is_some() {
+            esc(&issue.title)
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(
+        o,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {}\" role=\"img\" \
+         font-family=\"system-ui, DejaVu Sans, sans-serif\" font-size=\"12\">\n<title>{}: every \
+         actor's position from {} to {}</title>",
+        f(h),
+        esc(issue.label()),
+        esc(&issue.describe(min)),
+        esc(&issue.describe(max))
+    );
+    // The axis and its ticks.
+    let _ = writeln!(
+        o,
+        "<line x1=\"{X0}\" x2=\"{X1}\" y1=\"{a}\" y2=\"{a}\" stroke=\"#57606a\" stroke-width=\"1.5\"/>",
+        a = f(axis)
+    );
+    let ticks: Vec<(f64, String)> = match &issue.scale {
+        None => crate::model::Stance::ALL
+            .iter()
+            .map(|s| (f64::from(s.value()), format!("{} {}", s.signed(), s.word())))
+            .collect(),
+        Some(_) => (0..=4)
+            .map(|k| {
+                let v = min + (max - min) * f64::from(k) / 4.0;
+                (v, format_number(v))
+            })
+            .collect(),
+    };
+    for (k, (v, label)) in ticks.iter().enumerate() {
+        let anchor = match k {
+            0 => "start",
+            k if k + 1 == ticks.len() => "end",
+            _ => "middle",
+        };
+        let _ = writeln!(
+            o,
+            "<line x1=\"{tx}\" x2=\"{tx}\" y1=\"{}\" y2=\"{}\" stroke=\"#57606a\"/>\
+             <text x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"#57606a\">{}</text>",
+            f(axis - 4.0),
+            f(axis + 4.0),
+            f(labels_y - 2.0),
+            esc(label),
+            tx = f(x(*v))
+        );
+    }
+    if let Some(scale) = &issue.scale {
+        for l in &scale.labels {
+            let lx = x(l.at);
+            let anchor = if lx < X0 + 80.0 {
+                "start"
+            } else if lx > X1 - 80.0 {
+                "end"
+            } else {
+                "middle"
+            };
+            let _ = writeln!(
+                o,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"#57606a\" font-style=\"italic\">{}</text>",
+                f(lx),
+                f(labels_y + 15.0),
+                esc(&crate::text::truncate(&l.label, 40))
+            );
+        }
+    }
+    // Markers: a line through the lanes, the shape above them (forecasts) or
+    // on the axis (status quo, outcome).
+    let fc = forecast(m, row.issue, c.min_basis);
+    let marks = [
+        (Mark::Compromise, fc.compromise),
+        (Mark::Median, fc.median),
+        (
+            Mark::StatusQuo,
+            issue.scale.as_ref().and_then(|s| s.status_quo),
+        ),
+        (Mark::Outcome, issue.outcome),
+    ];
+    for (mark, value) in marks {
+        let Some(v) = value else { continue };
+        let mx = x(v);
+        let y = match mark {
+            Mark::Compromise | Mark::Median => 12.0,
+            Mark::StatusQuo | Mark::Outcome => axis,
+        };
+        let _ = writeln!(
+            o,
+            "<g><title>{}: {}</title><line x1=\"{mx}\" x2=\"{mx}\" y1=\"18\" y2=\"{}\" {} stroke-width=\"1.5\"/>{}</g>",
+            mark.word(),
+            esc(&issue.describe(v)),
+            f(axis),
+            mark.line(),
+            mark.shape(mx, y),
+            mx = f(mx)
+        );
+    }
+    // The actors.
+    let mut strip_heights: Vec<u8> = vec![0; 200];
+    for (k, (a, p)) in placed.iter().enumerate() {
+        let actor = &m.actors[*a];
+        let (fill, weight) = if *a == c.left {
+            ("#1d5fbf", "700")
+        } else if *a == c.right {
+            ("#c2410c", "700")
+        } else {
+            ("#8c959f", "400")
+        };
+        let px = x(p.value);
+        let py = if lanes {
+            top + LANE * k as f64 + LANE / 2.0
+        } else {
+            let bin = (((px - X0) / (X1 - X0)) * 199.0).clamp(0.0, 199.0) as usize;
+            let stack = strip_heights[bin];
+            strip_heights[bin] = stack.saturating_add(1);
+            top + body - 5.0 - 6.0 * f64::from(stack.min(9))
+        };
+        let hollow = p.basis != Basis::Stated;
+        let name = format!(
+            "{}{}{}",
+            actor.name,
+            p.basis.mark(),
+            if p.red_line { " !" } else { "" }
+        );
+        let _ = write!(
+            o,
+            "<g><title>{}: {}</title><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{fill}\" stroke-width=\"2\"/>",
+            esc(&actor.name),
+            esc(&position_label(issue, Some(p))),
+            f(px),
+            f(py),
+            if lanes { 5 } else { 3 },
+            if hollow { "#fff" } else { fill }
+        );
+        let pair = *a == c.left || *a == c.right;
+        if lanes || pair {
+            let right_side = px < (X0 + X1) / 2.0;
+            let (tx, anchor) = if right_side {
+                (px + 9.0, "start")
+            } else {
+                (px - 9.0, "end")
+            };
+            let ty = if lanes {
+                py + 4.0
+            } else {
+                top - 12.0 + if *a == c.left { 0.0 } else { 14.0 }
+            };
+            let _ = write!(
+                o,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{weight}\">{}</text>",
+                f(tx),
+                f(ty),
+                esc(&crate::text::truncate(&name, 60))
+            );
+        }
+        o.push_str("</g>\n");
+    }
+    o.push_str("</svg>\n");
+    // The same in words, so the map reads without colour or sight.
+    let mut values: Vec<String> = marks
+        .iter()
+        .filter_map(|(mark, v)| Some(format!("{} {}", mark.word(), issue.describe((*v)?))))
+        .collect();
+    let unknown: Vec<&str> = m
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(a, actor)| {
+            (*a == c.left || *a == c.right) && actor.position_at(row.issue, c.min_basis).is_none()
+        })
+        .map(|(_, actor)| actor.name.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        values.push(format!("no counted position: {}", unknown.join(", ")));
+    }
+    if placed.is_empty() {
+        values.insert(0, "nobody has a counted position".into());
+    }
+    if !values.is_empty() {
+        let _ = writeln!(o, "<p class=\"values\">{}</p>", esc(&values.join(" · ")));
+    }
+    o.push_str("</figure>\n");
+}
