@@ -519,9 +519,9 @@ fn the_readme_tour_works_as_written_at_80x24() {
     // 1. f: only the conflicts; NATO non-expansion first, a red-line
     //    conflict, the US side marked reported.
     t.type_text("f");
-    let s = t.wait_for("conflicts 9/20");
+    let s = t.wait_for("conflicts 8/20");
     let nne = line_with(&s, "NATO non-expansi");
-    assert!(nne.contains("!✗!") && nne.contains("rejectsʳ"), "{s}");
+    assert!(nne.contains("!✗!") && nne.contains("opposesʳ"), "{s}");
 
     // 2. b twice: stated only; NATO non-expansion is no longer a conflict.
     t.type_text("b");
@@ -532,7 +532,7 @@ fn the_readme_tour_works_as_written_at_80x24() {
         "filtered out as unknown:\n{s}"
     );
     t.type_text("b");
-    t.wait_for("conflicts 9/20");
+    t.wait_for("conflicts 8/20");
     for _ in 0..3 {
         t.type_text("f");
     }

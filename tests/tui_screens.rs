@@ -166,7 +166,7 @@ fn the_screen_says_which_view_actors_and_issue() {
     let text = format!("{}", draw(&app, 120, 40).backend());
     assert!(text.contains("Russian Federation") && text.contains("United States"));
     assert!(text.contains("Issue 1/20 · NATO non-expansion"));
-    assert!(text.contains("alignment 45%"));
+    assert!(text.contains("alignment 49%"));
     assert!(text.contains("? help"), "a key hint line");
 }
 

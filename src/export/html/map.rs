@@ -324,6 +324,13 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
     }
     if placed.is_empty() {
         values.insert(0, "nobody has a counted position".into());
+    } else if fc.compromise.is_none() {
+        // Counted positions whose power or salience is 0 (the Geneva
+        // model's power 0 where an actor has no say) weigh nothing.
+        values.insert(
+            0,
+            "no forecast: no counted position has weight (power × salience is 0)".into(),
+        );
     }
     if !values.is_empty() {
         let _ = writeln!(o, "<p class=\"values\">{}</p>", esc(&values.join(" · ")));

@@ -44,10 +44,14 @@ fn legend(app: &App, issue: &Issue) -> Line<'static> {
     let marks = markers(app, issue);
     let mut spans = Vec::new();
     if app.forecast.compromise.is_none() {
-        spans.push(Span::styled(
-            "no forecast: nobody has a counted position  ",
-            t.dim(),
-        ));
+        // Positions with power or salience 0 are counted but weigh nothing
+        // (the Geneva model's power 0 where an actor has no say).
+        let why = if app.forecast.positions == 0 {
+            "no forecast: nobody has a counted position  "
+        } else {
+            "no forecast: no counted position has weight (power × salience is 0)  "
+        };
+        spans.push(Span::styled(why, t.dim()));
     }
     for (k, (glyph, name, x)) in marks.into_iter().enumerate() {
         if k > 0 {
