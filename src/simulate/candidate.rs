@@ -104,7 +104,10 @@ pub struct Learned {
 pub struct Candidate {
     pub sides: [Side; 2],
     pub gain: f64,
-    pub learned: Vec<Learned>,
+    /// Boxed: most candidates never learn anything, and a candidate's size
+    /// is most of a round's memory (8 bytes here against a Vec's 24).
+    #[expect(clippy::box_collection, reason = "one pointer per candidate, not three words")]
+    pub learned: Option<Box<Vec<Learned>>>,
 }
 
 impl Candidate {
@@ -112,7 +115,7 @@ impl Candidate {
         Candidate {
             sides: [i, j],
             gain: 0.0,
-            learned: Vec::new(),
+            learned: None,
         }
     }
 
@@ -125,6 +128,7 @@ impl Candidate {
     fn learned(&self, issue: u32, actor: u32) -> Option<f64> {
         self.learned
             .iter()
+            .flat_map(|l| l.iter())
             .find(|l| l.issue == issue && l.actor == actor)
             .map(|l| l.x)
     }
@@ -133,12 +137,12 @@ impl Candidate {
     /// exchange: `y` where it now votes, `x0` where it started the round.
     /// An actor that keeps moving the same way keeps its first record.
     pub fn learn(&mut self, issue: u32, actor: u32, y: f64, x0: f64) {
-        match self
-            .learned
+        let learned = self.learned.get_or_insert_with(Box::default);
+        match learned
             .iter_mut()
             .find(|l| l.issue == issue && l.actor == actor)
         {
-            None => self.learned.push(Learned { issue, actor, x: y }),
+            None => learned.push(Learned { issue, actor, x: y }),
             Some(l) => l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) },
         }
     }
@@ -147,7 +151,7 @@ impl Candidate {
     /// recorded position if this candidate learned one, else the start.
     fn others_sum(&self, st: &Start, k: u32, x_actor: u32) -> f64 {
         let mut sum = st.total(k) - st.weighted(x_actor, k);
-        for l in &self.learned {
+        for l in self.learned.iter().flat_map(|l| l.iter()) {
             if l.issue == k && l.actor != x_actor {
                 sum += st.weight(l.actor, k) * (l.x - st.x0(l.actor, k));
             }

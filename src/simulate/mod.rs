@@ -210,9 +210,10 @@ pub fn estimate_candidates(input: &Input) -> f64 {
     (sum2 * sum2 - sum4) / (16.0 * n_a * n_a)
 }
 
-/// What one candidate costs to weigh in one round, in nanoseconds, measured
-/// on the benchmark models (docs/performance.md) and rounded up.
-const NANOS_PER_CANDIDATE: f64 = 400.0;
+/// What one candidate costs in one round, in nanoseconds, all its
+/// re-weighings included: measured on generated 30 × 150 and 30 × 364
+/// models (2.2 and 3.1 µs, docs/performance.md) and rounded up.
+const NANOS_PER_CANDIDATE: f64 = 3_000.0;
 /// The longest run started without narrowing: about a minute.
 const BUDGET_SECONDS: f64 = 60.0;
 
@@ -230,7 +231,10 @@ pub fn affordable(input: &Input, rounds: usize) -> Result<(), String> {
         format!("{:.0} hours", seconds / 3600.0)
     };
     Err(format!(
-        "this model is too big to simulate in reasonable time: {} actors × {} issues give about          {:.1e} candidate exchanges a round, about {time} for {rounds} round{}. Narrow it with          --issues ID,… or --actors ACTOR,… (the work grows with the square of both), or ask for          fewer --rounds",
+        "this model is too big to simulate in reasonable time: {} actors × {} issues give \
+         about {:.1e} candidate exchanges a round, about {time} for {rounds} round{}. Narrow \
+         it with --issues ID,… or --actors ACTOR,… (the work grows with the square of both), \
+         or ask for fewer --rounds",
         input.actors.len(),
         input.issues.len(),
         candidates,

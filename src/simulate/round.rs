@@ -118,24 +118,43 @@ impl<'a> Start<'a> {
         c.evaluate(self, [true, true]).then_some(c)
     }
 
+    /// Puts the actors holding both p and q into their groups (0–3).
+    fn group(&self, p: usize, q: usize, mp: f64, mq: f64, groups: &mut [Vec<usize>; 4]) {
+        groups.iter_mut().for_each(Vec::clear);
+        for a in 0..self.input.actors.len() {
+            if self.input.cell(a, p).held && self.input.cell(a, q).held {
+                let g = usize::from(self.low(a, p, mp)) + 2 * usize::from(self.low(a, q, mq));
+                groups[g].push(a);
+            }
+        }
+    }
+
+    /// How many candidates the round generates (before weighing them), so
+    /// that their list is allocated once.
+    fn generated(&self, means: &[Option<f64>], groups: &mut [Vec<usize>; 4]) -> usize {
+        let mut count = 0;
+        for p in 0..means.len() {
+            let Some(mp) = means[p] else { continue };
+            for (q, mq) in means.iter().enumerate().skip(p + 1) {
+                let Some(mq) = *mq else { continue };
+                self.group(p, q, mp, mq, groups);
+                count += groups[0].len() * groups[3].len() + groups[1].len() * groups[2].len();
+            }
+        }
+        count
+    }
+
     /// Every valid candidate of the round, in generation order.
     fn candidates(&self) -> Vec<Candidate> {
-        let (n_a, n_i) = (self.input.actors.len(), self.input.issues.len());
+        let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
-        let mut found = Vec::new();
         let mut groups: [Vec<usize>; 4] = Default::default();
+        let mut found = Vec::with_capacity(self.generated(&means, &mut groups));
         for p in 0..n_i {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
                 let Some(mq) = *mq else { continue };
-                groups.iter_mut().for_each(Vec::clear);
-                for a in 0..n_a {
-                    if self.input.cell(a, p).held && self.input.cell(a, q).held {
-                        let g =
-                            usize::from(self.low(a, p, mp)) + 2 * usize::from(self.low(a, q, mq));
-                        groups[g].push(a);
-                    }
-                }
+                self.group(p, q, mp, mq, &mut groups);
                 for (ga, gb) in [(0, 3), (1, 2)] {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
@@ -207,19 +226,48 @@ pub fn play(st: &Start) -> Played {
 
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
+///
+/// The tree of gains is kept lazily: a gain that rises is written at once,
+/// one that falls (or a candidate that dies) only when it comes up for a
+/// pick, so every stored gain is at least the true one. A pick first makes
+/// the highest stored gain true, then the earliest stored gain within the
+/// window of it; once both are true, nothing earlier can be in the window.
 fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
     let n = cands.len();
     let mut tree = MaxTree::new(cands.iter().map(|c| c.gain));
-    let index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
+    let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
     let mut alive = vec![true; n];
+    let mut stale = vec![false; n];
+    let mut left = n;
     let mut marks = vec![0u8; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut done = Vec::new();
-    while let Some(best) = tree.max() {
+    // The true gain of candidate c, as the tree should hold it.
+    let truth = |alive: &[bool], cands: &[Candidate], c: usize| {
+        if alive[c] {
+            cands[c].gain
+        } else {
+            f64::NEG_INFINITY
+        }
+    };
+    while left > 0 {
+        let Some(top) = tree.argmax() else { break };
+        if stale[top] {
+            stale[top] = false;
+            tree.set(top, truth(&alive, cands, top));
+            continue;
+        }
+        let best = tree.value(top);
         let Some(pick) = tree.first_at_least(best * (1.0 - TIE_WINDOW)) else {
             break;
         };
+        if stale[pick] {
+            stale[pick] = false;
+            tree.set(pick, truth(&alive, cands, pick));
+            continue;
+        }
         alive[pick] = false;
+        left -= 1;
         tree.set(pick, f64::NEG_INFINITY);
         let [ri, rj] = cands[pick].sides;
         done.push(Realised {
@@ -238,48 +286,66 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
         // Supply matches: the same actor giving way on the same issue now
         // stands where R left it.
         for z in [ri, rj] {
-            for &e in index.supply(z.actor, z.supply) {
-                let (c, s) = Index::decode(e);
-                if alive[c] {
-                    cands[c].sides[s].x = z.y();
-                    touch(c, 1 << s, &mut touched);
-                }
-            }
+            index.visit(Role::Supply, z.actor, z.supply, &alive, |c, s| {
+                cands[c].sides[s].x = z.y();
+                touch(c, 1 << s, &mut touched);
+            });
         }
         // Demand matches: a side that demands what it demanded in R learns
         // where R's supplier now votes.
         for (demander, supplier) in [(rj, ri), (ri, rj)] {
             let x0 = st.x0(supplier.actor, supplier.supply);
-            for &e in index.demand(demander.actor, supplier.supply) {
-                let (c, _) = Index::decode(e);
-                if alive[c] {
+            index.visit(
+                Role::Demand,
+                demander.actor,
+                supplier.supply,
+                &alive,
+                |c, _| {
                     cands[c].learn(supplier.supply, supplier.actor, supplier.y(), x0);
                     touch(c, 4, &mut touched);
-                }
-            }
+                },
+            );
         }
         for c in touched.drain(..) {
             let m = marks[c];
             marks[c] = 0;
+            let before = cands[c].gain;
             if cands[c].evaluate(st, [m & 1 != 0, m & 2 != 0]) {
-                tree.set(c, cands[c].gain);
+                if cands[c].gain > before {
+                    tree.set(c, cands[c].gain);
+                } else if cands[c].gain < before {
+                    stale[c] = true;
+                }
             } else {
                 alive[c] = false;
-                tree.set(c, f64::NEG_INFINITY);
+                left -= 1;
+                stale[c] = true;
             }
         }
     }
     done
 }
 
+#[derive(Clone, Copy)]
+enum Role {
+    Supply,
+    Demand,
+}
+
 /// The candidates by (actor, issue): where each side supplies, and where it
-/// demands. Entries are candidate · 2 + side, in generation order.
+/// demands. Entries are candidate · 2 + side; dead candidates are dropped
+/// from a list as it is walked.
 struct Index {
     n_issues: usize,
-    supply_start: Vec<u32>,
-    supply: Vec<u32>,
-    demand_start: Vec<u32>,
-    demand: Vec<u32>,
+    supply: Lists,
+    demand: Lists,
+}
+
+/// Lists packed in one array: list k is entries[start[k]..start[k] + len[k]].
+struct Lists {
+    start: Vec<u32>,
+    len: Vec<u32>,
+    entries: Vec<u32>,
 }
 
 impl Index {
@@ -295,43 +361,56 @@ impl Index {
             for i in 1..start.len() {
                 start[i] += start[i - 1];
             }
-            let mut fill = start.clone();
+            let mut len = vec![0u32; n_actors * n_issues];
             let mut entries = vec![0u32; cands.len() * 2];
             for (n, c) in cands.iter().enumerate() {
                 for s in 0..2 {
-                    let at = &mut fill[key(c.sides[s].actor, issue_of(c, s))];
-                    entries[*at as usize] = (n * 2 + s) as u32;
-                    *at += 1;
+                    let k = key(c.sides[s].actor, issue_of(c, s));
+                    entries[(start[k] + len[k]) as usize] = (n * 2 + s) as u32;
+                    len[k] += 1;
                 }
             }
-            (start, entries)
+            Lists {
+                start,
+                len,
+                entries,
+            }
         };
-        let (supply_start, supply) = build(&|c, s| c.sides[s].supply);
-        let (demand_start, demand) = build(&|c, s| c.demand(s));
         Index {
             n_issues,
-            supply_start,
-            supply,
-            demand_start,
-            demand,
+            supply: build(&|c, s| c.sides[s].supply),
+            demand: build(&|c, s| c.demand(s)),
         }
     }
 
-    fn decode(e: u32) -> (usize, usize) {
-        ((e / 2) as usize, (e % 2) as usize)
-    }
-
-    fn slice<'s>(&self, start: &[u32], entries: &'s [u32], a: u32, k: u32) -> &'s [u32] {
+    /// Calls `f(candidate, side)` for every live entry of (a, k) in `role`,
+    /// and drops the dead ones from the list.
+    fn visit(
+        &mut self,
+        role: Role,
+        a: u32,
+        k: u32,
+        alive: &[bool],
+        mut f: impl FnMut(usize, usize),
+    ) {
+        let lists = match role {
+            Role::Supply => &mut self.supply,
+            Role::Demand => &mut self.demand,
+        };
         let key = a as usize * self.n_issues + k as usize;
-        &entries[start[key] as usize..start[key + 1] as usize]
-    }
-
-    fn supply(&self, a: u32, k: u32) -> &[u32] {
-        self.slice(&self.supply_start, &self.supply, a, k)
-    }
-
-    fn demand(&self, a: u32, k: u32) -> &[u32] {
-        self.slice(&self.demand_start, &self.demand, a, k)
+        let from = lists.start[key] as usize;
+        let list = &mut lists.entries[from..from + lists.len[key] as usize];
+        let mut kept = 0;
+        for i in 0..list.len() {
+            let e = list[i];
+            let (c, s) = ((e / 2) as usize, (e % 2) as usize);
+            if alive[c] {
+                list[kept] = e;
+                kept += 1;
+                f(c, s);
+            }
+        }
+        lists.len[key] = kept as u32;
     }
 }
 
@@ -355,9 +434,14 @@ impl MaxTree {
         MaxTree { size, nodes }
     }
 
-    fn max(&self) -> Option<f64> {
+    /// The earliest leaf holding the highest value, unless all are −∞.
+    fn argmax(&self) -> Option<usize> {
         let top = self.nodes[1];
-        (top > f64::NEG_INFINITY).then_some(top)
+        (top > f64::NEG_INFINITY).then(|| self.first_at_least(top))?
+    }
+
+    fn value(&self, i: usize) -> f64 {
+        self.nodes[self.size + i]
     }
 
     fn set(&mut self, i: usize, gain: f64) {
