@@ -15,7 +15,7 @@ const MAX_LANES: usize = 24;
 /// weight of 0, drawn dashed, stays visible).
 const R_LANE: f64 = 6.5;
 const R_STRIP: f64 = 3.5;
-const R_MIN: f64 = 2.0;
+const R_MIN: f64 = 2.5;
 
 /// A position's weight in the forecasts: power × salience.
 fn weight(a: &Actor, p: &Position) -> f64 {
