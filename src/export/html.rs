@@ -130,7 +130,11 @@ fn side_cell(issue: &Issue, actor: Option<&Actor>, p: Option<&Position>) -> Stri
             esc(&salience_label(p))
         );
         if let Some(a) = actor {
-            let _ = write!(s, " <span class=\"basis\">{}</span>", esc(&power_label(a, p)));
+            let _ = write!(
+                s,
+                " <span class=\"basis\">{}</span>",
+                esc(&power_label(a, p))
+            );
         }
     }
     if let Some(summary) = p.and_then(|p| p.summary()) {

@@ -143,7 +143,11 @@ fn legend(o: &mut String, powered: bool) {
              <circle cx=\"8\" cy=\"8\" r=\"{}\" fill=\"#fff\" stroke=\"#8c959f\" stroke-width=\"{}\"{}/></svg>",
             f(r),
             if dash { "1.5" } else { "2" },
-            if dash { " stroke-dasharray=\"2 2\"" } else { "" }
+            if dash {
+                " stroke-dasharray=\"2 2\""
+            } else {
+                ""
+            }
         )
     };
     let weight = if powered {
