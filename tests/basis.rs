@@ -149,11 +149,11 @@ fn text_csv_and_markdown_mark_what_others_report() {
     assert_eq!(lines.next(), Some(common::CSV_HEADER));
     assert_eq!(
         lines.next(),
-        Some("i1,One,2,-2,conflict,true,,,2,-2,stated,reported,1,1,false,true")
+        Some("i1,One,2,-2,conflict,true,,,2,-2,stated,reported,1,1,false,true,1,1")
     );
     assert_eq!(
         lines.nth(2),
-        Some("i4,Four,0,1,partial,false,,,0,1,stated,inferred,0.5,1,false,false")
+        Some("i4,Four,0,1,partial,false,,,0,1,stated,inferred,0.5,1,false,false,1,1")
     );
 }
 

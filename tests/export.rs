@@ -147,3 +147,124 @@ fn csv_rows_are_rfc4180() {
     assert!(csv.contains("long,"), "{csv}");
     assert!(csv.contains(",2,-2,conflict,true,"), "{csv}");
 }
+
+/// A small model with power at both levels: A's actor power 2 (on i1) and
+/// its own power 0 on i2; B's default 1 (on i2) and its own 0.5 on i1; C's
+/// actor power 0. `POWERLESS` is the same positions without any power.
+const POWERED: &str = "title: Power
+issues:
+  - {id: i1, title: First}
+  - {id: i2, title: Second}
+actors:
+  - id: a
+    name: A
+    power: 2
+    positions:
+      i1: {stance: supports, salience: 0.5}
+      i2: {stance: opposes, salience: 1, power: 0}
+  - id: b
+    name: B
+    positions:
+      i1: {stance: demands, salience: 0.8, power: 0.5}
+      i2: {stance: supports, salience: 0.4}
+  - id: c
+    name: C
+    power: 0
+    positions:
+      i1: {stance: rejects, salience: 1}
+";
+
+fn powered() -> Model {
+    model::from_str(POWERED, model::Origin::BuiltIn).expect("valid")
+}
+
+fn powerless() -> Model {
+    let y = POWERED
+        .replace("    power: 2\n", "")
+        .replace("    power: 0\n", "")
+        .replace(", power: 0}", "}")
+        .replace(", power: 0.5}", "}");
+    model::from_str(&y, model::Origin::BuiltIn).expect("valid")
+}
+
+#[test]
+fn power_shows_in_every_export_where_the_model_gives_it() {
+    let m = powered();
+    // By hand: i1 is A 2 (the actor's), B 0.5 (its own); i2 is A 0 (its
+    // own), B 1 (the actor's, the default).
+    let text = export(&m, "a", "b", Format::Text, 100);
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("salience 0.5"))
+        .expect("i1 row");
+    assert!(first.ends_with("salience 0.8"), "{first}");
+    for (left, right) in [
+        ("power 2 (the actor's)", "power 0.5 (its own)"),
+        ("power 0 (its own)", "power 1 (the actor's)"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(left) && l.ends_with(right)),
+            "{left} | {right} in\n{text}"
+        );
+    }
+
+    let md = export(&m, "a", "b", Format::Markdown, 100);
+    assert!(
+        md.contains(
+            "| 1 | First | **+1 supports**, salience 0.5, power 2 (the actor's) | agree | \
+         **+2 demands**, salience 0.8, power 0.5 (its own) |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("**-1 opposes**, salience 1, power 0 (its own) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**+1 supports**, salience 0.4, power 1 (the actor's) |"),
+        "{md}"
+    );
+
+    let csv = export(&m, "a", "b", Format::Csv, 100);
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows[0][16..], ["left_power", "right_power"]);
+    assert_eq!(rows[1][16..], ["2", "0.5"]);
+    assert_eq!(rows[2][16..], ["0", "1"]);
+    // C's actor power 0 shows on its position.
+    let csv = export(&m, "c", "b", Format::Csv, 100);
+    assert_eq!(csv.lines().nth(1).unwrap().rsplit(',').nth(1), Some("0"));
+    assert_eq!(csv.lines().nth(2).unwrap().rsplit(',').nth(1), Some(""));
+
+    let doc: serde_json::Value =
+        serde_json::from_str(&export(&m, "a", "b", Format::Json, 100)).unwrap();
+    let power = |i: usize, side: &str| doc["issues"][i][side]["power"].as_f64();
+    assert_eq!(
+        [
+            power(0, "left"),
+            power(0, "right"),
+            power(1, "left"),
+            power(1, "right")
+        ],
+        [Some(2.0), Some(0.5), Some(0.0), Some(1.0)]
+    );
+}
+
+#[test]
+fn a_model_without_power_shows_none_in_the_reports_for_reading() {
+    let m = powerless();
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let out = export(&m, "a", "b", format, 100);
+        assert!(!out.contains("power 1"), "{format:?}:\n{out}");
+    }
+    assert!(
+        !export(&m, "a", "b", Format::Html, 100).contains("power ×"),
+        "the map legend says salience alone"
+    );
+    // The machine-readable ones always carry it: 1 everywhere.
+    let csv = export(&m, "a", "b", Format::Csv, 100);
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",1,1")), "{csv}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&export(&m, "a", "b", Format::Json, 100)).unwrap();
+    assert_eq!(doc["issues"][1]["left"]["power"], 1.0);
+}

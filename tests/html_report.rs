@@ -258,3 +258,72 @@ fn a_real_browser_renders_it_without_script() {
         String::from_utf8_lossy(&status.stderr)
     );
 }
+
+/// The map's dots: area ∝ power × salience against the heaviest position
+/// in the model, a weight of 0 dashed at the least size, and a legend.
+#[test]
+fn map_dots_are_sized_by_power_times_salience() {
+    let m = model::from_str(
+        "title: Power
+issues:
+  - {id: i1, title: First}
+  - {id: i2, title: Second}
+actors:
+  - id: a
+    name: A
+    power: 2
+    positions:
+      i1: {stance: supports, salience: 0.5}
+      i2: {stance: opposes, salience: 1, power: 0}
+  - id: b
+    name: B
+    positions:
+      i1: {stance: demands, salience: 0.8, power: 0.5}
+      i2: {stance: supports, salience: 0.4}
+  - id: c
+    name: C
+    power: 0
+    positions:
+      i1: {stance: rejects, salience: 1}
+",
+        Origin::BuiltIn,
+    )
+    .expect("valid");
+    let page = html(&m, "a", "b");
+    assert!(page.contains("dot area ∝ power × salience"), "the legend");
+    // The dot of `name` on issue `issue`: its <g> in that issue's map.
+    let dot = |issue: &str, name: &str| -> String {
+        let map = page
+            .split(&format!("<figure id=\"map-{issue}\">"))
+            .nth(1)
+            .and_then(|s| s.split("</figure>").next())
+            .expect("the map");
+        map.lines()
+            .find(|l| l.starts_with(&format!("<g><title>{name}: ")))
+            .unwrap_or_else(|| panic!("{name} on {issue}: {map}"))
+            .to_string()
+    };
+    // Heaviest: A on i1, 2 × 0.5 = 1, radius 6.5. B: 0.5 × 0.8 = 0.4 on
+    // i1 and 1 × 0.4 on i2, radius 6.5 × √0.4 = 4.11. A on i2 (its own 0)
+    // and C (the actor's 0) weigh 0: the least radius, 2.5, dashed.
+    let a1 = dot("i1", "A");
+    assert!(a1.contains("power 2 (the actor&#39;s) · weight 1<"), "{a1}");
+    assert!(
+        a1.contains(" r=\"6.5\" ") && !a1.contains("dasharray"),
+        "{a1}"
+    );
+    for (issue, name) in [("i1", "B"), ("i2", "B")] {
+        let d = dot(issue, name);
+        assert!(d.contains(" r=\"4.1\" ") && !d.contains("dasharray"), "{d}");
+    }
+    for (issue, name, from) in [("i2", "A", "its own"), ("i1", "C", "the actor&#39;s")] {
+        let d = dot(issue, name);
+        assert!(d.contains(&format!("power 0 ({from}) · weight 0<")), "{d}");
+        assert!(
+            d.contains(" r=\"2.5\" fill=\"#fff\"") && d.contains("stroke-dasharray=\"2 2\""),
+            "{d}"
+        );
+    }
+    assert!(page.contains("weight 0: C</p>"), "in words too");
+    assert!(page.contains("weight 0: A</p>"), "in words too");
+}

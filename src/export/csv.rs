@@ -1,7 +1,7 @@
 //! One CSV row per issue (RFC 4180 quoting).
 
 use super::Report;
-use crate::model::{Position, format_number};
+use crate::model::{Actor, Position, format_number};
 
 pub(super) fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -31,6 +31,12 @@ fn details(p: Option<&Position>) -> [String; 4] {
     }
 }
 
+/// The power behind a side's position, its own else the actor's (always
+/// written, whether or not the model gives power): empty where unknown.
+fn power(a: &Actor, p: Option<&Position>) -> String {
+    p.map(|p| format_number(a.power_on(p))).unwrap_or_default()
+}
+
 fn summary(p: Option<&Position>) -> String {
     field(p.and_then(|p| p.summary()).unwrap_or(""))
 }
@@ -40,7 +46,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
     let mut out = String::from(
         "issue_id,issue,left_stance,right_stance,verdict,red_line,left_summary,right_summary,\
          left_value,right_value,left_basis,right_basis,left_salience,right_salience,\
-         left_red_line,right_red_line\r\n",
+         left_red_line,right_red_line,left_power,right_power\r\n",
     );
     for r in report.rows() {
         let issue = &c.model.issues[r.issue];
@@ -63,6 +69,8 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
             rs,
             lr,
             rr,
+            power(&c.model.actors[c.left], r.left),
+            power(&c.model.actors[c.right], r.right),
         ];
         out.push_str(&cols.join(","));
         out.push_str("\r\n");

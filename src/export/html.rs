@@ -15,10 +15,10 @@ use super::Report;
 use crate::analysis::forecast::forecast;
 use crate::analysis::pair::{cruxes, trades};
 use crate::compare::{Comparison, Row, Verdict};
-use crate::model::{Basis, Issue, Position, format_number};
+use crate::model::{Actor, Basis, Issue, Position, format_number};
 use crate::present::{
-    attribution, basis_line, counts_line, crux_line, percent, position_label, salience_label,
-    source_line, trade_line, trade_saliences, verdict_label,
+    attribution, basis_line, counts_line, crux_line, gives_power, percent, position_label,
+    power_label, salience_label, source_line, trade_line, trade_saliences, verdict_label,
 };
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -112,7 +112,9 @@ fn value_class(issue: &Issue, p: Option<&Position>) -> String {
     }
 }
 
-fn side_cell(issue: &Issue, p: Option<&Position>) -> String {
+/// A side's cell; `actor` is `Some` where the model gives power, and its
+/// power on the position shows beside the salience.
+fn side_cell(issue: &Issue, actor: Option<&Actor>, p: Option<&Position>) -> String {
     let mut s = format!(
         "<td><span class=\"pos {}\">{}</span>",
         value_class(issue, p),
@@ -127,6 +129,13 @@ fn side_cell(issue: &Issue, p: Option<&Position>) -> String {
             " <span class=\"basis\">{}</span>",
             esc(&salience_label(p))
         );
+        if let Some(a) = actor {
+            let _ = write!(
+                s,
+                " <span class=\"basis\">{}</span>",
+                esc(&power_label(a, p))
+            );
+        }
     }
     if let Some(summary) = p.and_then(|p| p.summary()) {
         let _ = write!(s, "<br>{}", esc_br(summary));
@@ -144,6 +153,11 @@ fn table(o: &mut String, report: &Report<'_, '_>) {
          <th class=\"left\">{}</th><th>Verdict</th><th class=\"right\">{}</th></tr></thead>\n<tbody>",
         esc(&m.actors[c.left].name),
         esc(&m.actors[c.right].name)
+    );
+    let powered = gives_power(m);
+    let (left, right) = (
+        powered.then_some(&m.actors[c.left]),
+        powered.then_some(&m.actors[c.right]),
     );
     for (n, row) in report.rows().enumerate() {
         let issue = &m.issues[row.issue];
@@ -167,11 +181,11 @@ fn table(o: &mut String, report: &Report<'_, '_>) {
             },
             n + 1,
             esc(issue.label()),
-            side_cell(issue, row.left),
+            side_cell(issue, left, row.left),
             row.verdict.word(),
             glyph(row.verdict, row.red_line),
             esc(&verdict_label(row.verdict, row.red_line)),
-            side_cell(issue, row.right)
+            side_cell(issue, right, row.right)
         );
     }
     o.push_str("</tbody>\n</table>\n");

@@ -115,9 +115,9 @@ struct Side<'a> {
     /// The position on the issue's scale (for a stance issue, the stance).
     value: f64,
     basis: &'static str,
-    /// Power on this issue when the position sets its own.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    power: Option<f64>,
+    /// The power behind the position: its own, else the actor's (always
+    /// written, whether or not the model gives power).
+    power: f64,
     salience: f64,
     summary: Option<&'a str>,
     red_line: bool,
@@ -140,7 +140,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         id: &m.actors[i].id,
         name: &m.actors[i].name,
     };
-    let side = |p| side(m, p);
+    let side = |a, p| side(m, a, p);
     let doc = Doc {
         model: &m.title,
         min_basis: c.min_basis.word(),
@@ -159,8 +159,8 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
                     description: issue.description.as_deref(),
                     verdict: r.verdict.word(),
                     red_line: r.red_line,
-                    left: side(r.left),
-                    right: side(r.right),
+                    left: side(c.left, r.left),
+                    right: side(c.right, r.right),
                 }
             })
             .collect(),
@@ -221,11 +221,11 @@ pub(super) fn to_json(doc: &impl Serialize) -> String {
     s
 }
 
-fn side<'a>(m: &'a Model, p: Option<&'a Position>) -> Option<Side<'a>> {
+fn side<'a>(m: &'a Model, actor: usize, p: Option<&'a Position>) -> Option<Side<'a>> {
     p.map(|p| Side {
         stance: p.stance.map(Stance::value),
         value: p.value,
-        power: p.power(),
+        power: m.actors[actor].power_on(p),
         basis: p.basis.word(),
         salience: p.salience,
         summary: p.summary(),

@@ -4,10 +4,10 @@ use std::fmt::Write;
 
 use super::Report;
 use crate::analysis::pair::{cruxes, trades};
-use crate::model::{Issue, Position};
+use crate::model::{Actor, Issue, Position};
 use crate::present::{
-    attribution, basis_line, counts_line, crux_line, percent, position_label, salience_label,
-    source_line, trade_line, trade_saliences, verdict_label,
+    attribution, basis_line, counts_line, crux_line, gives_power, percent, position_label,
+    power_label, salience_label, source_line, trade_line, trade_saliences, verdict_label,
 };
 
 /// Escapes text for a Markdown paragraph or table cell: Markdown punctuation
@@ -27,7 +27,9 @@ pub(super) fn esc(s: &str) -> String {
     out
 }
 
-fn cell(issue: &Issue, p: Option<&Position>) -> String {
+/// A side's cell: its position, red line, salience, its power where the
+/// model gives power (`actor` is `Some` then), and its summary.
+fn cell(issue: &Issue, actor: Option<&Actor>, p: Option<&Position>) -> String {
     let mut s = match p {
         Some(_) => format!("**{}**", position_label(issue, p)),
         None => position_label(issue, p),
@@ -38,6 +40,10 @@ fn cell(issue: &Issue, p: Option<&Position>) -> String {
     if let Some(p) = p {
         s.push_str(", ");
         s.push_str(&salience_label(p));
+        if let Some(a) = actor {
+            s.push_str(", ");
+            s.push_str(&power_label(a, p));
+        }
     }
     if let Some(summary) = p.and_then(|p| p.summary()) {
         s.push_str(": ");
@@ -72,6 +78,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         esc(&left.name),
         esc(&right.name)
     );
+    let powered = gives_power(m);
     for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
         let verdict = verdict_label(r.verdict, r.red_line);
@@ -85,8 +92,8 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
             "| {} | {} | {} | {verdict} | {} |",
             n + 1,
             esc(issue.label()),
-            cell(issue, r.left),
-            cell(issue, r.right)
+            cell(issue, powered.then_some(left), r.left),
+            cell(issue, powered.then_some(right), r.right)
         );
     }
     let _ = writeln!(out, "\n## Cruxes\n");

@@ -7,8 +7,8 @@ use super::Report;
 use crate::analysis::pair::{cruxes, trades};
 use crate::compare::Comparison;
 use crate::present::{
-    attribution, basis_line, counts_line, crux_line, percent, position_label, salience_label,
-    source_line, trade_line, trade_saliences, verdict_label,
+    attribution, basis_line, counts_line, crux_line, gives_power, percent, position_label,
+    power_label, salience_label, source_line, trade_line, trade_saliences, verdict_label,
 };
 use crate::text::{pad, wrap};
 
@@ -66,6 +66,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
         &wrap(&m.actors[c.right].name, right_cols),
     );
 
+    let powered = gives_power(m);
     for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
         let _ = writeln!(out, "{}", rule("-"));
@@ -76,10 +77,13 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
         if let Some(d) = &issue.description {
             para(&mut out, d, 3);
         }
-        let side_cells = |p: Option<&crate::model::Position>, cols| {
+        let side_cells = |actor: usize, p: Option<&crate::model::Position>, cols| {
             let mut cells = wrap(&position_label(issue, p), cols);
             if let Some(p) = p {
                 cells.extend(wrap(&salience_label(p), cols));
+                if powered {
+                    cells.extend(wrap(&power_label(&m.actors[actor], p), cols));
+                }
             }
             if p.is_some_and(|p| p.red_line) {
                 cells.extend(wrap("[red line]", cols));
@@ -92,9 +96,9 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
         let verdict = wrap(&verdict_label(r.verdict, r.red_line), VERDICT_COLS);
         row(
             &mut out,
-            &side_cells(r.left, left_cols),
+            &side_cells(c.left, r.left, left_cols),
             &verdict,
-            &side_cells(r.right, right_cols),
+            &side_cells(c.right, r.right, right_cols),
         );
     }
     let _ = writeln!(out, "{}", rule("="));

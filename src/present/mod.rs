@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::analysis::pair::Trade;
 use crate::compare::{Comparison, Verdict};
-use crate::model::{Basis, Evidence, Issue, Model, Origin, Position, Stance};
+use crate::model::{Actor, Basis, Evidence, Issue, Model, Origin, Position, Stance};
 
 pub use crate::model::format_number;
 
@@ -87,6 +87,27 @@ pub fn position_label(issue: &Issue, p: Option<&Position>) -> String {
 /// issue in the alignment).
 pub fn salience_label(p: &Position) -> String {
     format!("salience {}", format_number(p.salience))
+}
+
+/// Whether `m` gives power: some actor's power is not the default 1, or
+/// some position sets its own. Only then do the screen and the reports
+/// show power, so a model without it stays uncluttered (docs/design.md,
+/// "Power").
+pub fn gives_power(m: &Model) -> bool {
+    m.actors
+        .iter()
+        .any(|a| a.power != 1.0 || a.positions().iter().any(|p| p.power().is_some()))
+}
+
+/// `power 0 (its own)` or `power 0.8 (the actor's)`: the power behind a
+/// position of `a` ([`Actor::power_on`]) and where it comes from.
+pub fn power_label(a: &Actor, p: &Position) -> String {
+    let from = if p.power().is_some() {
+        "its own"
+    } else {
+        "the actor's"
+    };
+    format!("power {} ({from})", format_number(a.power_on(p)))
 }
 
 /// `conflict`, `conflict (red line)`…

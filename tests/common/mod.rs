@@ -14,7 +14,7 @@ use serde_json::Value;
 /// The CSV export's header row (SPEC §3), written out by hand.
 pub const CSV_HEADER: &str = "issue_id,issue,left_stance,right_stance,verdict,red_line,\
     left_summary,right_summary,left_value,right_value,left_basis,right_basis,left_salience,\
-    right_salience,left_red_line,right_red_line";
+    right_salience,left_red_line,right_red_line,left_power,right_power";
 
 /// A fixed day, so the goldens do not change daily.
 pub fn fixed_provenance() -> Provenance {

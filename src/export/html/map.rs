@@ -10,6 +10,42 @@ const X1: f64 = 736.0;
 const LANE: f64 = 17.0;
 /// Above this many placed actors, one strip of dots with only the pair named.
 const MAX_LANES: usize = 24;
+/// A dot's radius for the heaviest position in the model, on a lane and on
+/// the crowded strip, and the least radius any dot is drawn with (so a
+/// weight of 0, drawn dashed, stays visible).
+const R_LANE: f64 = 6.5;
+const R_STRIP: f64 = 3.5;
+const R_MIN: f64 = 2.5;
+
+/// A position's weight in the forecasts: power × salience.
+fn weight(a: &Actor, p: &Position) -> f64 {
+    a.power_on(p) * p.salience
+}
+
+/// The heaviest counted position in the model, on any issue: dot areas
+/// are proportional to weight against it, so they compare across maps.
+fn max_weight(c: &Comparison<'_>) -> f64 {
+    c.model
+        .actors
+        .iter()
+        .flat_map(|a| {
+            a.positions()
+                .iter()
+                .filter(|p| p.basis >= c.min_basis)
+                .map(move |p| weight(a, p))
+        })
+        .fold(0.0, f64::max)
+}
+
+/// A dot's radius: area proportional to `w` (radius to its square root),
+/// `full` for the heaviest, never under [`R_MIN`].
+fn radius(w: f64, heaviest: f64, full: f64) -> f64 {
+    if heaviest > 0.0 && w > 0.0 {
+        (full * (w / heaviest).sqrt()).max(R_MIN)
+    } else {
+        R_MIN
+    }
+}
 
 /// A marker on the scale: a forecast, the status quo or the outcome.
 #[derive(Clone, Copy)]
@@ -71,7 +107,7 @@ fn f(x: f64) -> String {
     format_number((x * 10.0).round() / 10.0)
 }
 
-fn legend(o: &mut String) {
+fn legend(o: &mut String, powered: bool) {
     o.push_str("<p class=\"legend\">");
     let dot = |fill: &str, stroke: &str| {
         format!(
@@ -100,22 +136,51 @@ fn legend(o: &mut String) {
             mark.word()
         );
     }
-    o.push_str("<b>!</b> red line</p>\n");
+    o.push_str("<b>!</b> red line<br>");
+    let ring = |r: f64, dash: bool| {
+        format!(
+            "<svg width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" aria-hidden=\"true\">\
+             <circle cx=\"8\" cy=\"8\" r=\"{}\" fill=\"#fff\" stroke=\"#8c959f\" stroke-width=\"{}\"{}/></svg>",
+            f(r),
+            if dash { "1.5" } else { "2" },
+            if dash {
+                " stroke-dasharray=\"2 2\""
+            } else {
+                ""
+            }
+        )
+    };
+    let weight = if powered {
+        "power × salience (its weight in the forecasts)"
+    } else {
+        "salience (its weight in the forecasts; the model gives no power)"
+    };
+    let _ = write!(
+        o,
+        "{} {} dot area ∝ {weight}, against the heaviest position in the model · {} weight 0 \
+         (dashed, at the smallest size): counts in no forecast",
+        ring(R_MIN + 1.0, false),
+        ring(R_LANE, false),
+        ring(R_MIN + 1.0, true)
+    );
+    o.push_str("</p>\n");
 }
 
 pub(super) fn maps(o: &mut String, report: &Report<'_, '_>) {
     let c = report.comparison;
     o.push_str("<h2 id=\"maps\">Positions, issue by issue</h2>\n");
-    legend(o);
+    let powered = gives_power(c.model);
+    legend(o, powered);
+    let heaviest = max_weight(c);
     for (n, row) in report.rows().enumerate() {
-        map(o, c, n, row);
+        map(o, c, n, row, heaviest, powered);
     }
 }
 
 /// One issue's map: every actor with a counted position on its own lane
 /// (or, for many actors, on one strip), the pair highlighted, and the
 /// forecasts, status quo and outcome marked.
-fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
+fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>, heaviest: f64, powered: bool) {
     let m = c.model;
     let issue = &m.issues[row.issue];
     let (min, max) = issue.range();
@@ -248,7 +313,7 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
     let mut strip_heights: Vec<u8> = vec![0; 200];
     for (k, (a, p)) in placed.iter().enumerate() {
         let actor = &m.actors[*a];
-        let (fill, weight) = if *a == c.left {
+        let (fill, font_weight) = if *a == c.left {
             ("#1d5fbf", "700")
         } else if *a == c.right {
             ("#c2410c", "700")
@@ -265,6 +330,25 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
             top + body - 5.0 - 6.0 * f64::from(stack.min(9))
         };
         let hollow = p.basis != Basis::Stated;
+        let w = weight(actor, p);
+        let r = radius(w, heaviest, if lanes { R_LANE } else { R_STRIP });
+        let dashed = if w > 0.0 {
+            ""
+        } else {
+            " stroke-dasharray=\"2 2\""
+        };
+        let mut tip = position_label(issue, Some(p));
+        if powered {
+            let _ = write!(
+                tip,
+                " · {}, {} · weight {}",
+                salience_label(p),
+                power_label(actor, p),
+                format_number(w)
+            );
+        } else {
+            let _ = write!(tip, " · {}", salience_label(p));
+        }
         let name = format!(
             "{}{}{}",
             actor.name,
@@ -273,13 +357,14 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
         );
         let _ = write!(
             o,
-            "<g><title>{}: {}</title><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{fill}\" stroke-width=\"2\"/>",
+            "<g><title>{}: {}</title><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{fill}\" stroke-width=\"{}\"{dashed}/>",
             esc(&actor.name),
-            esc(&position_label(issue, Some(p))),
+            esc(&tip),
             f(px),
             f(py),
-            if lanes { 5 } else { 3 },
-            if hollow { "#fff" } else { fill }
+            f(r),
+            if hollow || w <= 0.0 { "#fff" } else { fill },
+            if w > 0.0 { "2" } else { "1.5" }
         );
         let pair = *a == c.left || *a == c.right;
         if lanes || pair {
@@ -296,7 +381,7 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
             };
             let _ = write!(
                 o,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{weight}\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{font_weight}\">{}</text>",
                 f(tx),
                 f(ty),
                 esc(&crate::text::truncate(&name, 60))
@@ -321,6 +406,14 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>) {
         .collect();
     if !unknown.is_empty() {
         values.push(format!("no counted position: {}", unknown.join(", ")));
+    }
+    let weightless: Vec<&str> = placed
+        .iter()
+        .filter(|(a, p)| weight(&m.actors[*a], p) <= 0.0)
+        .map(|(a, _)| m.actors[*a].name.as_str())
+        .collect();
+    if powered && !weightless.is_empty() && weightless.len() < placed.len() {
+        values.push(format!("weight 0: {}", weightless.join(", ")));
     }
     if placed.is_empty() {
         values.insert(0, "nobody has a counted position".into());

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::present::{attribution, position_label, value_glyph, verdict_label};
+use crate::present::{
+    attribution, gives_power, position_label, power_label, value_glyph, verdict_label,
+};
 use crate::tui::app::{App, LayoutFacts};
 
 /// The most of one text the detail panel shows: a 10 MB quote must not
@@ -69,11 +71,8 @@ pub(super) fn position_lines<'a>(
                 format!("  salience {:.1}", p.salience),
                 t.dim(),
             ));
-            if let Some(power) = p.power() {
-                head.push(Span::styled(
-                    format!("  power {}", crate::model::format_number(power)),
-                    t.dim(),
-                ));
+            if gives_power(m) {
+                head.push(Span::styled(format!("  {}", power_label(a, p)), t.dim()));
             }
             if p.red_line {
                 head.push(Span::styled("  RED LINE", t.error()));
