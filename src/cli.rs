@@ -1,4 +1,4 @@
-//! The command line (SPEC §3): arguments, and `run`, which dispatches them.
+//! The command line (docs/cli.md): arguments, and `run`, which dispatches them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

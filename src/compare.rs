@@ -1,4 +1,4 @@
-//! Comparing two actors (SPEC §2): a verdict per issue, red-line conflicts,
+//! Comparing two actors (docs/design.md, "Verdicts" and "Alignment"): a verdict per issue, red-line conflicts,
 //! counts and alignment. Pure functions over the model.
 
 use crate::model::{Basis, Issue, Model, Position, Stance};
@@ -29,7 +29,7 @@ impl Verdict {
     }
 }
 
-/// The verdict for two stances, either possibly unknown (SPEC §2's table).
+/// The verdict for two stances, either possibly unknown (docs/design.md, "Stance rule").
 pub fn verdict(a: Option<Stance>, b: Option<Stance>) -> Verdict {
     let (Some(a), Some(b)) = (a, b) else {
         return Verdict::Unknown;
@@ -48,7 +48,7 @@ pub fn verdict(a: Option<Stance>, b: Option<Stance>) -> Verdict {
 /// 0..100 scale are 0.1 apart, however the division rounds.
 const EPSILON: f64 = 1e-9;
 
-/// The verdict for two values on `issue`'s scale (SPEC §2 v2): the sign
+/// The verdict for two values on `issue`'s scale (docs/design.md, "Numeric rule"): the sign
 /// rules on a stance issue; on a numeric one, by d = |a − b| / R, `agree`
 /// when d ≤ 0.1, `conflict` when d ≥ 0.5, `partial` between.
 pub fn verdict_on(issue: &Issue, a: Option<&Position>, b: Option<&Position>) -> Verdict {
@@ -81,7 +81,7 @@ pub struct Row<'m> {
 }
 
 impl Row<'_> {
-    /// The mean of both saliences where both stances are known (wᵢ of SPEC §2).
+    /// The mean of both saliences where both stances are known (wᵢ of docs/design.md, "Alignment").
     pub fn weight(&self) -> Option<f64> {
         Some((self.left?.salience + self.right?.salience) / 2.0)
     }
@@ -116,7 +116,7 @@ pub struct Comparison<'m> {
     pub model: &'m Model,
     pub left: usize,
     pub right: usize,
-    /// Positions weaker than this are unknown here (SPEC §2).
+    /// Positions weaker than this are unknown here (docs/design.md, "Verdicts" and "Alignment").
     pub min_basis: Basis,
     pub rows: Vec<Row<'m>>,
     pub counts: Counts,

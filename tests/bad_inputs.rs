@@ -132,7 +132,7 @@ const CORPUS: &[(&str, &[&str])] = &[
             "`name` must not be empty",
         ],
     ),
-    // Decide, KTAB and long CSV files (SPEC §3 v2): each error kind with
+    // Decide, KTAB and long CSV files (docs/formats.md): each error kind with
     // its line (and column where the format has one).
     (
         "decide-unknown-actor.dec",

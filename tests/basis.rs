@@ -1,4 +1,4 @@
-//! Which positions count (SPEC §2): the same pair compared at each minimum
+//! Which positions count (docs/design.md, "Basis and minimum basis"): the same pair compared at each minimum
 //! basis, through the real binary, against a table worked out by hand.
 
 use assert_cmd::Command;

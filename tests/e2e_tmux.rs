@@ -393,8 +393,8 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
     assert_cooked(&t);
 }
 
-/// Decide, KTAB and long CSV files open in the TUI as they are (SPEC §3
-/// v2), and a saved edit to a CSV reloads like a YAML model.
+/// Decide, KTAB and long CSV files open in the TUI as they are
+/// (docs/formats.md), and a saved edit to a CSV reloads like a YAML model.
 #[test]
 fn the_tui_opens_decide_ktab_and_long_csv_files() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");

@@ -1,4 +1,4 @@
-//! Decide, KTAB and long CSV files (SPEC §3 v2): the YAML `detente import`
+//! Decide, KTAB and long CSV files (docs/formats.md): the YAML `detente import`
 //! writes (snapshots), forecasts on each imported fixture with the
 //! arithmetic written out, the round trip import → YAML → load, and the
 //! `import` command's output rules.

@@ -1,4 +1,4 @@
-//! Numeric issues (SPEC §1–§3 v2) through the real binary: verdicts and
+//! Numeric issues (docs/design.md, "Numeric rule" and "Forecasts") through the real binary: verdicts and
 //! alignment on every scale, forecasts and their errors, checked against
 //! arithmetic written out here from tests/fixtures/good/numeric.yaml.
 

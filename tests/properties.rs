@@ -1,5 +1,5 @@
 //! Property tests of the foundation: the sanitiser, loading and comparing
-//! random valid models (checked against the SPEC rules computed here
+//! random valid models (checked against the rules of docs/design.md computed here
 //! independently), and random mutations of valid files.
 
 use assert_cmd::Command;

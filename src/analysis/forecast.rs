@@ -1,4 +1,4 @@
-//! Forecasts per issue (SPEC §2 "Forecasts per issue"): the compromise model
+//! Forecasts per issue (docs/design.md, "Forecasts"): the compromise model
 //! (Achen's power- and salience-weighted mean) and the weighted median, each
 //! checked against the issue's outcome where the model records one.
 

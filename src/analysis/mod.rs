@@ -1,4 +1,4 @@
-//! Analyses over the model (SPEC §2 v2), beside the pairwise comparison:
+//! Analyses over the model (docs/design.md, "Definitions"), beside the pairwise comparison:
 //! per-issue forecasts checked against outcomes, a pair's sticking points and
 //! trades, and who stands closest to an actor. Pure functions; the TUI and
 //! every export call them and never re-derive them.

@@ -4,7 +4,7 @@
 
 use crate::compare::{Comparison, Verdict};
 
-/// The most trades a pair lists (SPEC §2).
+/// The most trades a pair lists (docs/design.md, "Trades").
 pub const MAX_TRADES: usize = 10;
 
 /// A trade: what each actor would give way on, from where to where, in

@@ -1,4 +1,4 @@
-//! Who stands closest to an actor (SPEC §2): every other actor by alignment,
+//! Who stands closest to an actor (docs/design.md, "Closest (rank)"): every other actor by alignment,
 //! descending; undefined alignment last; ties in model order.
 
 use crate::compare::{Comparison, Counts};
@@ -40,7 +40,7 @@ pub fn closest(model: &Model, actor: usize, min: Basis) -> Vec<Ranked> {
 
 #[cfg(test)]
 mod tests {
-    //! Alignments worked out by hand from SPEC §2's formula.
+    //! Alignments worked out by hand from the formula of docs/design.md, "Alignment".
 
     use super::*;
     use crate::model::{Origin, from_str};

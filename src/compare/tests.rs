@@ -22,7 +22,7 @@ fn model(pairs: &[(Option<i8>, Option<i8>, f64, f64)]) -> Model {
     from_str(&y, Origin::BuiltIn).expect("test model is valid")
 }
 
-/// SPEC §2's table written out cell by cell: rows are the left stance
+/// The verdict table of docs/design.md ("Stance rule") written out cell by cell: rows are the left stance
 /// (+2 … -2), columns the right one (+2 … -2); A agree, P partial, C
 /// conflict. The alignment of one issue at equal saliences is
 /// 1 − |a − b|/4, the second table, in quarters.

@@ -1,5 +1,5 @@
 //! `detente forecast`: every issue's forecasts against its outcome, as text,
-//! Markdown, CSV or JSON (SPEC §3 v2). Pure: a model and the checked
+//! Markdown, CSV or JSON (docs/cli.md, "Numeric issues and detente forecast"). Pure: a model and the checked
 //! forecasts in, a string out.
 
 use std::fmt::Write;

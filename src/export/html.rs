@@ -1,4 +1,4 @@
-//! The comparison as one self-contained HTML page (SPEC §3): inline CSS and
+//! The comparison as one self-contained HTML page (docs/cli.md, "detente export"): inline CSS and
 //! SVG, nothing fetched, no script, printable. The comparison table with
 //! verdict glyphs and colours, the cruxes and trades, a position map per
 //! issue, and the evidence.

@@ -1,4 +1,4 @@
-//! The JSON shape of SPEC §3. Keys may be added, never removed or renamed.
+//! The JSON shape of docs/cli.md ("The JSON shape"). Keys may be added, never removed or renamed.
 
 use serde::Serialize;
 

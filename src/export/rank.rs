@@ -1,4 +1,4 @@
-//! `detente rank`: who stands closest to an actor, as text or JSON (SPEC §3).
+//! `detente rank`: who stands closest to an actor, as text or JSON (docs/cli.md, "detente rank").
 
 use std::fmt::Write;
 

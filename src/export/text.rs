@@ -160,7 +160,7 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
     out
 }
 
-/// The cruxes and trades, after the table (SPEC §3).
+/// The cruxes and trades, after the table (docs/design.md, "Cruxes" and "Trades").
 fn analysis(out: &mut String, c: &Comparison<'_>, width: usize) {
     let para = |out: &mut String, s: &str, indent: usize| {
         for line in wrap(s, width - indent) {

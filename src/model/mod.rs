@@ -25,7 +25,7 @@ pub use types::{
 };
 pub use yaml::{Loc, SyntaxError, json_schema};
 
-/// The largest model file detente reads (SPEC §1).
+/// The largest model file detente reads (docs/model.md, "Limits").
 pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The Geneva 2022 model, compiled in as the default.

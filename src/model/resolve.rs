@@ -55,7 +55,7 @@ fn names(a: &Actor) -> impl Iterator<Item = &str> {
         .chain(a.aliases.iter().map(String::as_str))
 }
 
-/// Resolves `query` to an actor index (SPEC §3): the first tier with any
+/// Resolves `query` to an actor index (docs/design.md, "Actor resolution"): the first tier with any
 /// hit decides; one hit is the answer, several are ambiguous.
 pub fn resolve_actor(model: &Model, query: &str) -> Result<usize, ResolveError> {
     let q = query.trim();

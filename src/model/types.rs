@@ -24,7 +24,7 @@ pub struct ScaleLabel {
     pub label: String,
 }
 
-/// A numeric issue's scale (SPEC §1 v2): `min < max`, both finite; labels
+/// A numeric issue's scale (docs/design.md, "Scales and spans"): `min < max`, both finite; labels
 /// and the status quo lie within it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scale {
@@ -83,7 +83,7 @@ impl Issue {
         format_number((x * 10f64.powi(decimals)).round() / 10f64.powi(decimals))
     }
 
-    /// R of SPEC §2: the width of the scale (4 for a stance issue).
+    /// R of docs/design.md, "Scales and spans": the width of the scale (4 for a stance issue).
     pub fn span(&self) -> f64 {
         let (min, max) = self.range();
         max - min

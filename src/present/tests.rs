@@ -1,5 +1,5 @@
 //! The small pieces the screen and every export share, on a model written
-//! here, against the words SPEC §3 and the README promise; and the civil
+//! here, against the words docs/cli.md and the README promise; and the civil
 //! date of the provenance line against known days.
 
 use super::*;

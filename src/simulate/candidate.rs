@@ -106,7 +106,10 @@ pub struct Candidate {
     pub gain: f64,
     /// Boxed: most candidates never learn anything, and a candidate's size
     /// is most of a round's memory (8 bytes here against a Vec's 24).
-    #[expect(clippy::box_collection, reason = "one pointer per candidate, not three words")]
+    #[expect(
+        clippy::box_collection,
+        reason = "one pointer per candidate, not three words"
+    )]
     pub learned: Option<Box<Vec<Learned>>>,
 }
 

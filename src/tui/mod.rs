@@ -1,4 +1,4 @@
-//! The terminal UI (SPEC §4): state in `app`, input in `keymap`, drawing in
+//! The terminal UI (docs/design.md, "The terminal UI"): state in `app`, input in `keymap`, drawing in
 //! `ui`. This module owns the terminal: set-up, restore on every exit path,
 //! signals, suspend, and the event loop.
 

@@ -1,6 +1,6 @@
 //! What several test files need: the real binary's output as JSON, a float
 //! compared with a tolerance, an export rendered on a fixed day, and the CSV
-//! export's header as SPEC §3 lists it. Each test file uses a part of it,
+//! export's header as docs/cli.md lists it. Each test file uses a part of it,
 //! so the rest is dead code there.
 #![allow(dead_code)]
 
@@ -11,7 +11,7 @@ use detente::model::{Model, Origin, resolve_actor};
 use detente::present::{Date, Provenance};
 use serde_json::Value;
 
-/// The CSV export's header row (SPEC §3), written out by hand.
+/// The CSV export's header row (docs/cli.md), written out by hand.
 pub const CSV_HEADER: &str = "issue_id,issue,left_stance,right_stance,verdict,red_line,\
     left_summary,right_summary,left_value,right_value,left_basis,right_basis,left_salience,\
     right_salience,left_red_line,right_red_line,left_power,right_power";

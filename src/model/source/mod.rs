@@ -1,4 +1,4 @@
-//! The input formats besides YAML (SPEC §3 v2): Decide input files, KTAB's
+//! The input formats besides YAML (docs/formats.md): Decide input files, KTAB's
 //! SMP CSV and the long CSV, each turned straight into a [`Model`], and the
 //! detection that picks one from the content (never the extension).
 //!

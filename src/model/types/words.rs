@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// A stance on the -2..=2 scale of SPEC §1.
+/// A stance on the -2..=2 scale (docs/design.md, "Stance scale").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stance {
     Rejects,
@@ -69,9 +69,9 @@ impl fmt::Display for Stance {
     }
 }
 
-/// Where a position comes from (SPEC §1 `basis`). Ordered from the weakest
+/// Where a position comes from (`basis`; docs/design.md, "Basis and minimum basis"). Ordered from the weakest
 /// to the strongest, so `p.basis >= min` says whether a position counts
-/// under a minimum basis (SPEC §2 "Which positions count").
+/// under a minimum basis (docs/design.md, "Basis and minimum basis").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Basis {
     /// The modeller's reading of indirect evidence or behaviour.
