@@ -29,10 +29,10 @@ pub use yaml::{Loc, SyntaxError, json_schema};
 pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The Geneva 2022 model, compiled in as the default.
-pub const BUILTIN_YAML: &str = include_str!("../../data/geneva-2022.yaml");
+pub const BUILTIN_YAML: &str = include_str!("../data/geneva-2022.yaml");
 
 /// A commented starter model for `detente new`.
-pub const STARTER_YAML: &str = include_str!("starter.yaml");
+pub const STARTER_YAML: &str = include_str!("model/starter.yaml");
 
 /// Loads the built-in model.
 pub fn builtin() -> Result<Model, LoadError> {
