@@ -90,12 +90,39 @@ impl Side {
     }
 }
 
-/// A moved position a candidate has learned of (its private table U).
+/// A moved position a candidate has learned of (an entry of its private
+/// table U), linked to the candidate's previous entry.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Learned {
-    pub issue: u32,
-    pub actor: u32,
-    pub x: f64,
+struct Learned {
+    issue: u32,
+    actor: u32,
+    x: f64,
+    /// The candidate's next entry, plus one (0: none).
+    next: u32,
+}
+
+/// Every candidate's learned positions in one round, in one array: most
+/// candidates learn nothing, and one allocation serves all that do.
+#[derive(Debug, Default)]
+pub struct Notes {
+    entries: Vec<Learned>,
+}
+
+impl Notes {
+    /// For a first weighing, before anything was learned.
+    pub const NONE: Notes = Notes {
+        entries: Vec::new(),
+    };
+
+    /// The entries of the list starting at `head` (plus one; 0: empty).
+    fn list(&self, head: u32) -> impl Iterator<Item = &Learned> {
+        let mut at = head;
+        std::iter::from_fn(move || {
+            let l = self.entries.get(at.checked_sub(1)? as usize)?;
+            at = l.next;
+            Some(l)
+        })
+    }
 }
 
 /// A candidate exchange: side I (index 0) demands the issue J supplies and
@@ -104,13 +131,8 @@ pub struct Learned {
 pub struct Candidate {
     pub sides: [Side; 2],
     pub gain: f64,
-    /// Boxed: most candidates never learn anything, and a candidate's size
-    /// is most of a round's memory (8 bytes here against a Vec's 24).
-    #[expect(
-        clippy::box_collection,
-        reason = "one pointer per candidate, not three words"
-    )]
-    pub learned: Option<Box<Vec<Learned>>>,
+    /// The first of its entries in the round's [`Notes`], plus one (0: none).
+    learned: u32,
 }
 
 impl Candidate {
@@ -118,7 +140,7 @@ impl Candidate {
         Candidate {
             sides: [i, j],
             gain: 0.0,
-            learned: None,
+            learned: 0,
         }
     }
 
@@ -128,10 +150,9 @@ impl Candidate {
     }
 
     /// What this candidate has learned of `actor` on `issue`.
-    fn learned(&self, issue: u32, actor: u32) -> Option<f64> {
-        self.learned
-            .iter()
-            .flat_map(|l| l.iter())
+    fn learned(&self, notes: &Notes, issue: u32, actor: u32) -> Option<f64> {
+        notes
+            .list(self.learned)
             .find(|l| l.issue == issue && l.actor == actor)
             .map(|l| l.x)
     }
@@ -139,22 +160,32 @@ impl Candidate {
     /// Records a moved position of `actor` on `issue`, from a realised
     /// exchange: `y` where it now votes, `x0` where it started the round.
     /// An actor that keeps moving the same way keeps its first record.
-    pub fn learn(&mut self, issue: u32, actor: u32, y: f64, x0: f64) {
-        let learned = self.learned.get_or_insert_with(Box::default);
-        match learned
-            .iter_mut()
-            .find(|l| l.issue == issue && l.actor == actor)
-        {
-            None => learned.push(Learned { issue, actor, x: y }),
-            Some(l) => l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) },
+    pub fn learn(&mut self, notes: &mut Notes, issue: u32, actor: u32, y: f64, x0: f64) {
+        let mut at = self.learned;
+        while let Some(i) = at.checked_sub(1) {
+            let l = &mut notes.entries[i as usize];
+            if l.issue == issue && l.actor == actor {
+                l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) };
+                return;
+            }
+            at = l.next;
         }
+        notes.entries.push(Learned {
+            issue,
+            actor,
+            x: y,
+            next: self.learned,
+        });
+        // A round holds far fewer than 2^32 entries: its candidates are
+        // refused long before (see `affordable`).
+        self.learned = u32::try_from(notes.entries.len()).unwrap_or(u32::MAX);
     }
 
     /// Σ w·u over issue `k` with side `x`'s actor left out, where u is the
     /// recorded position if this candidate learned one, else the start.
-    fn others_sum(&self, st: &Start, k: u32, x_actor: u32) -> f64 {
+    fn others_sum(&self, st: &Start, notes: &Notes, k: u32, x_actor: u32) -> f64 {
         let mut sum = st.total(k) - st.weighted(x_actor, k);
-        for l in self.learned.iter().flat_map(|l| l.iter()) {
+        for l in notes.list(self.learned) {
             if l.issue == k && l.actor != x_actor {
                 sum += st.weight(l.actor, k) * (l.x - st.x0(l.actor, k));
             }
@@ -165,7 +196,7 @@ impl Candidate {
     /// Evaluates (or re-evaluates) the candidate from its sides' current
     /// positions; `append[s]` says whether side s's move is a new history
     /// entry (else it replaces the last). Returns whether it is valid.
-    pub fn evaluate(&mut self, st: &Start, append: [bool; 2]) -> bool {
+    pub fn evaluate(&mut self, st: &Start, notes: &Notes, append: [bool; 2]) -> bool {
         let [i, j] = self.sides;
         let (p, q) = (j.supply, i.supply);
         let (t_i, t_j) = (st.x0(j.actor, q), st.x0(i.actor, p));
@@ -197,20 +228,20 @@ impl Candidate {
         if !(self.sides[0].passes() && self.sides[1].passes() && self.gain >= FLOOR) {
             return false;
         }
-        self.cut(st, 0, t_i);
-        self.cut(st, 1, t_j);
+        self.cut(st, notes, 0, t_i);
+        self.cut(st, notes, 1, t_j);
         self.sides[0].passes() && self.sides[1].passes()
     }
 
     /// Cuts side `x`'s move (and the other side's with it) where it would
     /// carry the mean of its supply issue past `d`, its target.
-    fn cut(&mut self, st: &Start, x: usize, d: f64) {
+    fn cut(&mut self, st: &Start, notes: &Notes, x: usize, d: f64) {
         let o = 1 - x;
         let (sx, so) = (self.sides[x], self.sides[o]);
         let (k, ko) = (sx.supply, so.supply);
         let big_k = st.denominator(k);
         let w_xk = st.weight(sx.actor, k);
-        let others = self.others_sum(st, k, sx.actor);
+        let others = self.others_sum(st, notes, k, sx.actor);
         let n0 = (others + w_xk * sx.x) / big_k;
         if (d - n0).abs() <= ON_TARGET {
             return;
@@ -221,7 +252,7 @@ impl Candidate {
         }
         // Land the mean exactly on d. Only here does a recorded position of
         // X's own stand in for its current one.
-        let own = self.learned(k, sx.actor).unwrap_or(sx.x);
+        let own = self.learned(notes, k, sx.actor).unwrap_or(sx.x);
         let sum = others + w_xk * own;
         let m_x = (d * big_k - sum).abs() / w_xk;
         let dk = m_x * w_xk / big_k;

@@ -2,7 +2,7 @@
 //! candidate in generation order, the realisation loop, and the positions
 //! the next round starts from (docs/design.md, "One round").
 
-use super::candidate::{Candidate, Side};
+use super::candidate::{Candidate, Notes, Side};
 use super::input::Input;
 
 /// Two gains within this relative window tie; the earlier candidate wins.
@@ -115,7 +115,7 @@ impl<'a> Start<'a> {
             Side::new(i as usize, q as usize, self.x0(i, q)),
             Side::new(j as usize, p as usize, self.x0(j, p)),
         );
-        c.evaluate(self, [true, true]).then_some(c)
+        c.evaluate(self, &Notes::NONE, [true, true]).then_some(c)
     }
 
     /// Puts the actors holding both p and q into their groups (0–3).
@@ -226,46 +226,21 @@ pub fn play(st: &Start) -> Played {
 
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
-///
-/// The tree of gains is kept lazily: a gain that rises is written at once,
-/// one that falls (or a candidate that dies) only when it comes up for a
-/// pick, so every stored gain is at least the true one. A pick first makes
-/// the highest stored gain true, then the earliest stored gain within the
-/// window of it; once both are true, nothing earlier can be in the window.
 fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
     let n = cands.len();
     let mut tree = MaxTree::new(cands.iter().map(|c| c.gain));
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
     let mut alive = vec![true; n];
-    let mut stale = vec![false; n];
     let mut left = n;
     let mut marks = vec![0u8; n];
     let mut touched: Vec<usize> = Vec::new();
+    let mut notes = Notes::default();
     let mut done = Vec::new();
-    // The true gain of candidate c, as the tree should hold it.
-    let truth = |alive: &[bool], cands: &[Candidate], c: usize| {
-        if alive[c] {
-            cands[c].gain
-        } else {
-            f64::NEG_INFINITY
-        }
-    };
     while left > 0 {
-        let Some(top) = tree.argmax() else { break };
-        if stale[top] {
-            stale[top] = false;
-            tree.set(top, truth(&alive, cands, top));
-            continue;
-        }
-        let best = tree.value(top);
+        let Some(best) = tree.max() else { break };
         let Some(pick) = tree.first_at_least(best * (1.0 - TIE_WINDOW)) else {
             break;
         };
-        if stale[pick] {
-            stale[pick] = false;
-            tree.set(pick, truth(&alive, cands, pick));
-            continue;
-        }
         alive[pick] = false;
         left -= 1;
         tree.set(pick, f64::NEG_INFINITY);
@@ -301,7 +276,7 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
                 supplier.supply,
                 &alive,
                 |c, _| {
-                    cands[c].learn(supplier.supply, supplier.actor, supplier.y(), x0);
+                    cands[c].learn(&mut notes, supplier.supply, supplier.actor, supplier.y(), x0);
                     touch(c, 4, &mut touched);
                 },
             );
@@ -309,17 +284,12 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
         for c in touched.drain(..) {
             let m = marks[c];
             marks[c] = 0;
-            let before = cands[c].gain;
-            if cands[c].evaluate(st, [m & 1 != 0, m & 2 != 0]) {
-                if cands[c].gain > before {
-                    tree.set(c, cands[c].gain);
-                } else if cands[c].gain < before {
-                    stale[c] = true;
-                }
+            if cands[c].evaluate(st, &notes, [m & 1 != 0, m & 2 != 0]) {
+                tree.set(c, cands[c].gain);
             } else {
                 alive[c] = false;
                 left -= 1;
-                stale[c] = true;
+                tree.set(c, f64::NEG_INFINITY);
             }
         }
     }
@@ -434,14 +404,9 @@ impl MaxTree {
         MaxTree { size, nodes }
     }
 
-    /// The earliest leaf holding the highest value, unless all are −∞.
-    fn argmax(&self) -> Option<usize> {
+    fn max(&self) -> Option<f64> {
         let top = self.nodes[1];
-        (top > f64::NEG_INFINITY).then(|| self.first_at_least(top))?
-    }
-
-    fn value(&self, i: usize) -> f64 {
-        self.nodes[self.size + i]
+        (top > f64::NEG_INFINITY).then_some(top)
     }
 
     fn set(&mut self, i: usize, gain: f64) {
@@ -449,7 +414,12 @@ impl MaxTree {
         self.nodes[at] = gain;
         while at > 1 {
             at /= 2;
-            self.nodes[at] = self.nodes[2 * at].max(self.nodes[2 * at + 1]);
+            let max = self.nodes[2 * at].max(self.nodes[2 * at + 1]);
+            // Above an unchanged node nothing changes.
+            if self.nodes[at] == max {
+                break;
+            }
+            self.nodes[at] = max;
         }
     }
 
