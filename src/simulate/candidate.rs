@@ -90,38 +90,48 @@ impl Side {
     }
 }
 
-/// A moved position a candidate has learned of (an entry of its private
-/// table U), linked to the candidate's previous entry.
+/// A moved position a candidate has learned of: an entry of its private
+/// table U.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Learned {
     issue: u32,
     actor: u32,
     x: f64,
-    /// The candidate's next entry, plus one (0: none).
+}
+
+/// Up to [`CHUNK`] entries of one candidate, and where its older ones are.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    entries: [Learned; CHUNK],
+    len: u32,
+    /// The next chunk, plus one (0: none).
     next: u32,
 }
 
-/// Every candidate's learned positions in one round, in one array: most
-/// candidates learn nothing, and one allocation serves all that do.
+/// Entries per chunk: a chunk fills one 64-byte cache line.
+const CHUNK: usize = 3;
+
+/// Every candidate's learned positions in one round, in one array of
+/// chunks: most candidates learn nothing, one allocation serves all that
+/// do, and a candidate's entries sit a few to a cache line.
 #[derive(Debug, Default)]
 pub struct Notes {
-    entries: Vec<Learned>,
+    chunks: Vec<Chunk>,
 }
 
 impl Notes {
     /// For a first weighing, before anything was learned.
-    pub const NONE: Notes = Notes {
-        entries: Vec::new(),
-    };
+    pub const NONE: Notes = Notes { chunks: Vec::new() };
 
-    /// The entries of the list starting at `head` (plus one; 0: empty).
+    /// The entries of the list starting at chunk `head` (plus one; 0: none).
     fn list(&self, head: u32) -> impl Iterator<Item = &Learned> {
         let mut at = head;
         std::iter::from_fn(move || {
-            let l = self.entries.get(at.checked_sub(1)? as usize)?;
-            at = l.next;
-            Some(l)
+            let c = self.chunks.get(at.checked_sub(1)? as usize)?;
+            at = c.next;
+            Some(&c.entries[..c.len as usize])
         })
+        .flatten()
     }
 }
 
@@ -163,22 +173,34 @@ impl Candidate {
     pub fn learn(&mut self, notes: &mut Notes, issue: u32, actor: u32, y: f64, x0: f64) {
         let mut at = self.learned;
         while let Some(i) = at.checked_sub(1) {
-            let l = &mut notes.entries[i as usize];
-            if l.issue == issue && l.actor == actor {
+            let c = &mut notes.chunks[i as usize];
+            let len = c.len as usize;
+            if let Some(l) = c.entries[..len]
+                .iter_mut()
+                .find(|l| l.issue == issue && l.actor == actor)
+            {
                 l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) };
                 return;
             }
-            at = l.next;
+            at = c.next;
         }
-        notes.entries.push(Learned {
-            issue,
-            actor,
-            x: y,
+        let entry = Learned { issue, actor, x: y };
+        if let Some(head) = self.learned.checked_sub(1) {
+            let c = &mut notes.chunks[head as usize];
+            if (c.len as usize) < CHUNK {
+                c.entries[c.len as usize] = entry;
+                c.len += 1;
+                return;
+            }
+        }
+        notes.chunks.push(Chunk {
+            entries: [entry; CHUNK],
+            len: 1,
             next: self.learned,
         });
-        // A round holds far fewer than 2^32 entries: its candidates are
+        // A round holds far fewer than 2^32 chunks: its candidates are
         // refused long before (see `affordable`).
-        self.learned = u32::try_from(notes.entries.len()).unwrap_or(u32::MAX);
+        self.learned = u32::try_from(notes.chunks.len()).unwrap_or(u32::MAX);
     }
 
     /// Σ w·u over issue `k` with side `x`'s actor left out, where u is the
