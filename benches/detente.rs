@@ -300,7 +300,32 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
+/// The exchange model: the 15 × 13 climate-talks fixture (10 rounds, as
+/// its reference needs about 50 s for), and generated numeric models.
+fn simulate(c: &mut Criterion) {
+    use detente::simulate::{Input, run};
+    let mut g = c.benchmark_group("simulate");
+    g.sample_size(10);
+    let cop = model::load(std::path::Path::new(
+        "tests/fixtures/exchange/cop21-like.csv",
+    ))
+    .expect("fixture");
+    let input = Input::new(&cop, Basis::Inferred);
+    g.bench_function("cop21_like_15x13_10_rounds", |b| {
+        b.iter(|| run(black_box(&input), 10, &mut |_| {}).rounds.len())
+    });
+    for (a, i, rounds) in [(30, 60, 10), (30, 150, 1)] {
+        let m = model::from_str(&yaml(&Spec::numeric(a, i)), Origin::BuiltIn).expect("model");
+        let input = Input::new(&m, Basis::Inferred);
+        g.bench_function(
+            BenchmarkId::new("generated", format!("{a}x{i}_{rounds}_rounds")),
+            |b| b.iter(|| run(black_box(&input), rounds, &mut |_| {}).rounds.len()),
+        );
+    }
+    g.finish();
+}
+
 criterion_group!(
-    benches, load, compare, frame, fuzzy, forecast, analysis, import
+    benches, load, compare, frame, fuzzy, forecast, analysis, import, simulate
 );
 criterion_main!(benches);

@@ -276,7 +276,13 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
                 supplier.supply,
                 &alive,
                 |c, _| {
-                    cands[c].learn(&mut notes, supplier.supply, supplier.actor, supplier.y(), x0);
+                    cands[c].learn(
+                        &mut notes,
+                        supplier.supply,
+                        supplier.actor,
+                        supplier.y(),
+                        x0,
+                    );
                     touch(c, 4, &mut touched);
                 },
             );
