@@ -75,12 +75,26 @@ fn it_follows_swap_jump_and_basis() {
         a.analysis.cruxes,
         cruxes(&a.comparison.comparison(&a.model))
     );
+    // The United States (now left) and Russia: the best trade has the US
+    // give way on NATO non-expansion and Russia on de-escalation, each on
+    // what is its own to decide (the model's power rule).
+    let best = a.analysis.trades.first().expect("the pair has trades");
+    assert_eq!(
+        (
+            m.issues[best.left.issue].id.as_str(),
+            m.issues[best.right.issue].id.as_str()
+        ),
+        ("nato-non-expansion", "de-escalation")
+    );
     a.update(Action::OpenPicker);
     for c in "rifk".chars() {
         a.update(Action::Type(c.to_string()));
     }
     a.update(Action::Accept);
     assert_eq!(id(&a, a.analysis.ranked), "rifkind");
+    // An analyst has no say on any issue (power 0): nothing to give way on,
+    // so no trade, where the pair before had ten.
+    assert!(a.analysis.trades.is_empty(), "{:?}", a.analysis.trades);
     assert_eq!(
         a.analysis.trades,
         trades(&a.comparison.comparison(&a.model))
