@@ -182,7 +182,7 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
             Err(e) => report.add(r.line, r.column(2), "#M position", format!("position {e}")),
         }
     }
-    for (issue, mut labels) in issues.iter_mut().zip(points) {
+    for (n, (issue, mut labels)) in issues.iter_mut().zip(points).enumerate() {
         labels.sort_by(|a, b| a.at.total_cmp(&b.at));
         let lowest = labels.first().map_or(0.0, |l| l.at);
         let highest = labels.last().map_or(100.0, |l| l.at);
@@ -192,6 +192,28 @@ pub(super) fn read(text_in: &str, origin: &Origin, title: &str) -> Result<Model,
             // One point (or none) does not make a scale: 0–100 around it.
             (lowest.min(0.0), highest.max(100.0))
         };
+        if !(max - min).is_finite() {
+            // Both ends are finite, the width between them is not
+            // (-1e308 to 1e308): every distance on it would be NaN.
+            // Reported on the #M line of the highest point.
+            let at = m_recs
+                .iter()
+                .find(|r| {
+                    issue_keys.get(r.get(1)) == Some(&n) && fields::number(r.get(2)) == Ok(max)
+                })
+                .map_or((0, 0), |r| (r.line, r.column(2)));
+            report.add(
+                at.0,
+                at.1,
+                "#M position",
+                format!(
+                    "the scale of issue {} runs from {:e} to {:e}, a width too large to compute with",
+                    quoted(&issue.title),
+                    min,
+                    max
+                ),
+            );
+        }
         issue.scale = Some(Scale {
             min,
             max,
