@@ -532,9 +532,25 @@ pub(super) fn read(reader: impl Read, origin: &Origin, title: &str) -> Result<Mo
         let Some(number_line) = s.number_line else {
             continue; // all stance words: a stance issue
         };
+        let (min, max) = (s.lowest.min(0.0), s.highest.max(100.0));
+        if !(max - min).is_finite() {
+            // Both ends are finite, the width between them is not
+            // (-1e308 to 1e308): every distance on it would be NaN.
+            report.add(
+                usize::try_from(number_line).unwrap_or(usize::MAX),
+                0,
+                "position",
+                format!(
+                    "the positions on issue {} run from {:e} to {:e}, a width too large to compute with",
+                    quoted(&issue.title),
+                    min,
+                    max
+                ),
+            );
+        }
         issue.scale = Some(Scale {
-            min: s.lowest.min(0.0),
-            max: s.highest.max(100.0),
+            min,
+            max,
             labels: Vec::new(),
             status_quo: None,
         });
