@@ -1,20 +1,51 @@
 //! Display-width aware wrapping and truncation, shared by the exports and the
-//! screen. Widths are terminal columns (`unicode-width`), so CJK and emoji
-//! count double and combining marks count zero.
+//! screen. Text is cut only between grapheme clusters (`unicode-segmentation`):
+//! an emoji ZWJ sequence (👩‍👩‍👧‍👦), a flag (two regional indicators) or a
+//! letter with its combining marks is never split. Widths are terminal
+//! columns (`unicode-width`) counted per cluster, as the terminal and ratatui
+//! draw them: CJK and emoji count double, combining marks nothing.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
+/// The columns `s` takes: the sum of its clusters' widths.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if s.is_ascii() {
+        // One cluster per character (but `\r\n`, which has no width).
+        return UnicodeWidthStr::width(s);
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
-fn char_width(c: char) -> usize {
-    UnicodeWidthChar::width(c).unwrap_or(0)
+/// The words of a paragraph: the runs between clusters that are a plain
+/// space. A space that carries a combining mark is one cluster, part of a
+/// word, and not a place to break.
+fn words(paragraph: &str) -> impl Iterator<Item = &str> {
+    let mut rest = paragraph;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let end = rest
+                .grapheme_indices(true)
+                .find(|&(_, g)| g == " ")
+                .map_or(rest.len(), |(i, _)| i);
+            let word = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    })
 }
 
 /// Wraps `s` into lines of at most `max` columns, at spaces where possible and
-/// inside a word where it is longer than a line. Keeps paragraph breaks
-/// (`\n`). Never returns an empty list; with `max == 0`, returns `[""]`.
+/// between clusters inside a word where it is longer than a line. Keeps
+/// paragraph breaks (`\n`). A cluster wider than the whole line (a CJK
+/// character or an emoji when `max` is 1) is shown as one `?`, so no line is
+/// ever wider than `max`. Never returns an empty list; with `max == 0`,
+/// returns `[""]`.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     if max == 0 {
@@ -23,7 +54,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     for paragraph in s.split('\n') {
         let mut line = String::new();
         let mut line_w = 0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        for word in words(paragraph) {
             let w = width(word);
             let gap = usize::from(line_w > 0);
             if line_w + gap + w <= max {
@@ -43,20 +74,19 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 line_w = w;
                 continue;
             }
-            // A word longer than a line: break it between characters.
-            for c in word.chars() {
-                let cw = char_width(c);
-                if line_w + cw > max && line_w > 0 {
+            // A word longer than a line: break it between clusters.
+            for g in word.graphemes(true) {
+                let gw = UnicodeWidthStr::width(g);
+                if line_w + gw > max && line_w > 0 {
                     lines.push(std::mem::take(&mut line));
                     line_w = 0;
                 }
-                if cw > max {
-                    // Wider than the whole column (a CJK char in 1 column).
+                if gw > max {
                     line.push('?');
                     line_w += 1;
                 } else {
-                    line.push(c);
-                    line_w += cw;
+                    line.push_str(g);
+                    line_w += gw;
                 }
             }
         }
@@ -65,8 +95,24 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// Cuts `s` to at most `max` columns, ending in `…` when anything was cut.
-/// Line breaks become spaces.
+/// The longest run of whole clusters from the start of `clusters` that fits
+/// in `room` columns, and its end in bytes.
+fn fitting<'a>(clusters: impl Iterator<Item = &'a str>, room: usize) -> usize {
+    let mut w = 0;
+    let mut bytes = 0;
+    for g in clusters {
+        w += UnicodeWidthStr::width(g);
+        if w > room {
+            break;
+        }
+        bytes += g.len();
+    }
+    bytes
+}
+
+/// Cuts `s` to at most `max` columns between clusters, ending in `…` when
+/// anything was cut (just `…` when even the first cluster does not fit
+/// before it). Line breaks become spaces.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max && !s.contains('\n') {
         return s.to_string();
@@ -78,22 +124,12 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in flat.chars() {
-        let cw = char_width(c);
-        if w + cw > max - 1 {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
+    let end = fitting(flat.graphemes(true), max - 1);
+    format!("{}…", &flat[..end])
 }
 
-/// Cuts `s` to at most `max` columns from the start, keeping its end (where
-/// the user is typing) behind a `…`.
+/// Cuts `s` to at most `max` columns from the start, between clusters,
+/// keeping its end (where the user is typing) behind a `…`.
 pub fn truncate_start(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
@@ -101,17 +137,8 @@ pub fn truncate_start(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut kept: Vec<char> = Vec::new();
-    let mut w = 0;
-    for c in s.chars().rev() {
-        let cw = char_width(c);
-        if w + cw > max - 1 {
-            break;
-        }
-        kept.push(c);
-        w += cw;
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    let kept = fitting(s.graphemes(true).rev(), max - 1);
+    format!("…{}", &s[s.len() - kept..])
 }
 
 /// Pads `s` with spaces to exactly `cols` columns (it must not be wider).

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -42,18 +42,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    // tempfile's errors name its temporary path; the user only knows theirs.
-    let plain = |e: std::io::Error| {
-        let text = e.to_string();
-        let reason = text.split(" at path ").next().unwrap_or(&text).to_string();
-        std::io::Error::new(e.kind(), reason)
-    };
+    // The temporary file is opened here, with std, rather than by
+    // `Builder::tempfile_in`, and written through its `File`: tempfile
+    // wraps the errors of its own open and write in a type that names its
+    // temporary path, which the user never chose. These errors are the
+    // system's, as they are; tempfile only picks the name.
     let mut tmp = tempfile::Builder::new()
         .prefix(".detente-")
         .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| io(plain(e)))?;
-    tmp.write_all(bytes).map_err(io)?;
+        .make_in(dir, |p| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(p)
+        })
+        .map_err(io)?;
+    tmp.as_file_mut().write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     let mode = existing
         .filter(|m| m.file_type().is_file())
@@ -143,6 +148,12 @@ mod tests {
             err.to_string().contains("No such file or directory"),
             "{err}"
         );
+        // The system's own error, its kind and number kept.
+        let WriteError::Io { source, .. } = &err else {
+            panic!("an I/O error: {err:?}");
+        };
+        assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(source.raw_os_error(), Some(2), "{source:?}");
         assert!(matches!(
             write_atomic(dir.path(), b"x", true),
             Err(WriteError::IsDirectory(_))

@@ -355,13 +355,23 @@ fn a_full_disk_fails_cleanly_without_a_partial_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mnt = dir.path().join("tiny");
     fs::create_dir(&mnt).expect("mkdir");
-    let mounted = std::process::Command::new("mount")
+    let mount = std::process::Command::new("mount")
         .args(["-t", "tmpfs", "-o", "size=8k", "tmpfs"])
         .arg(&mnt)
-        .status()
-        .is_ok_and(|s| s.success());
+        .output();
+    let mounted = mount.as_ref().is_ok_and(|o| o.status.success());
     if !mounted {
-        eprintln!("cannot mount a tmpfs here (not root, or no mount namespace): skipped");
+        let why = match &mount {
+            Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
+            Err(e) => format!("mount: {e}"),
+        };
+        // CI runs as root and can mount: there a skip would hide a broken
+        // full-disk path, so it fails.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must be able to mount a tmpfs (runs as root): {why}"
+        );
+        eprintln!("cannot mount a tmpfs here (not root, or no mount namespace): skipped ({why})");
         return;
     }
     struct Unmount(std::path::PathBuf);
@@ -384,6 +394,11 @@ fn a_full_disk_fails_cleanly_without_a_partial_file() {
         out.to_str().expect("utf8"),
     ]);
     assert_failed_cleanly(&r, "report.md", "No space left", &mnt);
+    assert!(
+        !r.stderr.contains(".detente-"),
+        "no temporary path: {}",
+        r.stderr
+    );
 }
 
 #[test]

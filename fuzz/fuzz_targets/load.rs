@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     // Every importer on the same bytes, whatever they look like, and the
     // detection in front of them: no panic, clean messages, and a model
     // that imports writes YAML that loads back the same.
-    for format in [source::Format::Decide, source::Format::Ktab, source::Format::Csv] {
+    for format in [
+        source::Format::Decide,
+        source::Format::Ktab,
+        source::Format::Csv,
+    ] {
         match import(format, data, &Origin::BuiltIn) {
             Err(e) => assert!(clean(&e.to_string(), &['\n']), "{e}"),
             Ok(model) => {

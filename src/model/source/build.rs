@@ -29,6 +29,11 @@ pub fn slugify(key: &str) -> String {
 #[derive(Default)]
 pub(super) struct Ids {
     used: HashSet<String>,
+    /// Per clashing base, the suffix to try next: every smaller one is
+    /// taken, so the search starts there rather than at 2 (from 2 each
+    /// time, n keys with one slug, such as names without an ASCII letter,
+    /// cost n² lookups: minutes for a file of 50,000 such actors).
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -38,14 +43,18 @@ impl Ids {
         if base.is_empty() {
             base = fallback.to_string();
         }
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !self.used.contains(&base) {
+            self.used.insert(base.clone());
+            return base;
         }
-        self.used.insert(id.clone());
-        id
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -185,5 +194,20 @@ mod tests {
         assert_eq!(ids.id("日本", "actor"), "actor");
         assert_eq!(ids.id("中国", "actor"), "actor-2");
         assert!(ids.id("usa-2", "actor").starts_with("usa-2"));
+    }
+
+    #[test]
+    fn many_clashes_cost_no_more_than_the_ids() {
+        // 20,000 keys with one slug: before the suffix was remembered,
+        // each search started at 2: 200 million lookups, 90 s of CPU in a
+        // debug build.
+        let mut ids = Ids::default();
+        assert_eq!(ids.id("actor-3", "actor"), "actor-3");
+        let got: Vec<String> = (0..20_000).map(|_| ids.id("日本", "actor")).collect();
+        assert_eq!(got[..4], ["actor", "actor-2", "actor-4", "actor-5"]);
+        assert_eq!(got[19_999], "actor-20001");
+        // A later key whose own slug is a numbered id still gets its own.
+        assert_eq!(ids.id("actor 20002", "actor"), "actor-20002");
+        assert_eq!(ids.id("actor", "actor"), "actor-20003");
     }
 }
