@@ -70,7 +70,7 @@ pub enum Command {
     /// Forecast every issue (compromise model and weighted median) and check
     /// the forecasts against the recorded outcomes
     Forecast {
-        /// The model file (YAML); the built-in model when omitted
+        /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
         /// The output format
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
@@ -132,7 +132,7 @@ pub enum Command {
     },
     /// List the actors of a model: id, then name, one per line
     Actors {
-        /// The model file (YAML); the built-in model when omitted
+        /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
     /// Print the JSON Schema (draft 2020-12) of the model format

@@ -268,3 +268,37 @@ fn a_model_without_power_shows_none_in_the_reports_for_reading() {
         serde_json::from_str(&export(&m, "a", "b", Format::Json, 100)).unwrap();
     assert_eq!(doc["issues"][1]["left"]["power"], 1.0);
 }
+
+/// A text cell a spreadsheet would take for a formula opens as text: it
+/// gets a leading `'` (OWASP's advice against CSV injection); numbers,
+/// negative ones included, stay numbers.
+#[test]
+fn csv_cells_that_look_like_formulas_open_as_text() {
+    let m = detente::model::from_str(
+        r#"
+title: t
+issues:
+  - {id: i1, title: "+cmd|' /C calc'!A0"}
+  - {id: i2, title: "@SUM(1+1)"}
+actors:
+  - id: a
+    name: A
+    positions:
+      i1: {stance: -2, summary: '=HYPERLINK("http://example.com","click")'}
+      i2: {stance: 1, summary: "-2+3"}
+  - {id: b, name: B, positions: {i1: 1, i2: -1}}
+"#,
+        detente::model::Origin::BuiltIn,
+    )
+    .expect("valid");
+    let csv = common::report(&m, "a", "b", Format::Csv, 80);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[1],
+        r#"i1,'+cmd|' /C calc'!A0,-2,1,conflict,false,"'=HYPERLINK(""http://example.com"",""click"")",,-2,1,stated,stated,1,1,false,false,1,1"#
+    );
+    assert_eq!(
+        rows[2],
+        "i2,'@SUM(1+1),1,-1,conflict,false,'-2+3,,1,-1,stated,stated,1,1,false,false,1,1"
+    );
+}

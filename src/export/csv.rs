@@ -3,7 +3,19 @@
 use super::Report;
 use crate::model::{Actor, Position, format_number};
 
+/// A text cell, quoted as RFC 4180 needs. A text that a spreadsheet would
+/// read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`, as OWASP recommends against CSV injection: a
+/// hostile quote in a model never runs in the analyst's spreadsheet. Only
+/// text goes through here; numbers are written as numbers.
 pub(super) fn field(s: &str) -> String {
+    let guarded;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -129,3 +129,18 @@ fn the_provenance_line() {
     assert!(p.line().starts_with("Model: data/x[2J.yaml, detente "));
     assert!(p.line().ends_with(", 2000-02-29"));
 }
+
+/// Salience as the model gave it, to three decimals at most, the same on
+/// screen and in every report: 0.75 and 0.85 stay apart.
+#[test]
+fn salience_keeps_its_precision() {
+    let label = |s: f64| {
+        let mut p = crate::model::Position::new(1.0, None);
+        p.salience = s;
+        salience_label(&p)
+    };
+    assert_eq!(label(0.75), "salience 0.75");
+    assert_eq!(label(0.85), "salience 0.85");
+    assert_eq!(label(0.125), "salience 0.125");
+    assert_eq!(label(1.0), "salience 1");
+}

@@ -68,7 +68,7 @@ pub(super) fn position_lines<'a>(
         (None, None) => head.push(Span::styled("  (no position in the model)", t.dim())),
         (Some(p), _) => {
             head.push(Span::styled(
-                format!("  salience {:.1}", p.salience),
+                format!("  {}", crate::present::salience_label(p)),
                 t.dim(),
             ));
             if gives_power(m) {
