@@ -83,6 +83,16 @@ pub fn position_label(issue: &Issue, p: Option<&Position>) -> String {
     }
 }
 
+/// The title to show beside an issue's label (its `short`), or `None`
+/// when there is no short label or the title only repeats it, case aside:
+/// an import whose key is "differentiation" and name "Differentiation"
+/// shows it once, not "differentiation / Differentiation".
+pub fn distinct_title(issue: &Issue) -> Option<&str> {
+    let short = issue.short.as_deref()?;
+    let same = short.trim().to_lowercase() == issue.title.trim().to_lowercase();
+    (!same).then_some(issue.title.as_str())
+}
+
 /// `salience 0.8`: how much the issue matters to the side (it weighs the
 /// issue in the alignment).
 pub fn salience_label(p: &Position) -> String {

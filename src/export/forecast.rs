@@ -15,8 +15,9 @@ pub enum TableFormat {
     Json,
 }
 use crate::analysis::forecast::{Checked, Mae};
-use crate::model::{Basis, Issue, Model, format_number};
-use crate::text::{pad, truncate, width};
+use crate::model::{Basis, Issue, Model, Stance, format_number};
+use crate::present::distinct_title;
+use crate::text::{pad, truncate, width, wrap};
 
 /// Renders the forecasts of every issue in `format`.
 pub fn render(
@@ -34,16 +35,48 @@ pub fn render(
     }
 }
 
-fn opt(issue: &Issue, x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), |x| issue.describe(x))
+/// Decimals for every number shown on `issue`: the rule of
+/// [`Issue::number`] (three significant places of the scale's width), but
+/// kept when they are zeros, so 57.97 on 0..100 reads "58.0" beside "49.4"
+/// and compromise, median and outcome line up.
+fn decimals(issue: &Issue) -> usize {
+    let magnitude = issue.span().log10().floor();
+    if magnitude.is_finite() {
+        (3 - magnitude as i32).clamp(0, 3) as usize
+    } else {
+        3
+    }
 }
 
-/// A table cell: the number alone on a numeric issue (its labels are on
-/// screen and in the other formats), the stance too on a stance issue.
-fn cell(issue: &Issue, x: Option<f64>) -> String {
-    match (x, issue.is_numeric()) {
-        (Some(x), true) => issue.number(x),
-        _ => opt(issue, x),
+/// `x` with the issue's decimals: `58.0`, `0.391`, never `-0.0`.
+fn fixed(issue: &Issue, x: f64) -> String {
+    let s = format!("{x:.*}", decimals(issue));
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// A forecast or outcome as people read it, with the issue's decimals:
+/// `+1 supports` for a whole stance, `0.765 ≈ supports` between two;
+/// `58.0`, with the nearest scale label when `labels` (`58.0 (Moderate cuts)`).
+fn shown(issue: &Issue, x: Option<f64>, labels: bool) -> String {
+    let Some(x) = x else {
+        return "–".to_string();
+    };
+    match &issue.scale {
+        None => {
+            let s = Stance::nearest(x);
+            if x.fract() == 0.0 {
+                format!("{} {}", s.signed(), s.word())
+            } else {
+                format!("{} ≈ {}", fixed(issue, x), s.word())
+            }
+        }
+        Some(scale) => match scale.nearest_label(x).filter(|_| labels) {
+            Some(label) => format!("{} ({label})", fixed(issue, x)),
+            None => fixed(issue, x),
+        },
     }
 }
 
@@ -79,11 +112,35 @@ fn scale(issue: &Issue) -> String {
     }
 }
 
+/// The widest the issue column gets; longer names are cut at a word and
+/// given whole under the table.
+const ISSUE_MAX: usize = 32;
+
+/// `s` in at most `max` columns, cut after a whole word with `…`; the
+/// second value says whether it was cut.
+fn cut_at_word(s: &str, max: usize) -> (String, bool) {
+    if width(s) <= max {
+        return (s.to_string(), false);
+    }
+    let first = wrap(s, max.saturating_sub(1))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let first = first.trim_end();
+    if first.is_empty() || width(first) >= max {
+        return (truncate(s, max), true);
+    }
+    (format!("{first}…"), true)
+}
+
 fn text(model: &Model, min: Basis, checked: &[Checked], mae: &Mae) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Forecasts: {}", model.title);
     let _ = writeln!(out, "{}", counting(min));
     let _ = writeln!(out);
+    // Two header lines: the error columns read "error / compromise" and
+    // "error / median" down the column.
+    let over = ["", "", "", "", "", "", "error", "error"];
     let head = [
         "issue",
         "scale",
@@ -91,41 +148,72 @@ fn text(model: &Model, min: Basis, checked: &[Checked], mae: &Mae) -> String {
         "compromise",
         "median",
         "outcome",
-        "err C",
-        "err M",
+        "compromise",
+        "median",
     ];
-    let widths = [22, 7, 3, 16, 16, 16, 5, 5];
-    let row = |cells: [String; 8]| {
+    let names: Vec<String> = checked
+        .iter()
+        .map(|c| format!("{}. {}", c.issue + 1, model.issues[c.issue].label()))
+        .collect();
+    let mut cut = Vec::new();
+    let rows: Vec<[String; 8]> = checked
+        .iter()
+        .zip(&names)
+        .map(|(c, name)| {
+            let issue = &model.issues[c.issue];
+            let (name, was_cut) = cut_at_word(name, ISSUE_MAX);
+            if was_cut {
+                cut.push(c.issue);
+            }
+            [
+                name,
+                scale(issue),
+                c.forecast.positions.to_string(),
+                shown(issue, c.forecast.compromise, false),
+                shown(issue, c.forecast.median, false),
+                shown(issue, c.outcome, false),
+                error(c.error_compromise),
+                error(c.error_median),
+            ]
+        })
+        .collect();
+    let mut widths = head.map(width);
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: [&str; 8]| {
         let mut line = String::new();
         for (k, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            let cell = truncate(cell, w);
             if k >= 6 {
-                line.push_str(&" ".repeat(w - width(&cell)));
-                line.push_str(&cell);
+                line.push_str(&" ".repeat(w - width(cell)));
+                line.push_str(cell);
             } else {
-                line.push_str(&pad(&cell, w));
+                line.push_str(&pad(cell, w));
             }
-            line.push(' ');
+            line.push_str("  ");
         }
         line.trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", row(head.map(String::from)));
-    for c in checked {
-        let issue = &model.issues[c.issue];
-        let _ = writeln!(
-            out,
-            "{}",
-            row([
-                format!("{}. {}", c.issue + 1, issue.label()),
-                scale(issue),
-                c.forecast.positions.to_string(),
-                cell(issue, c.forecast.compromise),
-                cell(issue, c.forecast.median),
-                cell(issue, c.outcome),
-                error(c.error_compromise),
-                error(c.error_median),
-            ])
-        );
+    let _ = writeln!(out, "{}", line(over));
+    let _ = writeln!(out, "{}", line(head));
+    for r in &rows {
+        let _ = writeln!(out, "{}", line(r.each_ref().map(String::as_str)));
+    }
+    if !cut.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Issues in full:");
+        for &i in &cut {
+            let issue = &model.issues[i];
+            let full = match distinct_title(issue) {
+                Some(title) => format!("{}. {} — {title}", i + 1, issue.label()),
+                None => format!("{}. {}", i + 1, issue.label()),
+            };
+            for (k, l) in wrap(&full, 98).iter().enumerate() {
+                let _ = writeln!(out, "{}{l}", if k == 0 { "  " } else { "     " });
+            }
+        }
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", mae_line(mae));
@@ -154,9 +242,9 @@ fn markdown(model: &Model, min: Basis, checked: &[Checked], mae: &Mae) -> String
             esc(issue.label()),
             scale(issue),
             c.forecast.positions,
-            esc(&opt(issue, c.forecast.compromise)),
-            esc(&opt(issue, c.forecast.median)),
-            esc(&opt(issue, c.outcome)),
+            esc(&shown(issue, c.forecast.compromise, true)),
+            esc(&shown(issue, c.forecast.median, true)),
+            esc(&shown(issue, c.outcome, true)),
             error(c.error_compromise),
             error(c.error_median)
         );
