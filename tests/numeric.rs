@@ -122,12 +122,16 @@ fn forecast_in_text_markdown_and_csv() {
         "{t}"
     );
     assert!(
-        t.contains("2. Troops withdrawn    -50..50 3   -17.3            0                0"),
+        t.contains(
+            "2. Troops withdrawn           -50..50  3  -17.3        0.0         0.0                17.3     0.0"
+        ),
         "{t}"
     );
     let md = text("markdown");
     assert!(
-        md.contains("| 1 | Size of the joint budget | 0..100 | 3 | 34 | 30 | 40 | 6.0 | 10.0 |"),
+        md.contains(
+            "| 1 | Size of the joint budget | 0..100 | 3 | 34.0 | 30.0 | 40.0 | 6.0 | 10.0 |"
+        ),
         "{md}"
     );
     let csv = text("csv");

@@ -144,3 +144,29 @@ fn salience_keeps_its_precision() {
     assert_eq!(label(0.125), "salience 0.125");
     assert_eq!(label(1.0), "salience 1");
 }
+
+/// A title is shown beside the short label only when it says something
+/// else: not when there is no short label, nor when the two differ only in
+/// case ("differentiation" / "Differentiation", as a Decide import writes).
+#[test]
+fn a_title_beside_its_label_only_when_it_differs() {
+    let m = from_str(
+        r"
+title: t
+issues:
+  - {id: plain, title: No short label}
+  - {id: differentiation, title: Differentiation, short: differentiation}
+  - {id: nato, title: The alliance does not expand, short: NATO}
+actors:
+  - {id: a, name: A, positions: {}}
+",
+        Origin::BuiltIn,
+    )
+    .expect("model");
+    assert_eq!(distinct_title(&m.issues[0]), None);
+    assert_eq!(distinct_title(&m.issues[1]), None);
+    assert_eq!(
+        distinct_title(&m.issues[2]),
+        Some("The alliance does not expand")
+    );
+}
