@@ -302,3 +302,35 @@ actors:
         "i2,'@SUM(1+1),1,-1,conflict,false,'-2+3,,1,-1,stated,stated,1,1,false,false,1,1"
     );
 }
+
+/// An issue whose short label is its title (a Decide key equal to its
+/// name but for case) is named once, not "Differentiation / differentiation".
+#[test]
+fn an_issue_named_twice_the_same_way_is_named_once() {
+    let m = detente::model::from_str(
+        "
+title: t
+issues:
+  - {id: differentiation, title: differentiation, short: Differentiation}
+  - {id: finance, title: Volume of climate finance, short: Finance}
+actors:
+  - {id: a, name: A, positions: {differentiation: 1, finance: 1}}
+  - {id: b, name: B, positions: {differentiation: -1, finance: -1}}
+",
+        detente::model::Origin::BuiltIn,
+    )
+    .expect("valid");
+    let text = common::report(&m, "a", "b", Format::Text, 80);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "1. Differentiation")
+        .expect("the issue's row");
+    assert!(!lines[at + 1].contains("differentiation"), "{text}");
+    // A title that says more than the label is still shown under it.
+    let fin = lines.iter().position(|l| *l == "2. Finance").expect("row");
+    assert_eq!(lines[fin + 1], "   Volume of climate finance");
+    let html = common::report(&m, "a", "b", Format::Html, 80);
+    assert!(!html.contains("<small>differentiation</small>"), "{html}");
+    assert!(html.contains("<small>Volume of climate finance</small>"));
+}

@@ -161,8 +161,8 @@ fn table(o: &mut String, report: &Report<'_, '_>) {
     );
     for (n, row) in report.rows().enumerate() {
         let issue = &m.issues[row.issue];
-        let mut title = if issue.short.is_some() {
-            format!("<small>{}</small>", esc(&issue.title))
+        let mut title = if let Some(full) = crate::present::distinct_title(issue) {
+            format!("<small>{}</small>", esc(full))
         } else {
             String::new()
         };

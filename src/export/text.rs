@@ -71,8 +71,8 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
         let issue = &m.issues[r.issue];
         let _ = writeln!(out, "{}", rule("-"));
         para(&mut out, &format!("{}. {}", n + 1, issue.label()), 0);
-        if issue.short.is_some() {
-            para(&mut out, &issue.title, 3);
+        if let Some(title) = crate::present::distinct_title(issue) {
+            para(&mut out, title, 3);
         }
         if let Some(d) = &issue.description {
             para(&mut out, d, 3);

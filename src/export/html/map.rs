@@ -209,11 +209,9 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>, heaviest: f6
         esc(&issue.id),
         n + 1,
         esc(issue.label()),
-        if issue.short.is_some() {
-            esc(&issue.title)
-        } else {
-            String::new()
-        }
+        crate::present::distinct_title(issue)
+            .map(esc)
+            .unwrap_or_default()
     );
     let _ = writeln!(
         o,
