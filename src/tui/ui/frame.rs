@@ -1,4 +1,4 @@
-//! The header (model, view, actors, alignment, counts) and the
+//! The header (model, view, actors, agreement, counts) and the
 //! footer (status and key hints from the key table).
 
 use ratatui::buffer::Buffer;
@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::compare::Verdict;
 use crate::model::Basis;
-use crate::present::percent;
+use crate::present::agreement_figure;
 use crate::text::{truncate, width};
 use crate::tui::app::{App, Side, View};
 use crate::tui::keymap;
@@ -62,8 +62,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     let n = &c.counts;
     let mut third = vec![
-        Span::raw("  alignment "),
-        Span::styled(percent(c.alignment), t.title()),
+        Span::raw("  agreement "),
+        Span::styled(agreement_figure(c.agreement, &c.counts), t.title()),
         Span::raw("  "),
     ];
     for v in Verdict::ALL {
