@@ -48,6 +48,16 @@ pub fn agreement_figure(agreement: Option<f64>, counts: &crate::compare::Counts)
     }
 }
 
+/// The same, shorter, for a narrow header: `27% on 11`, `100% on 1, too few to say`.
+pub fn agreement_short(agreement: Option<f64>, counts: &crate::compare::Counts) -> String {
+    let mark = if agreement.is_some() && counts.too_few() {
+        format!(", {TOO_FEW}")
+    } else {
+        String::new()
+    };
+    format!("{} on {}{mark}", percent(agreement), counts.shared())
+}
+
 /// `35`, `2.5`, `1e6`-free: a number in at most four columns where it fits
 /// (a matrix cell), else as short as it gets.
 pub fn short_number(x: f64) -> String {

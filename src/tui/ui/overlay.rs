@@ -48,7 +48,7 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         )
     } else {
         format!(
-            "  {} of {} · agreement with {} · on = shared issues",
+            "  {} of {} · agreement with {}",
             p.matches.len(),
             m.actors.len(),
             m.actors[other].name
@@ -72,9 +72,9 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         let actor = &m.actors[mt.actor];
         let align = match p.agreement.get(mt.actor) {
             Some(&(a, n)) => format!(
-                " {:>4} on {:>2}{}",
+                " {:>4} on {}{}",
                 percent(a),
-                n.shared(),
+                crate::present::shared_label(n.shared()),
                 if a.is_some() && n.too_few() {
                     format!(" · {TOO_FEW}")
                 } else {
