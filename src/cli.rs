@@ -114,7 +114,7 @@ pub enum Command {
         #[command(flatten)]
         to: Output,
     },
-    /// Rank every other actor by alignment with ACTOR, closest first
+    /// Rank every other actor by agreement with ACTOR, closest first
     Rank {
         /// [MODEL] ACTOR: the model file (the built-in model when omitted) and the actor
         #[arg(value_name = "[MODEL] ACTOR", num_args = 1..=2, required = true)]

@@ -87,6 +87,10 @@ impl Row<'_> {
     }
 }
 
+/// A figure resting on fewer shared issues than this is "too few to say"
+/// (docs/design.md, "Closest (rank)").
+pub const MIN_SHARED: usize = 3;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub agree: usize,
@@ -100,6 +104,17 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The issues where both positions are known (agree + partial + conflict):
+    /// what an agreement or an alignment rests on.
+    pub fn shared(&self) -> usize {
+        self.agree + self.partial + self.conflict
+    }
+
+    /// Fewer than [`MIN_SHARED`] shared issues: too few to say how close two actors are.
+    pub fn too_few(&self) -> bool {
+        self.shared() < MIN_SHARED
+    }
+
     pub fn of(&self, v: Verdict) -> usize {
         match v {
             Verdict::Agree => self.agree,
@@ -122,6 +137,10 @@ pub struct Comparison<'m> {
     pub counts: Counts,
     /// In [0, 1]; `None` when the actors share no known issue or Σw = 0.
     pub alignment: Option<f64>,
+    /// The salience-weighted index of agreement in [0, 1] (docs/design.md,
+    /// "Agreement"): what the screens and reports show; `None` when
+    /// `alignment` is.
+    pub agreement: Option<f64>,
 }
 
 impl<'m> Comparison<'m> {
@@ -170,6 +189,7 @@ impl<'m> Comparison<'m> {
             })
             .collect();
         let alignment = alignment(model, &rows);
+        let agreement = agreement(&rows);
         Comparison {
             model,
             left,
@@ -178,6 +198,7 @@ impl<'m> Comparison<'m> {
             rows,
             counts,
             alignment,
+            agreement,
         }
     }
 }
@@ -192,6 +213,26 @@ pub fn alignment(model: &Model, rows: &[Row<'_>]) -> Option<f64> {
         };
         let distance = (l.value - r.value).abs();
         num += w * (1.0 - distance / model.issues[row.issue].span());
+        den += w;
+    }
+    (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))
+}
+
+/// Lijphart's index of agreement, weighted by salience: Σ wᵢ·sᵢ / Σ wᵢ over
+/// the rows where both positions are known, sᵢ = 1 for agree, ½ for
+/// partial, 0 for conflict. A pair in conflict on every shared issue scores 0.
+pub fn agreement(rows: &[Row<'_>]) -> Option<f64> {
+    let (mut num, mut den) = (0.0, 0.0);
+    for row in rows {
+        let Some(w) = row.weight() else {
+            continue;
+        };
+        let s = match row.verdict {
+            Verdict::Agree => 1.0,
+            Verdict::Partial => 0.5,
+            Verdict::Conflict | Verdict::Unknown => 0.0,
+        };
+        num += w * s;
         den += w;
     }
     (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))

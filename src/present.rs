@@ -13,9 +13,49 @@ pub use crate::model::format_number;
 
 // ---- numbers ----
 
-/// An alignment as a whole percentage, or `n/a` when it is undefined.
+/// An agreement (or alignment) as a whole percentage, or `n/a` when it is undefined.
 pub fn percent(alignment: Option<f64>) -> String {
     alignment.map_or_else(|| "n/a".to_string(), |a| format!("{:.0}%", a * 100.0))
+}
+
+/// What a closeness figure is called wherever it is shown (docs/design.md, "Agreement").
+pub const AGREEMENT: &str = "agreement";
+
+/// The mark on a figure resting on fewer than [`MIN_SHARED`](crate::compare::MIN_SHARED)
+/// shared issues.
+pub const TOO_FEW: &str = "too few to say";
+
+/// `11 shared issues`, `1 shared issue`.
+pub fn shared_label(n: usize) -> String {
+    format!("{n} shared issue{}", if n == 1 { "" } else { "s" })
+}
+
+/// An agreement with what it rests on: `27% over 11 shared issues`,
+/// `100% over 1 shared issue (too few to say)`, `n/a (no shared issue)`.
+pub fn agreement_figure(agreement: Option<f64>, counts: &crate::compare::Counts) -> String {
+    let n = counts.shared();
+    match agreement {
+        None if n == 0 => "n/a (no shared issue)".to_string(),
+        None => format!("n/a (over {}, all of salience 0)", shared_label(n)),
+        Some(_) if counts.too_few() => {
+            format!(
+                "{} over {} ({TOO_FEW})",
+                percent(agreement),
+                shared_label(n)
+            )
+        }
+        Some(_) => format!("{} over {}", percent(agreement), shared_label(n)),
+    }
+}
+
+/// The same, shorter, for a narrow header: `27% on 11`, `100% on 1, too few to say`.
+pub fn agreement_short(agreement: Option<f64>, counts: &crate::compare::Counts) -> String {
+    let mark = if agreement.is_some() && counts.too_few() {
+        format!(", {TOO_FEW}")
+    } else {
+        String::new()
+    };
+    format!("{} on {}{mark}", percent(agreement), counts.shared())
 }
 
 /// `35`, `2.5`, `1e6`-free: a number in at most four columns where it fits

@@ -26,6 +26,13 @@ fn close(v: &Value, want: f64) {
 //
 // With --min-basis stated, aosis's reported review position is unknown:
 // aosis = (.16 + .175) / 1.5.
+//
+// Agreement (docs/design.md, "Agreement"), Σ w·s / Σ w with s = 1 agree, ½ partial, 0 conflict,
+// which orders them (all on 3 shared issues):
+// | china | conflict (d .6)  | conflict (+1 vs −1) | agree (d 0)      | .55 / 1.6 = .34375 → 34% |
+// | eu    | partial (d .4)   | conflict            | conflict (d 5/9) | .375 / 1.6 = .234375     |
+// | aosis | conflict         | conflict            | conflict (d 8/9) | 0                        |
+// With --min-basis stated, AOSIS shares 2 issues with each: too few to say, all of them.
 #[test]
 fn rank_json_is_closest_first_with_counts() {
     let v = json(&["rank", MODEL, "usa", "--format", "json"]);
@@ -38,6 +45,13 @@ fn rank_json_is_closest_first_with_counts() {
         .map(|c| c["id"].as_str().expect("id"))
         .collect();
     assert_eq!(ids, ["china", "eu", "aosis"]);
+    close(&closest[0]["agreement"], 0.55 / 1.6);
+    close(&closest[1]["agreement"], 0.375 / 1.6);
+    close(&closest[2]["agreement"], 0.0);
+    for c in closest {
+        assert_eq!(c["shared"], 3);
+        assert_eq!(c["too_few"], false);
+    }
     close(&closest[0]["alignment"], 1.005 / 1.6);
     close(
         &closest[1]["alignment"],
@@ -71,6 +85,9 @@ fn rank_json_is_closest_first_with_counts() {
     let usa = &v["closest"].as_array().expect("array")[2];
     assert_eq!(usa["id"], "usa");
     close(&usa["alignment"], (0.16 + 0.175) / 1.5);
+    close(&usa["agreement"], 0.0);
+    assert_eq!(usa["shared"], 2);
+    assert_eq!(usa["too_few"], true);
 }
 
 #[test]
@@ -84,7 +101,7 @@ fn rank_text_and_errors() {
     assert!(text.contains("Closest to United States (state)"), "{text}");
     let rows: Vec<&str> = text.lines().skip(3).collect();
     assert!(
-        rows[0].contains("63%") && rows[0].contains("China (china)"),
+        rows[0].contains("34%") && rows[0].contains("China (china)"),
         "{text}"
     );
     assert!(

@@ -166,7 +166,7 @@ fn the_screen_says_which_view_actors_and_issue() {
     let text = format!("{}", draw(&app, 120, 40).backend());
     assert!(text.contains("Russian Federation") && text.contains("United States"));
     assert!(text.contains("Issue 1/20 · NATO non-expansion"));
-    assert!(text.contains("alignment 49%"));
+    assert!(text.contains("agreement 27% over 11 shared issues"));
     assert!(text.contains("? help"), "a key hint line");
 }
 
@@ -221,5 +221,6 @@ fn a_jump_row_keeps_name_and_matched_id_apart_and_says_what_the_percent_is() {
     let text = format!("{}", draw(&app, 120, 40).backend());
     assert!(!text.contains("Rifkindrifkind"), "{text}");
     assert!(text.contains("Malcolm Rifkind"), "{text}");
-    assert!(text.contains("% = alignment with United States"), "{text}");
+    assert!(text.contains("agreement with United States"), "{text}");
+    assert!(text.contains("60% on 4 shared issues"), "{text}");
 }

@@ -1,7 +1,8 @@
-//! Who stands closest to an actor (docs/design.md, "Closest (rank)"): every other actor by alignment,
-//! descending; undefined alignment last; ties in model order.
+//! Who stands closest to an actor (docs/design.md, "Closest (rank)"): every other actor by
+//! agreement, descending (ties by alignment, then model order); those resting on fewer than
+//! [`MIN_SHARED`] shared issues after the others ("too few to say"); undefined last.
 
-use crate::compare::{Comparison, Counts};
+use crate::compare::{Comparison, Counts, MIN_SHARED};
 use crate::model::{Basis, Model};
 
 /// One other actor, its alignment with the ranked actor and the verdict
@@ -11,7 +12,24 @@ pub struct Ranked {
     /// Index into [`Model::actors`].
     pub actor: usize,
     pub alignment: Option<f64>,
+    pub agreement: Option<f64>,
     pub counts: Counts,
+}
+
+impl Ranked {
+    /// Defined, but on fewer than [`MIN_SHARED`] shared issues.
+    pub fn too_few(&self) -> bool {
+        self.agreement.is_some() && self.counts.shared() < MIN_SHARED
+    }
+
+    /// 0: enough shared issues; 1: too few to say; 2: undefined.
+    fn group(&self) -> u8 {
+        match self.agreement {
+            None => 2,
+            Some(_) if self.too_few() => 1,
+            Some(_) => 0,
+        }
+    }
 }
 
 /// Every actor but `actor`, closest first, counting positions at least as
@@ -24,16 +42,18 @@ pub fn closest(model: &Model, actor: usize, min: Basis) -> Vec<Ranked> {
             Ranked {
                 actor: other,
                 alignment: c.alignment,
+                agreement: c.agreement,
                 counts: c.counts,
             }
         })
         .collect();
-    // Stable: equal alignments keep model order.
-    ranked.sort_by(|a, b| match (a.alignment, b.alignment) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+    // Stable: equal figures keep model order.
+    let key = |x: Option<f64>| x.unwrap_or(f64::NEG_INFINITY);
+    ranked.sort_by(|a, b| {
+        a.group()
+            .cmp(&b.group())
+            .then_with(|| key(b.agreement).total_cmp(&key(a.agreement)))
+            .then_with(|| key(b.alignment).total_cmp(&key(a.alignment)))
     });
     ranked
 }
@@ -155,6 +175,41 @@ actors:
         let r = closest(&m, 1, Basis::Inferred);
         assert_eq!(table(&m, &r)[0].0, "x");
         assert_eq!(table(&m, &r)[1], ("z".into(), Some(0.25)));
+    }
+
+    #[test]
+    fn too_few_shared_issues_rank_after_the_others() {
+        // Three stance issues, saliences 1. a vs b: agree, conflict, conflict on
+        // 3 shared issues: agreement 1/3. a vs c: agree, agree on 2 shared
+        // issues: agreement 1, but too few to say, so after b. a vs d: nothing
+        // shared, last.
+        let m = from_str(
+            "
+title: t
+issues: [{id: i1, title: t}, {id: i2, title: t}, {id: i3, title: t}]
+actors:
+  - {id: a, name: A, positions: {i1: 2, i2: 2, i3: 2}}
+  - {id: c, name: C, positions: {i1: 2, i2: 2}}
+  - {id: b, name: B, positions: {i1: 2, i2: -2, i3: -2}}
+  - {id: d, name: D}
+",
+            Origin::BuiltIn,
+        )
+        .expect("valid");
+        let r = closest(&m, 0, Basis::Inferred);
+        let ids: Vec<&str> = r.iter().map(|r| m.actors[r.actor].id.as_str()).collect();
+        assert_eq!(ids, ["b", "c", "d"]);
+        let b = r[0].agreement.expect("defined");
+        assert!((b - 1.0 / 3.0).abs() < 1e-12, "{b}");
+        assert_eq!(r[1].agreement, Some(1.0));
+        assert_eq!(
+            r.iter().map(|r| r.counts.shared()).collect::<Vec<_>>(),
+            [3, 2, 0]
+        );
+        assert_eq!(
+            r.iter().map(Ranked::too_few).collect::<Vec<_>>(),
+            [false, true, false]
+        );
     }
 
     #[test]

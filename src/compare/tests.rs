@@ -145,3 +145,44 @@ fn the_default_pair_has_the_most_conflicts() {
         }
     }
 }
+
+#[test]
+fn a_pair_in_conflict_on_every_shared_issue_has_no_agreement() {
+    // supports (+1) against opposes (−1) on three issues: alignment
+    // 1 − 2/4 = 0.5 on each, so 50% — but agreement 0 (three conflicts).
+    let m = model(&[
+        (Some(1), Some(-1), 1.0, 1.0),
+        (Some(1), Some(-1), 0.5, 0.5),
+        (Some(2), Some(-1), 1.0, 0.5),
+    ]);
+    let c = Comparison::new(&m, 0, 1);
+    assert_eq!(c.counts.conflict, 3);
+    assert_eq!(c.agreement, Some(0.0));
+    assert_eq!(percent(c.agreement), "0%");
+    assert!(c.alignment.expect("defined") > 0.0);
+    assert_eq!(c.counts.shared(), 3);
+    assert!(!c.counts.too_few());
+}
+
+#[test]
+fn agreement_counts_a_partial_half_weighted_by_salience() {
+    // Issue 0: agree, w = (1 + 0.5) / 2 = 0.75, s = 1.
+    // Issue 1: partial (+2 vs 0), w = 1, s = ½.
+    // Issue 2: conflict, w = 0.25, s = 0.
+    // Issue 3: unknown: ignored.
+    // (0.75 + 0.5) / (0.75 + 1 + 0.25) = 1.25 / 2 = 0.625.
+    let m = model(&[
+        (Some(2), Some(1), 1.0, 0.5),
+        (Some(2), Some(0), 1.0, 1.0),
+        (Some(-2), Some(2), 0.25, 0.25),
+        (Some(1), None, 1.0, 1.0),
+    ]);
+    let c = Comparison::new(&m, 0, 1);
+    assert_eq!(c.agreement, Some(0.625));
+    assert_eq!(c.counts.shared(), 3);
+    // Nothing shared, or only zero weights: undefined, like the alignment.
+    let m = model(&[(Some(1), None, 1.0, 1.0)]);
+    assert_eq!(Comparison::new(&m, 0, 1).agreement, None);
+    let m = model(&[(Some(1), Some(1), 0.0, 0.0)]);
+    assert_eq!(Comparison::new(&m, 0, 1).agreement, None);
+}

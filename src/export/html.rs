@@ -17,7 +17,7 @@ use crate::analysis::pair::{cruxes, trades};
 use crate::compare::{Comparison, Row, Verdict};
 use crate::model::{Actor, Basis, Issue, Position, format_number};
 use crate::present::{
-    attribution, basis_line, counts_line, crux_line, gives_power, percent, position_label,
+    agreement_figure, attribution, basis_line, counts_line, crux_line, gives_power, position_label,
     power_label, salience_label, source_line, trade_line, trade_saliences, verdict_label,
 };
 
@@ -64,13 +64,13 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         o,
         "<header>\n<h1><span class=\"left\">{}</span> vs <span class=\"right\">{}</span></h1>\n\
          <p class=\"model\">{}</p>\n<ul class=\"summary\">\n<li><b>Left</b>: {}</li>\n\
-         <li><b>Right</b>: {}</li>\n<li><b>Alignment</b>: {}</li>\n<li><b>Verdicts</b>: {}</li>\n</ul>",
+         <li><b>Right</b>: {}</li>\n<li><b>Agreement</b>: {}</li>\n<li><b>Verdicts</b>: {}</li>\n</ul>",
         esc(&l.name),
         esc(&r.name),
         esc(&m.title),
         esc(&m.actor_label(c.left)),
         esc(&m.actor_label(c.right)),
-        percent(c.alignment),
+        esc(&agreement_figure(c.agreement, &c.counts)),
         esc(&counts_line(c))
     );
     if let Some(line) = basis_line(c) {

@@ -15,6 +15,10 @@ struct Doc<'a> {
     left: ActorRef<'a>,
     right: ActorRef<'a>,
     alignment: Option<f64>,
+    /// The index of agreement (docs/design.md, "Agreement"), in [0, 1] or null.
+    agreement: Option<f64>,
+    /// The issues both positions are known on: what the figures rest on.
+    shared: usize,
     counts: Counts,
     /// The issues shown, in the order shown (all, in model order, from
     /// `detente export`).
@@ -147,6 +151,8 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         left: actor(c.left),
         right: actor(c.right),
         alignment: c.alignment,
+        agreement: c.agreement,
+        shared: c.counts.shared(),
         counts: Counts::from(&c.counts),
         issues: report
             .rows()

@@ -6,7 +6,7 @@ use super::Report;
 use crate::analysis::pair::{cruxes, trades};
 use crate::model::{Actor, Issue, Position};
 use crate::present::{
-    attribution, basis_line, counts_line, crux_line, gives_power, percent, position_label,
+    agreement_figure, attribution, basis_line, counts_line, crux_line, gives_power, position_label,
     power_label, salience_label, source_line, trade_line, trade_saliences, verdict_label,
 };
 
@@ -61,10 +61,10 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
     let _ = writeln!(out, "{}\n", esc(&m.title));
     let _ = writeln!(
         out,
-        "- **Left**: {}\n- **Right**: {}\n- **Alignment**: {}\n- **Verdicts**: {}\n",
+        "- **Left**: {}\n- **Right**: {}\n- **Agreement**: {}\n- **Verdicts**: {}\n",
         esc(&m.actor_label(c.left)),
         esc(&m.actor_label(c.right)),
-        percent(c.alignment),
+        agreement_figure(c.agreement, &c.counts),
         counts_line(c)
     );
     if let Some(line) = basis_line(c) {

@@ -8,7 +8,7 @@ use super::json::Counts;
 
 use crate::analysis::rank::Ranked;
 use crate::model::{Basis, Model};
-use crate::present::percent;
+use crate::present::{TOO_FEW, percent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RankFormat {
@@ -16,7 +16,7 @@ pub enum RankFormat {
     Json,
 }
 
-/// Renders the ranking of every other actor by alignment with `actor`.
+/// Renders the ranking of every other actor by agreement with `actor`.
 pub fn render(
     m: &Model,
     actor: usize,
@@ -39,23 +39,29 @@ fn text(m: &Model, actor: usize, min: Basis, ranked: &[Ranked]) -> String {
     }
     let _ = writeln!(
         out,
-        "{:>5}  {:>5}  {:>5}  {:>7}  {:>8}  {:>7}  actor",
-        "#", "align", "agree", "partial", "conflict", "unknown"
+        "{:>5}  {:>9}  {:>6}  {:>5}  {:>7}  {:>8}  {:>7}  actor",
+        "#", "agreement", "shared", "agree", "partial", "conflict", "unknown"
     );
     for (n, r) in ranked.iter().enumerate() {
         let c = &r.counts;
         let a = &m.actors[r.actor];
         let _ = writeln!(
             out,
-            "{:>5}  {:>5}  {:>5}  {:>7}  {:>8}  {:>7}  {} ({})",
+            "{:>5}  {:>9}  {:>6}  {:>5}  {:>7}  {:>8}  {:>7}  {} ({}){}",
             n + 1,
-            percent(r.alignment),
+            percent(r.agreement),
+            c.shared(),
             c.agree,
             c.partial,
             c.conflict,
             c.unknown,
             a.name,
-            a.id
+            a.id,
+            if r.too_few() {
+                format!(" · {TOO_FEW}")
+            } else {
+                String::new()
+            }
         );
     }
     if ranked.is_empty() {
@@ -82,6 +88,12 @@ struct Entry<'a> {
     id: &'a str,
     name: &'a str,
     alignment: Option<f64>,
+    /// The index of agreement (docs/design.md, "Agreement").
+    agreement: Option<f64>,
+    /// The issues both positions are known on.
+    shared: usize,
+    /// Fewer than 3 shared issues: ranked after the others.
+    too_few: bool,
     counts: Counts,
 }
 
@@ -98,6 +110,9 @@ fn json(m: &Model, actor: usize, min: Basis, ranked: &[Ranked]) -> String {
                 id: &m.actors[r.actor].id,
                 name: &m.actors[r.actor].name,
                 alignment: r.alignment,
+                agreement: r.agreement,
+                shared: r.counts.shared(),
+                too_few: r.too_few(),
                 counts: Counts::from(&r.counts),
             })
             .collect(),

@@ -7,7 +7,7 @@ use super::Report;
 use crate::analysis::pair::{cruxes, trades};
 use crate::compare::Comparison;
 use crate::present::{
-    attribution, basis_line, counts_line, crux_line, gives_power, percent, position_label,
+    agreement_figure, attribution, basis_line, counts_line, crux_line, gives_power, position_label,
     power_label, salience_label, source_line, trade_line, trade_saliences, verdict_label,
 };
 use crate::text::{pad, wrap};
@@ -35,7 +35,11 @@ pub(super) fn render(report: &Report<'_, '_>, width: usize) -> String {
     );
     para(
         &mut out,
-        &format!("Alignment {} · {}", percent(c.alignment), counts_line(c)),
+        &format!(
+            "Agreement {} · {}",
+            agreement_figure(c.agreement, &c.counts),
+            counts_line(c)
+        ),
         0,
     );
     if let Some(line) = basis_line(c) {

@@ -4,6 +4,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::compare::Counts;
 use crate::model::Model;
 
 /// Which text of an actor matched.
@@ -45,9 +46,9 @@ pub struct Picker {
     pub capped: bool,
     pub matches: Vec<Match>,
     pub selected: usize,
-    /// Alignment of every actor with the other pane's actor, computed once
-    /// when the picker opens (not per keystroke).
-    pub alignment: Vec<Option<f64>>,
+    /// Agreement of every actor with the other pane's actor, and the counts
+    /// it rests on, computed once when the picker opens (not per keystroke).
+    pub agreement: Vec<(Option<f64>, Counts)>,
     matcher: SkimMatcherV2,
     /// The query `matches` answers.
     searched: String,
@@ -138,13 +139,13 @@ fn contains_in_order(hay: &str, needle: &[char]) -> bool {
 }
 
 impl Picker {
-    pub fn new(model: &Model, alignment: Vec<Option<f64>>) -> Picker {
+    pub fn new(model: &Model, agreement: Vec<(Option<f64>, Counts)>) -> Picker {
         let mut p = Picker {
             query: String::new(),
             capped: false,
             matches: Vec::new(),
             selected: 0,
-            alignment,
+            agreement,
             matcher: SkimMatcherV2::default().ignore_case(),
             searched: String::new(),
         };
@@ -305,7 +306,7 @@ mod tests {
     #[test]
     fn lav_finds_russia_through_lavrov_first() {
         let m = crate::model::builtin().expect("model");
-        let mut p = Picker::new(&m, vec![None; m.actors.len()]);
+        let mut p = Picker::new(&m, vec![(None, Counts::default()); m.actors.len()]);
         assert_eq!(p.matches.len(), m.actors.len(), "empty query lists all");
         for c in "lav".chars() {
             p.push(&m, c);
@@ -324,8 +325,8 @@ mod tests {
     #[test]
     fn typing_on_narrows_and_backspace_widens_to_the_same_answers() {
         let m = crate::model::builtin().expect("model");
-        let mut typed = Picker::new(&m, vec![None; m.actors.len()]);
-        let mut fresh = Picker::new(&m, vec![None; m.actors.len()]);
+        let mut typed = Picker::new(&m, vec![(None, Counts::default()); m.actors.len()]);
+        let mut fresh = Picker::new(&m, vec![(None, Counts::default()); m.actors.len()]);
         for q in ["r", "ru", "rus", "ru", "r", "", "m", "me", "mea"] {
             typed.set_query_by_typing(&m, q);
             fresh.set_query(&m, q);
@@ -360,7 +361,7 @@ mod tests {
     #[test]
     fn selection_stays_in_range() {
         let m = crate::model::builtin().expect("model");
-        let mut p = Picker::new(&m, vec![None; m.actors.len()]);
+        let mut p = Picker::new(&m, vec![(None, Counts::default()); m.actors.len()]);
         p.move_by(-5);
         assert_eq!(p.selected, 0);
         p.move_by(100);

@@ -20,6 +20,7 @@ pub struct Pair {
     pub rows: Vec<PairRow>,
     pub counts: Counts,
     pub alignment: Option<f64>,
+    pub agreement: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,7 @@ impl Pair {
                 .collect(),
             counts: c.counts,
             alignment: c.alignment,
+            agreement: c.agreement,
         }
     }
 

@@ -150,7 +150,7 @@ fn fuzzy_jump_sets_the_focused_pane() {
 }
 
 #[test]
-fn the_picker_shows_alignment_with_the_other_pane() {
+fn the_picker_shows_agreement_with_the_other_pane() {
     let m = model::builtin().expect("model");
     let mut a = app(&m);
     a.update(Action::OpenPicker);
@@ -159,11 +159,9 @@ fn the_picker_shows_alignment_with_the_other_pane() {
     };
     let us = a.right();
     let russia = a.left();
-    assert_eq!(
-        p.alignment[russia],
-        Comparison::new(&m, russia, us).alignment
-    );
-    assert_eq!(p.alignment.len(), m.actors.len());
+    let c = Comparison::new(&m, russia, us);
+    assert_eq!(p.agreement[russia], (c.agreement, c.counts));
+    assert_eq!(p.agreement.len(), m.actors.len());
 }
 
 #[test]

@@ -67,10 +67,13 @@ impl App {
                     Side::Left => self.right(),
                     Side::Right => self.left(),
                 };
-                let alignment = (0..self.model.actors.len())
-                    .map(|a| Comparison::at(&self.model, a, other, self.min_basis()).alignment)
+                let agreement = (0..self.model.actors.len())
+                    .map(|a| {
+                        let c = Comparison::at(&self.model, a, other, self.min_basis());
+                        (c.agreement, c.counts)
+                    })
                     .collect();
-                self.overlay = Overlay::Picker(Box::new(Picker::new(&self.model, alignment)));
+                self.overlay = Overlay::Picker(Box::new(Picker::new(&self.model, agreement)));
             }
             Action::Swap => {
                 self.set_actors(self.right(), self.left());

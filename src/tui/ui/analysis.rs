@@ -26,7 +26,7 @@ use super::detail::{issue_head, panel, position_lines};
 use crate::analysis::pair::Trade;
 use crate::compare::Verdict;
 use crate::model::format_number;
-use crate::present::{percent, verdict_glyph, verdict_label};
+use crate::present::{TOO_FEW, agreement_figure, percent, verdict_glyph, verdict_label};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{AnalysisPane, App, Selected, first_shown};
 use crate::tui::layout::{self, inner};
@@ -153,8 +153,14 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The counts need room; below it they are in the detail panel only.
     let counts = w >= 48;
-    let name_w = w.saturating_sub(if counts { 13 + 20 } else { 13 });
-    let mut head = format!("{:>4}  {:>5}  {}", "#", "align", pad("actor", name_w));
+    let name_w = w.saturating_sub(if counts { 17 + 20 } else { 17 });
+    let mut head = format!(
+        "{:>4}  {:>5} {:>3}  {}",
+        "#",
+        "agree",
+        "on",
+        pad("actor", name_w)
+    );
     if counts {
         head.push_str("    =    ~    ✗    ?");
     }
@@ -175,10 +181,21 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
         if r.actor == other {
             name = format!("◀ {name}");
         }
+        if r.too_few() {
+            // The mark stays whole; the name gives way to it.
+            let mark = if name_w >= 24 {
+                format!(" · {TOO_FEW}")
+            } else {
+                " · too few".to_string()
+            };
+            let room = name_w.saturating_sub(width(&mark)).max(1);
+            name = format!("{}{mark}", truncate(&name, room));
+        }
         let mut text = format!(
-            "{:>4}  {:>5}  {}",
+            "{:>4}  {:>5} {:>3}  {}",
             k + 1,
-            percent(r.alignment),
+            percent(r.agreement),
+            n.shared(),
             pad(&truncate(&name, name_w), name_w)
         );
         if counts {
@@ -188,7 +205,7 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
                 n.agree, n.partial, n.conflict, n.unknown
             );
         }
-        let mut style = if r.alignment.is_none() {
+        let mut style = if r.agreement.is_none() || r.too_few() {
             t.dim()
         } else {
             Style::new()
@@ -251,9 +268,9 @@ fn detail_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
                 lines.push(Line::from(Span::styled(d.as_str(), t.dim())));
             }
             lines.push(Line::from(format!(
-                "Alignment with {}: {} over the issues both have a counted position on.",
+                "Agreement with {}: {}, the issues both have a counted position on.",
                 ranked.name,
-                percent(r.alignment)
+                agreement_figure(r.agreement, &r.counts)
             )));
             lines.push(Line::from(format!(
                 "{} agree · {} partial · {} conflict{} · {} unknown",

@@ -1,4 +1,4 @@
-//! The header (model, view, actors, alignment, counts) and the
+//! The header (model, view, actors, agreement, counts) and the
 //! footer (status and key hints from the key table).
 
 use ratatui::buffer::Buffer;
@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::compare::Verdict;
 use crate::model::Basis;
-use crate::present::percent;
+use crate::present::{agreement_figure, agreement_short};
 use crate::text::{truncate, width};
 use crate::tui::app::{App, Side, View};
 use crate::tui::keymap;
@@ -61,12 +61,36 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     ]);
     let n = &c.counts;
+    // The long figure and every count where they fit; else the short
+    // figure; else the short figure without the unknowns (the issues the
+    // figure does not rest on).
+    let full = 2 + width(&agreement_figure(c.agreement, n)) + 2 + "agreement ".len();
+    let counts_w: usize = Verdict::ALL
+        .iter()
+        .map(|&v| width(&format!("{} {} · ", n.of(v), v.word())))
+        .sum::<usize>()
+        + if n.red_line > 0 {
+            width(&format!(" ({} red line)", n.red_line))
+        } else {
+            0
+        };
+    let short = 2 + width(&agreement_short(c.agreement, n)) + 2 + "agreement ".len();
+    let (figure, unknowns) = if full + counts_w <= w + 3 {
+        (agreement_figure(c.agreement, n), true)
+    } else if short + counts_w <= w + 3 {
+        (agreement_short(c.agreement, n), true)
+    } else {
+        (agreement_short(c.agreement, n), false)
+    };
     let mut third = vec![
-        Span::raw("  alignment "),
-        Span::styled(percent(c.alignment), t.title()),
+        Span::raw("  agreement "),
+        Span::styled(figure, t.title()),
         Span::raw("  "),
     ];
     for v in Verdict::ALL {
+        if v == Verdict::Unknown && !unknowns {
+            continue;
+        }
         third.push(Span::styled(
             format!("{} {}", n.of(v), v.word()),
             t.verdict(v, false),

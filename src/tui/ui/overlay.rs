@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::present::percent;
+use crate::present::{TOO_FEW, percent};
 use crate::text::{truncate, truncate_start, width};
 use crate::tui::app::{App, prompt_format};
 use crate::tui::keymap::{self, Mode};
@@ -48,7 +48,7 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         )
     } else {
         format!(
-            "  {} of {} · % = alignment with {}",
+            "  {} of {} · agreement with {}",
             p.matches.len(),
             m.actors.len(),
             m.actors[other].name
@@ -70,10 +70,19 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     for (k, mt) in p.matches.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + 2 + (k - offset) as u16;
         let actor = &m.actors[mt.actor];
-        let align = format!(
-            " {:>4}",
-            percent(p.alignment.get(mt.actor).copied().flatten())
-        );
+        let align = match p.agreement.get(mt.actor) {
+            Some(&(a, n)) => format!(
+                " {:>4} on {}{}",
+                percent(a),
+                crate::present::shared_label(n.shared()),
+                if a.is_some() && n.too_few() {
+                    format!(" · {TOO_FEW}")
+                } else {
+                    String::new()
+                }
+            ),
+            None => String::new(),
+        };
         let avail = w.saturating_sub(width(&align));
         let hit = p.indices(m, mt);
         let mut spans: Vec<Span> = Vec::new();
@@ -103,7 +112,7 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
             _ => spans.extend(highlight(mt.text(m), true)),
         }
         let mut line = Line::from(spans);
-        // Cut to the room left for the alignment column.
+        // Cut to the room left for the agreement column.
         let mut used = 0;
         line.spans.retain(|s| {
             used += width(&s.content);
