@@ -30,6 +30,11 @@ pub fn shared_label(n: usize) -> String {
     format!("{n} shared issue{}", if n == 1 { "" } else { "s" })
 }
 
+/// What the agreement figure measures, in a reader's words, for the
+/// reports that name it.
+pub const AGREEMENT_MEANS: &str = "the share of the issues both hold a position on where they \
+     agree, weighted by salience; a partial agreement (one side neutral) counts half";
+
 /// An agreement with what it rests on: `27% over 11 shared issues`,
 /// `100% over 1 shared issue (too few to say)`, `n/a (no shared issue)`.
 pub fn agreement_figure(agreement: Option<f64>, counts: &crate::compare::Counts) -> String {

@@ -64,13 +64,14 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         o,
         "<header>\n<h1><span class=\"left\">{}</span> vs <span class=\"right\">{}</span></h1>\n\
          <p class=\"model\">{}</p>\n<ul class=\"summary\">\n<li><b>Left</b>: {}</li>\n\
-         <li><b>Right</b>: {}</li>\n<li><b>Agreement</b>: {}</li>\n<li><b>Verdicts</b>: {}</li>\n</ul>",
+         <li><b>Right</b>: {}</li>\n<li><b>Agreement</b>: {} <span class=\"why\">({})</span></li>\n<li><b>Verdicts</b>: {}</li>\n</ul>",
         esc(&l.name),
         esc(&r.name),
         esc(&m.title),
         esc(&m.actor_label(c.left)),
         esc(&m.actor_label(c.right)),
         esc(&agreement_figure(c.agreement, &c.counts)),
+        esc(crate::present::AGREEMENT_MEANS),
         esc(&counts_line(c))
     );
     if let Some(line) = basis_line(c) {

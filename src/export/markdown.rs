@@ -61,10 +61,11 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
     let _ = writeln!(out, "{}\n", esc(&m.title));
     let _ = writeln!(
         out,
-        "- **Left**: {}\n- **Right**: {}\n- **Agreement**: {}\n- **Verdicts**: {}\n",
+        "- **Left**: {}\n- **Right**: {}\n- **Agreement**: {} ({})\n- **Verdicts**: {}\n",
         esc(&m.actor_label(c.left)),
         esc(&m.actor_label(c.right)),
         agreement_figure(c.agreement, &c.counts),
+        crate::present::AGREEMENT_MEANS,
         counts_line(c)
     );
     if let Some(line) = basis_line(c) {
