@@ -36,14 +36,16 @@ pub struct Scale {
 }
 
 impl Scale {
-    /// The label nearest to `x`, if one lies within a tenth of the scale:
-    /// a point between two far-apart labels is neither.
-    pub fn nearest_label(&self, x: f64) -> Option<&str> {
-        let near = (self.max - self.min) / 10.0;
+    /// The label that says `x` in words, if `x` sits on it: `shown` rounds
+    /// a value to the scale's precision, and the label's point must round
+    /// to the same text. A label without a letter (`90`, `50%`) says
+    /// nothing the number does not, and is never shown.
+    pub fn label_at(&self, x: f64, shown: impl Fn(f64) -> String) -> Option<&str> {
+        let here = shown(x);
         self.labels
             .iter()
-            .filter(|l| (l.at - x).abs() <= near)
-            .min_by(|a, b| (a.at - x).abs().total_cmp(&(b.at - x).abs()))
+            .filter(|l| l.label.chars().any(char::is_alphabetic))
+            .find(|l| shown(l.at) == here)
             .map(|l| l.label.as_str())
     }
 }
@@ -91,7 +93,8 @@ impl Issue {
 
     /// A value on this issue's scale as people read it: `+2 demands` on a
     /// stance issue (the nearest stance for a forecast between two), `35`
-    /// or `35 (Moderate cuts)` with the nearest label on a numeric one.
+    /// or `35 (Moderate cuts)` on a numeric one, with the label the value
+    /// sits on (see [`Scale::label_at`]).
     pub fn describe(&self, x: f64) -> String {
         let shown = self.number(x);
         match &self.scale {
@@ -103,7 +106,7 @@ impl Issue {
                     format!("{shown} ≈ {}", s.word())
                 }
             }
-            Some(scale) => match scale.nearest_label(x) {
+            Some(scale) => match scale.label_at(x, |v| self.number(v)) {
                 Some(label) => format!("{shown} ({label})"),
                 None => shown,
             },

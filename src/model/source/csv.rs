@@ -8,7 +8,8 @@
 //! `actor`, `issue` and `position` are required; an empty cell is the same
 //! as an absent column. An issue whose positions are all stance words is a
 //! stance issue; otherwise it is numeric, on [min(0, lowest), max(100,
-//! highest)]. Read as a stream, one record at a time, so a million rows
+//! highest)] unless its rows declare `min` or `max` (all that do must
+//! agree). Read as a stream, one record at a time, so a million rows
 //! cost their positions and nothing more.
 
 mod row;
@@ -38,9 +39,11 @@ enum Col {
     Speaker,
     Date,
     Source,
+    Min,
+    Max,
 }
 
-const COLUMNS: [(&str, Col); 12] = [
+const COLUMNS: [(&str, Col); 14] = [
     ("actor", Col::Actor),
     ("issue", Col::Issue),
     ("position", Col::Position),
@@ -53,6 +56,8 @@ const COLUMNS: [(&str, Col); 12] = [
     ("speaker", Col::Speaker),
     ("date", Col::Date),
     ("source", Col::Source),
+    ("min", Col::Min),
+    ("max", Col::Max),
 ];
 
 /// A header cell as a column name: any case, spaces and `-` as `_`.
@@ -179,6 +184,8 @@ struct Header {
     speaker: Option<usize>,
     date: Option<usize>,
     source: Option<usize>,
+    min: Option<usize>,
+    max: Option<usize>,
 }
 
 impl Header {
@@ -229,6 +236,8 @@ impl Header {
             speaker: at(Col::Speaker),
             date: at(Col::Date),
             source: at(Col::Source),
+            min: at(Col::Min),
+            max: at(Col::Max),
             cols,
         })
     }

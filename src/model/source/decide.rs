@@ -3,7 +3,7 @@
 //! ```text
 //! #A;key;name[;comment]                              an actor
 //! #P;key;name[;description]                          an issue
-//! #M;issue;position;description                      a labelled point on the issue's scale
+//! #M;issue;position;description                      a point on the issue's scale (labelled if the description has a letter)
 //! #D;actor;issue;position;salience;power[;comment]   a position
 //! ```
 //!
@@ -19,7 +19,7 @@ use super::build::{Ids, Report, actor, finish, one_line, quoted, text};
 use super::fields::{self, Field, is_empty_row};
 use crate::model::check;
 use crate::model::error::{LoadError, Origin};
-use crate::model::types::{Actor, Issue, Model, Position, Scale, ScaleLabel, format_number};
+use crate::model::types::{Actor, Issue, Model, Position, Scale, ScaleLabel};
 
 const TAGS: [&str; 4] = ["#A", "#P", "#M", "#D"];
 
@@ -225,10 +225,9 @@ fn scales(
         };
         match check::number("position", r.get(2)) {
             Ok(at) => {
-                let label = match one_line(r.get(3)) {
-                    l if l.is_empty() => format_number(at),
-                    l => l,
-                };
+                // A description without a letter (`90`, `10%`) only repeats
+                // the number: the point sets the scale but is no label.
+                let label = one_line(r.get(3));
                 points[issue].push((ScaleLabel { at, label }, r));
             }
             Err(message) => report.add(r.line, r.column(2), "#M position", message),
@@ -255,7 +254,11 @@ fn scales(
         {
             report.add(r.line, r.column(2), "#M position", message);
         }
-        let labels = points.into_iter().map(|p| p.0).collect();
+        let labels = points
+            .into_iter()
+            .map(|p| p.0)
+            .filter(|l| l.label.chars().any(char::is_alphabetic))
+            .collect();
         issue.scale = Some(Scale {
             min,
             max,

@@ -7,8 +7,10 @@
 //! ```
 //!
 //! Dimensions become numeric issues on 0–100, named by the header's
-//! position columns; capability is the actor's power; salience, 0–100 in
-//! the file, is divided by 100.
+//! position columns; an actor is named by its description (its short name
+//! when the description is empty), with the short name as id and alias;
+//! capability is the actor's power; salience, 0–100 in the file, is
+//! divided by 100.
 
 use super::build::{Ids, Report, actor, finish, one_line, quoted, text};
 use super::fields::{self, Field, is_empty_row};
@@ -169,6 +171,13 @@ fn dimensions(
     Some(issues)
 }
 
+/// `x / 100` as the decimal a person would write: 65.1 gives 0.651, not
+/// the 0.6509999999999999 that `65.1 / 100.0` rounds to. The decimal
+/// point of `x`'s shortest text is moved two places, then read.
+fn hundredths(x: f64) -> f64 {
+    format!("{x}e-2").parse().unwrap_or(x / 100.0)
+}
+
 /// One actor's row: name, description, capability, then a position and a
 /// salience (0–100) per dimension. `None` when the row has the wrong
 /// width; otherwise the actor with its valid positions.
@@ -195,7 +204,9 @@ fn row(
     if one_line(name).is_empty() {
         report.add(line, f[0].column, "name", "the actor's name is empty");
     }
-    let mut a = actor(ids.id(name, "actor"), name, name, text(&f[1].text));
+    // The description column holds the name people know ("Xi Jinping");
+    // the short name becomes the id and an alias.
+    let mut a = actor(ids.id(name, "actor"), name, &f[1].text, None);
     let capability = &f[2];
     match check::number("capability", &capability.text).and_then(|p| check::power("capability", p))
     {
@@ -217,10 +228,25 @@ fn row(
                 .map_err(|message| report.add(line, sal.column, &format!("salience {on}"), message))
                 .ok();
             let mut p = Position::new(value?, None);
-            p.salience = salience? / 100.0;
+            p.salience = hundredths(salience?);
             Some(p)
         })
         .collect();
     a.set_positions(slots);
     Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hundredths;
+
+    #[test]
+    fn hundredths_are_the_decimals_written() {
+        assert_eq!(65.1 / 100.0, 0.6509999999999999);
+        assert_eq!(hundredths(65.1), 0.651);
+        assert_eq!(hundredths(7.0), 0.07);
+        assert_eq!(hundredths(100.0), 1.0);
+        assert_eq!(hundredths(0.0), 0.0);
+        assert_eq!(hundredths(33.3), 0.333);
+    }
 }

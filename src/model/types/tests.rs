@@ -84,3 +84,42 @@ fn notes_are_boxed_only_when_present() {
     let mut bare = bare;
     assert!(bare.evidence_mut().is_empty());
 }
+
+fn water() -> Issue {
+    let label = |at: f64, label: &str| ScaleLabel {
+        at,
+        label: label.into(),
+    };
+    Issue {
+        id: "share".into(),
+        title: "Water share".into(),
+        short: None,
+        description: None,
+        tags: Vec::new(),
+        scale: Some(Scale {
+            min: 0.0,
+            max: 100.0,
+            labels: vec![
+                label(0.0, "None"),
+                label(50.0, "Equal split"),
+                label(90.0, "90"),
+            ],
+            status_quo: None,
+        }),
+        outcome: None,
+    }
+}
+
+#[test]
+fn a_label_is_shown_only_where_the_value_sits_on_it_and_only_if_it_has_words() {
+    let i = water();
+    assert_eq!(i.describe(50.0), "50 (Equal split)");
+    // 0..100 shows one decimal: 50.04 is shown as 50, so it sits on the label.
+    assert_eq!(i.describe(50.04), "50 (Equal split)");
+    assert_eq!(i.describe(50.1), "50.1");
+    assert_eq!(i.describe(45.0), "45");
+    assert_eq!(i.describe(60.0), "60");
+    assert_eq!(i.describe(0.0), "0 (None)");
+    // A bare number says nothing the value does not.
+    assert_eq!(i.describe(90.0), "90");
+}

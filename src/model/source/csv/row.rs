@@ -15,6 +15,10 @@ pub(super) struct Row<'a> {
     pub(super) issue: &'a str,
     pub(super) value: Option<Value>,
     pub(super) notes: Option<Notes<'a>>,
+    /// The issue's scale as this row declares it (`min`, `max` cells;
+    /// `None` where empty or invalid, reported).
+    pub(super) min: Option<f64>,
+    pub(super) max: Option<f64>,
 }
 
 /// A position as written: a stance word or a number.
@@ -61,11 +65,23 @@ impl<'a> Row<'a> {
         }
         let value = position(cells[h.position], line, report);
         let notes = notes(cells, h, line, report);
+        let bound = |col: Option<usize>, field: &str, report: &mut Report| match col
+            .map_or("", |i| cells[i].trim())
+        {
+            "" => None,
+            x => check::number(field, x)
+                .map_err(|message| report.add(line, 0, field, message))
+                .ok(),
+        };
+        let min = bound(h.min, "min", report);
+        let max = bound(h.max, "max", report);
         Some(Row {
             actor,
             issue,
             value,
             notes,
+            min,
+            max,
         })
     }
 }

@@ -22,6 +22,41 @@ struct Seen {
     highest_line: u64,
     /// The lines of stance words (an error once a number is seen).
     words: Vec<(u64, Stance)>,
+    /// The scale's ends as the rows declare them, with the first line
+    /// that does.
+    min: Option<(f64, u64)>,
+    max: Option<(f64, u64)>,
+}
+
+/// Keeps the first declared end of a scale; a row that declares another
+/// is reported.
+fn declare(
+    end: &mut Option<(f64, u64)>,
+    x: Option<f64>,
+    what: &str,
+    issue: &str,
+    line: u64,
+    report: &mut Report,
+) {
+    match (*end, x) {
+        (_, None) => {}
+        (None, Some(x)) => *end = Some((x, line)),
+        (Some((first, _)), Some(x)) if first == x => {}
+        (Some((first, at)), Some(x)) => {
+            let message = format!(
+                "{what} {} differs from {what} {} on line {at}: every row of issue {} must declare the same scale",
+                check::shown(x),
+                check::shown(first),
+                quoted(issue)
+            );
+            report.add(
+                usize::try_from(line).unwrap_or(usize::MAX),
+                0,
+                what,
+                message,
+            );
+        }
+    }
 }
 
 impl Seen {
@@ -72,6 +107,9 @@ impl Tables {
     pub(super) fn add(&mut self, row: Row<'_>, line: u64, report: &mut Report) {
         let a = self.actor(row.actor);
         let i = self.issue(row.issue);
+        let seen = &mut self.seen[i];
+        declare(&mut seen.min, row.min, "min", row.issue, line, report);
+        declare(&mut seen.max, row.max, "max", row.issue, line, report);
         if let Some(value) = row.value {
             self.seen[i].add(value, line);
         }
@@ -180,12 +218,36 @@ impl Tables {
         let line_no = |line: u64| usize::try_from(line).unwrap_or(usize::MAX);
         for (issue, s) in self.issues.iter_mut().zip(&self.seen) {
             let Some(number_line) = s.number_line else {
-                continue; // all stance words: a stance issue
+                // All stance words: a stance issue, whose scale is the stances.
+                if let Some((_, line)) = s.min.or(s.max) {
+                    let message = format!(
+                        "issue {} is a stance issue (its positions are stance words): `min` and `max` are for numeric issues",
+                        quoted(&issue.title)
+                    );
+                    report.add(line_no(line), 0, "min", message);
+                }
+                continue;
             };
-            let (min, max) = (s.lowest.min(0.0), s.highest.max(100.0));
-            if let Err(message) = check::span(&issue.title, min, max) {
+            let min = s.min.map_or(s.lowest.min(0.0), |m| m.0);
+            let max = s.max.map_or(s.highest.max(100.0), |m| m.0);
+            if let Some((_, line)) = s.min.or(s.max).filter(|_| min >= max) {
+                let message = format!(
+                    "the scale of {} runs from {} to {}: min must be below max",
+                    quoted(&issue.title),
+                    check::shown(min),
+                    check::shown(max)
+                );
+                report.add(line_no(line), 0, "min", message);
+            } else if let Err(message) = check::span(&issue.title, min, max) {
                 let line = s.lowest_line.max(s.highest_line);
                 report.add(line_no(line), 0, "position", message);
+            } else {
+                for (x, line) in [(s.lowest, s.lowest_line), (s.highest, s.highest_line)] {
+                    if let Err(message) = check::on_scale("position", x, &issue.title, min, max) {
+                        report.add(line_no(line), 0, "position", message);
+                        break;
+                    }
+                }
             }
             issue.scale = Some(Scale {
                 min,
