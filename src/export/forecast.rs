@@ -59,7 +59,8 @@ fn fixed(issue: &Issue, x: f64) -> String {
 
 /// A forecast or outcome as people read it, with the issue's decimals:
 /// `+1 supports` for a whole stance, `0.765 ≈ supports` between two;
-/// `58.0`, with the nearest scale label when `labels` (`58.0 (Moderate cuts)`).
+/// `58.0`, with the scale label the value sits on when `labels` (`50.0
+/// (Equal split)`, never beside 45 or 60).
 fn shown(issue: &Issue, x: Option<f64>, labels: bool) -> String {
     let Some(x) = x else {
         return "–".to_string();
@@ -73,7 +74,7 @@ fn shown(issue: &Issue, x: Option<f64>, labels: bool) -> String {
                 format!("{} ≈ {}", fixed(issue, x), s.word())
             }
         }
-        Some(scale) => match scale.nearest_label(x).filter(|_| labels) {
+        Some(scale) => match scale.label_at(x, |v| issue.number(v)).filter(|_| labels) {
             Some(label) => format!("{} ({label})", fixed(issue, x)),
             None => fixed(issue, x),
         },
