@@ -220,6 +220,9 @@ impl App {
         match action {
             Action::Resize { width, height } => {
                 self.viewport = Rect::new(0, 0, width, height);
+                // A taller terminal shows more of the help: never scroll it
+                // past its new last line.
+                self.help_scroll = self.help_scroll.min(layout::help(self.viewport).max_scroll);
                 let page = self.compare_page();
                 let sel = self.list.selected;
                 self.list.select(sel, self.rows.len(), page);
