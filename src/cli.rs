@@ -385,6 +385,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             to.check(model.as_deref())?;
             let m = load_model(model.as_deref())?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
+            not_itself(&m, l, r)?;
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
             let format = export_format(format, to.output.as_deref());
             let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
@@ -555,7 +556,21 @@ fn open_pair(
 ) -> Result<(usize, usize), CliError> {
     let left = left.map(|q| resolve(m, "left", q)).transpose()?;
     let right = right.map(|q| resolve(m, "right", q)).transpose()?;
+    if let (Some(l), Some(r)) = (left, right) {
+        not_itself(m, l, r)?;
+    }
     Ok(pick_pair(m, left, right))
+}
+
+/// An actor compared with itself says nothing: asking for it is refused.
+fn not_itself(m: &Model, left: usize, right: usize) -> Result<(), CliError> {
+    if left == right {
+        return Err(CliError::Usage(format!(
+            "--left and --right both name {}: compare two different actors",
+            crate::sanitize::line(&m.actors[left].name)
+        )));
+    }
+    Ok(())
 }
 
 /// `detente chek`: not a file, but close to a subcommand's name.

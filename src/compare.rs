@@ -249,11 +249,15 @@ pub fn default_pair(model: &Model) -> (usize, usize) {
     by_positions.sort_by_key(|&i| std::cmp::Reverse(model.actors[i].positions().len()));
     by_positions.truncate(40);
     let mut best = (by_positions[0], by_positions[1]);
-    let mut best_key = (0, 0);
+    let mut best_key = (0, 0, 0);
     for (k, &a) in by_positions.iter().enumerate() {
         for &b in &by_positions[k + 1..] {
             let c = Comparison::new(model, a, b);
-            let key = (c.counts.conflict, model.issues.len() - c.counts.unknown);
+            let key = (
+                c.counts.red_line,
+                c.counts.conflict,
+                model.issues.len() - c.counts.unknown,
+            );
             if key > best_key {
                 best_key = key;
                 best = (a.min(b), a.max(b));

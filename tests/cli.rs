@@ -600,3 +600,20 @@ fn actors_lists_every_id_and_name() {
     assert_eq!(lines[0], "russia\tRussian Federation");
     assert_eq!(lines[6], "kennan\tGeorge F. Kennan");
 }
+
+/// An actor compared with itself says nothing: `export` and the TUI refuse
+/// it, however the two names are written.
+#[test]
+fn the_same_actor_on_both_sides_is_refused() {
+    let r = run(&["export", "--left", "russia", "--right", "Lavrov"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        r.stderr,
+        "detente: --left and --right both name Russian Federation: compare two different actors\n"
+    );
+    // The TUI says so before it needs a terminal.
+    let r = run(&["--left", "usa", "--right", "united-states"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("both name United States"), "{}", r.stderr);
+}

@@ -146,6 +146,30 @@ fn the_default_pair_has_the_most_conflicts() {
     }
 }
 
+/// Red-line conflicts come first: (a, b) conflict on two issues, (a, c) on
+/// one that c calls a red line, so the model opens on (a, c).
+#[test]
+fn the_default_pair_prefers_a_red_line_conflict() {
+    let m = crate::model::from_str(
+        "
+title: t
+issues: [{id: i1, title: t}, {id: i2, title: t}, {id: i3, title: t}]
+actors:
+  - {id: a, name: A, positions: {i1: 2, i2: 2, i3: 2}}
+  - {id: b, name: B, positions: {i1: -2, i2: -2, i3: 2}}
+  - id: c
+    name: C
+    positions:
+      i1: {stance: -2, red_line: true}
+      i2: 2
+      i3: 2
+",
+        crate::model::Origin::BuiltIn,
+    )
+    .expect("valid");
+    assert_eq!(default_pair(&m), (0, 2));
+}
+
 #[test]
 fn a_pair_in_conflict_on_every_shared_issue_has_no_agreement() {
     // supports (+1) against opposes (−1) on three issues: alignment

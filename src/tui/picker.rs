@@ -49,6 +49,9 @@ pub struct Picker {
     /// Agreement of every actor with the other pane's actor, and the counts
     /// it rests on, computed once when the picker opens (not per keystroke).
     pub agreement: Vec<(Option<f64>, Counts)>,
+    /// The actor in the other pane: listed, marked, never picked (an actor
+    /// compared with itself says nothing).
+    pub other: Option<usize>,
     matcher: SkimMatcherV2,
     /// The query `matches` answers.
     searched: String,
@@ -146,6 +149,7 @@ impl Picker {
             matches: Vec::new(),
             selected: 0,
             agreement,
+            other: None,
             matcher: SkimMatcherV2::default().ignore_case(),
             searched: String::new(),
         };

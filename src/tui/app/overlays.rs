@@ -26,6 +26,16 @@ impl App {
             Action::ClearInput => picker.clear(&self.model),
             Action::Accept => {
                 if let Some(actor) = picker.selected_actor() {
+                    if picker.other == Some(actor) {
+                        let name = self.model.actors[actor].name.clone();
+                        self.say(
+                            format!(
+                                "{name} is already in the other pane: pick another actor (s swaps the sides)"
+                            ),
+                            true,
+                        );
+                        return;
+                    }
                     self.overlay = Overlay::None;
                     self.set_focused_actor(actor);
                     let name = self.model.actors[actor].name.clone();

@@ -142,11 +142,15 @@ fn fuzzy_jump_sets_the_focused_pane() {
     assert_eq!(id(&a, a.right()), "rifkind");
     // "lav" finds Russia through Lavrov; the left pane takes it.
     a.update(Action::Left);
-    a.update(Action::Swap);
+    a.update(Action::OpenPicker);
+    type_text(&mut a, "mears");
+    a.update(Action::Accept);
+    assert_eq!(id(&a, a.left()), "mearsheimer");
     a.update(Action::OpenPicker);
     type_text(&mut a, "lav");
     a.update(Action::Accept);
     assert_eq!(id(&a, a.left()), "russia");
+    assert_eq!(id(&a, a.right()), "rifkind");
 }
 
 #[test]
@@ -806,4 +810,31 @@ fn suspend_and_reload_are_asked_of_the_event_loop() {
     );
     assert_eq!(starter_app().update(Action::Reload), [Effect::Reload]);
     assert_eq!(a.update(Action::Down), []);
+}
+
+/// The jump box lists the other pane's actor, marked, and never puts it on
+/// both sides: Enter on it says so and keeps the box open.
+#[test]
+fn the_jump_box_never_compares_an_actor_with_itself() {
+    let m = model::builtin().expect("model");
+    let mut a = app(&m);
+    a.update(Action::OpenPicker);
+    type_text(&mut a, "united");
+    a.update(Action::Accept);
+    assert!(matches!(a.overlay, Overlay::Picker(_)), "still open");
+    assert_eq!(id(&a, a.left()), "russia", "nothing changed");
+    let status = a
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        status,
+        "United States is already in the other pane: pick another actor (s swaps the sides)"
+    );
+    let screen = drawn(&a);
+    assert!(
+        screen.contains("United States") && screen.contains("the other pane"),
+        "{screen}"
+    );
 }

@@ -73,7 +73,9 @@ impl App {
                         (c.agreement, c.counts)
                     })
                     .collect();
-                self.overlay = Overlay::Picker(Box::new(Picker::new(&self.model, agreement)));
+                let mut picker = Picker::new(&self.model, agreement);
+                picker.other = Some(other);
+                self.overlay = Overlay::Picker(Box::new(picker));
             }
             Action::Swap => {
                 self.set_actors(self.right(), self.left());

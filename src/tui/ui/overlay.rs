@@ -71,6 +71,7 @@ pub fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         let y = inner.y + 2 + (k - offset) as u16;
         let actor = &m.actors[mt.actor];
         let align = match p.agreement.get(mt.actor) {
+            _ if p.other == Some(mt.actor) => " the other pane".to_string(),
             Some(&(a, n)) => format!(
                 " {:>4} on {}{}",
                 percent(a),
