@@ -86,3 +86,22 @@ fn shape_errors_of_the_bad_corpus_are_rejected() {
         );
     }
 }
+
+/// The schema speaks to a person editing a model in their editor, never of
+/// the code behind it.
+#[test]
+fn descriptions_are_written_for_the_person_editing_a_model() {
+    let out = assert_cmd::Command::cargo_bin("detente")
+        .expect("binary")
+        .arg("schema")
+        .output()
+        .expect("runs");
+    let schema = String::from_utf8_lossy(&out.stdout);
+    for internal in ["de::", "Visitor", "serde", "parser", "Option<", "raw shape"] {
+        assert!(
+            !schema.contains(internal),
+            "the schema mentions {internal:?}"
+        );
+    }
+    assert!(schema.contains("A detente model: the negotiation's issues"));
+}

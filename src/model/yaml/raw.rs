@@ -53,9 +53,10 @@ impl Loc {
     }
 }
 
-/// The top level, as the JSON Schema describes it. The parser does not fill
-/// it: it reads the top level key by key (`de::TopVisitor`), so that actors
-/// are checked one at a time.
+/// A detente model: the negotiation's issues, the actors and the position
+/// each takes on each issue, and the sources the evidence quotes.
+// Only for the JSON Schema: the parser reads the top level key by key
+// (`de::TopVisitor`), so that actors are checked one at a time.
 #[derive(JsonSchema)]
 #[schemars(title = "detente model", deny_unknown_fields)]
 #[expect(
@@ -257,7 +258,9 @@ pub(crate) struct RawPositionMap {
     pub(crate) evidence: Option<Vec<RawEvidence>>,
 }
 
-/// `basis` as written: serde names the three words when another is given.
+/// Where a position comes from: stated (the default), reported or inferred.
+// The parser reads these words itself; serde names them in its message when
+// another word is given.
 #[derive(Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[schemars(rename = "Basis")]
