@@ -148,38 +148,12 @@ fn csv_rows_are_rfc4180() {
     assert!(csv.contains(",2,-2,conflict,true,"), "{csv}");
 }
 
-/// A small model with power at both levels: A's actor power 2 (on i1) and
-/// its own power 0 on i2; B's default 1 (on i2) and its own 0.5 on i1; C's
-/// actor power 0. `POWERLESS` is the same positions without any power.
-const POWERED: &str = "title: Power
-issues:
-  - {id: i1, title: First}
-  - {id: i2, title: Second}
-actors:
-  - id: a
-    name: A
-    power: 2
-    positions:
-      i1: {stance: supports, salience: 0.5}
-      i2: {stance: opposes, salience: 1, power: 0}
-  - id: b
-    name: B
-    positions:
-      i1: {stance: demands, salience: 0.8, power: 0.5}
-      i2: {stance: supports, salience: 0.4}
-  - id: c
-    name: C
-    power: 0
-    positions:
-      i1: {stance: rejects, salience: 1}
-";
-
 fn powered() -> Model {
-    model::from_str(POWERED, model::Origin::BuiltIn).expect("valid")
+    model::from_str(common::POWERED, model::Origin::BuiltIn).expect("valid")
 }
 
 fn powerless() -> Model {
-    let y = POWERED
+    let y = common::POWERED
         .replace("    power: 2\n", "")
         .replace("    power: 0\n", "")
         .replace(", power: 0}", "}")

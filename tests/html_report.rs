@@ -263,32 +263,7 @@ fn a_real_browser_renders_it_without_script() {
 /// in the model, a weight of 0 dashed at the least size, and a legend.
 #[test]
 fn map_dots_are_sized_by_power_times_salience() {
-    let m = model::from_str(
-        "title: Power
-issues:
-  - {id: i1, title: First}
-  - {id: i2, title: Second}
-actors:
-  - id: a
-    name: A
-    power: 2
-    positions:
-      i1: {stance: supports, salience: 0.5}
-      i2: {stance: opposes, salience: 1, power: 0}
-  - id: b
-    name: B
-    positions:
-      i1: {stance: demands, salience: 0.8, power: 0.5}
-      i2: {stance: supports, salience: 0.4}
-  - id: c
-    name: C
-    power: 0
-    positions:
-      i1: {stance: rejects, salience: 1}
-",
-        Origin::BuiltIn,
-    )
-    .expect("valid");
+    let m = model::from_str(common::POWERED, Origin::BuiltIn).expect("valid");
     let page = html(&m, "a", "b");
     assert!(page.contains("dot area ∝ power × salience"), "the legend");
     // The dot of `name` on issue `issue`: its <g> in that issue's map.

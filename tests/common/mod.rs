@@ -57,3 +57,29 @@ pub fn close(got: &Value, want: f64, what: &str) {
         .unwrap_or_else(|| panic!("{what}: {got} is not a number"));
     assert!((g - want).abs() < 1e-9, "{what}: {g} != {want}");
 }
+
+/// A small model with power at both levels: A's actor power 2 (on i1) and
+/// its own power 0 on i2; B's default 1 (on i2) and its own 0.5 on i1; C's
+/// actor power 0. tests/export.rs also reads it without the power.
+pub const POWERED: &str = "title: Power
+issues:
+  - {id: i1, title: First}
+  - {id: i2, title: Second}
+actors:
+  - id: a
+    name: A
+    power: 2
+    positions:
+      i1: {stance: supports, salience: 0.5}
+      i2: {stance: opposes, salience: 1, power: 0}
+  - id: b
+    name: B
+    positions:
+      i1: {stance: demands, salience: 0.8, power: 0.5}
+      i2: {stance: supports, salience: 0.4}
+  - id: c
+    name: C
+    power: 0
+    positions:
+      i1: {stance: rejects, salience: 1}
+";
