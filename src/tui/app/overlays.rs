@@ -30,7 +30,7 @@ impl App {
                         let name = self.model.actors[actor].name.clone();
                         self.say(
                             format!(
-                                "{name} is already in the other pane: pick another actor (s swaps the sides)"
+                                "{name} is in the other pane: pick another (s swaps)"
                             ),
                             true,
                         );

@@ -830,7 +830,7 @@ fn the_jump_box_never_compares_an_actor_with_itself() {
         .unwrap_or_default();
     assert_eq!(
         status,
-        "United States is already in the other pane: pick another actor (s swaps the sides)"
+        "United States is in the other pane: pick another (s swaps)"
     );
     let screen = drawn(&a);
     assert!(
