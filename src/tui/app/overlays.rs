@@ -29,9 +29,7 @@ impl App {
                     if picker.other == Some(actor) {
                         let name = self.model.actors[actor].name.clone();
                         self.say(
-                            format!(
-                                "{name} is in the other pane: pick another (s swaps)"
-                            ),
+                            format!("{name} is in the other pane: pick another (s swaps)"),
                             true,
                         );
                         return;
