@@ -7,7 +7,7 @@
 
 use detente::model::{self, Origin};
 use detente::tui::action::{Action, Effect, ExportFailed};
-use detente::tui::app::{App, Context, Pair};
+use detente::tui::app::{App, Context, Pair, View};
 use detente::tui::keymap::Mode;
 use detente::tui::layout;
 use detente::tui::theme::Theme;
@@ -224,6 +224,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::ShowMatrix),
         1 => Just(Action::ShowAnalysis),
         1 => Just(Action::ShowCompare),
+        2 => Just(Action::Back),
         1 => Just(Action::Help),
         1 => Just(Action::Close),
         3 => Just(Action::Accept),
@@ -321,6 +322,25 @@ fn check(app: &App, context: &Context) -> Result<(), TestCaseError> {
     spectrum.sort_unstable();
     prop_assert_eq!(spectrum, (0..actors).collect::<Vec<_>>());
     prop_assert!(app.help_scroll <= layout::help(app.viewport).max_scroll);
+    // The way back: Compare first, each view at most once and never the
+    // one on screen, every index in the current model (reloads included).
+    let trail: Vec<View> = app.trail().iter().map(|v| v.view).collect();
+    if let Some(first) = trail.first() {
+        prop_assert_eq!(*first, View::Compare);
+    } else {
+        prop_assert_eq!(app.view, View::Compare, "an empty trail: the first view");
+    }
+    prop_assert!(!trail.contains(&app.view), "{:?} on {:?}", trail, app.view);
+    for (k, v) in trail.iter().enumerate() {
+        prop_assert!(!trail[k + 1..].contains(v), "{:?} twice", v);
+    }
+    for v in app.trail() {
+        prop_assert!(
+            v.issue < issues && v.actor.is_none_or(|a| a < actors),
+            "{:?}",
+            v
+        );
+    }
     Ok(())
 }
 

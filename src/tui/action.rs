@@ -41,6 +41,9 @@ pub enum Action {
     DetailUp,
     DetailDown,
     Quit,
+    /// `Esc` in a view: back to the view it was opened from (see
+    /// `App::trail`); in the first view, which has none, quit.
+    Back,
     /// `Esc` in an overlay.
     Close,
     /// `Enter` in an overlay.

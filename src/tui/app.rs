@@ -6,9 +6,10 @@
 //! without a terminal.
 //!
 //! Here: the App, its accessors and the dispatch of `update`. Beside it:
-//! `views` (the views' shared keys), `analysis`, `overlays` (picker,
-//! prompt, export), `mouse`, `derived` (rows, spectrum, matrix rebuilt
-//! when their inputs change), `reload`, and the small types in `kinds`.
+//! `views` (the views' shared keys), `trail` (going to a view and back),
+//! `analysis`, `overlays` (picker, prompt, export), `mouse`, `derived`
+//! (rows, spectrum, matrix rebuilt when their inputs change), `reload`, and
+//! the small types in `kinds`.
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -26,6 +27,7 @@ mod mouse;
 mod overlays;
 mod pair;
 mod reload;
+mod trail;
 mod views;
 
 use super::theme::Theme;
@@ -33,7 +35,7 @@ use crate::analysis::forecast::Forecast;
 use crate::compare::Row;
 use crate::model::{Basis, Model};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
-pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View};
+pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View, Visit};
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
@@ -43,7 +45,12 @@ pub use reload::Snapshot;
 pub struct App {
     pub model: Arc<Model>,
     pub theme: Theme,
+    /// The view on screen. Set only through `go_to` and `back` (in
+    /// `trail.rs`), which keep the trail with it.
     pub view: View,
+    /// The views `Esc` goes back through, the first view (Compare) at the
+    /// bottom; see [`App::trail`].
+    trail: Vec<Visit>,
     pub overlay: Overlay,
     pub focus: Side,
     /// The current pair's verdicts, and the minimum basis they (and every
@@ -93,6 +100,7 @@ impl App {
             model,
             theme,
             view: View::Compare,
+            trail: Vec::new(),
             overlay: Overlay::None,
             focus: Side::Left,
             comparison,
@@ -133,6 +141,15 @@ impl App {
 
     pub fn context(&self) -> &Context {
         &self.context
+    }
+
+    /// The way back from the view on screen: the views it was reached
+    /// through, each as it was left, the first view (Compare) first. Empty
+    /// in Compare. Each view is on it at most once, and never the view on
+    /// screen: going to a view already on it cuts it back to that view, so
+    /// it holds at most three.
+    pub fn trail(&self) -> &[Visit] {
+        &self.trail
     }
 
     /// Drawing records what it measured; the only write a frame makes.
@@ -211,6 +228,12 @@ impl App {
         });
     }
 
+    /// The one way out (`q`, `Ctrl-C`, and `Esc` in the first view): the
+    /// place to ask first, should anything ever be left unsaved.
+    fn request_quit(&mut self) {
+        self.quit = true;
+    }
+
     // ---- update ----
 
     /// Carries out `action` on the state, and returns what the event loop
@@ -280,7 +303,7 @@ impl App {
         };
         match action {
             Action::Close => self.overlay = Overlay::None,
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Up | Action::ScrollUp => self.help_scroll = step(-1, self.help_scroll),
             Action::Down | Action::ScrollDown => self.help_scroll = step(1, self.help_scroll),
             Action::PageUp => self.help_scroll = step(-10, self.help_scroll),

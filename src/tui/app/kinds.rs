@@ -1,6 +1,6 @@
 //! The small types the App is made of: where its model came from, views,
-//! sides, row order and filter, overlays, the status line and a scrolled
-//! selection.
+//! sides, row order and filter, overlays, the status line, a scrolled
+//! selection and a visit on the way back.
 
 use std::path::PathBuf;
 
@@ -158,6 +158,18 @@ pub enum Overlay {
 pub struct Status {
     pub text: String,
     pub error: bool,
+}
+
+/// A view on the way back (see `App::trail`) and what was selected in it
+/// when it was left, for `Esc` to restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    pub view: View,
+    /// The issue it showed.
+    pub issue: usize,
+    /// Its own actor cursor: the Matrix's row, the Issue view's selected
+    /// actor. None in Compare and Analysis, whose cursors are not actors.
+    pub actor: Option<usize>,
 }
 
 /// A selection in a list of `len` items and the first item on screen.

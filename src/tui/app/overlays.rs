@@ -17,7 +17,7 @@ impl App {
             return;
         };
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Close => self.overlay = Overlay::None,
             Action::Up | Action::ScrollUp => picker.move_by(-1),
             Action::Down | Action::ScrollDown => picker.move_by(1),
@@ -49,7 +49,7 @@ impl App {
             return None;
         };
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Close => {
                 self.overlay = Overlay::None;
                 self.say("export cancelled", false);
@@ -88,7 +88,7 @@ impl App {
         };
         let path = path.clone();
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Yes => {
                 self.overlay = Overlay::None;
                 return Some(self.export(path, true));

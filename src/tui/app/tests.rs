@@ -1,4 +1,7 @@
-//! The App driven by actions, without a terminal.
+//! The App driven by actions, without a terminal. Beside this file:
+//! `trail` (Esc and the way back).
+
+mod trail;
 
 use super::*;
 use crate::compare::{Comparison, Verdict};
