@@ -92,6 +92,20 @@ pub enum ExportFailed {
     Other(String),
 }
 
+impl Action {
+    /// Whether the user asked for it (a key, a click, the wheel, a paste),
+    /// as against news from the terminal or the event loop: a resize, a
+    /// reload's progress and outcome, an export's answer. Each of the
+    /// user's actions ends the last one's status message (see
+    /// `App::update`).
+    pub fn is_the_users(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. } | Action::Reloading | Action::Reloaded(_) | Action::Exported(_)
+        )
+    }
+}
+
 /// What [`super::app::App::update`] asks for beyond its own state; the
 /// event loop carries it out and answers with an action, so `update` never
 /// touches the file system, the terminal or the loader.

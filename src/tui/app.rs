@@ -225,7 +225,26 @@ impl App {
         self.status = Some(Status {
             text: crate::sanitize::line(&text.into()),
             error,
+            pending: false,
         });
+    }
+
+    /// Says that work has begun whose answer comes later (a reload): the
+    /// message stays until the answer replaces it.
+    fn say_pending(&mut self, text: &str) {
+        self.status = Some(Status {
+            text: text.to_string(),
+            error: false,
+            pending: true,
+        });
+    }
+
+    /// Ends the last action's message, unless it tells of work still
+    /// running.
+    fn end_status(&mut self) {
+        if self.status.as_ref().is_some_and(|s| !s.pending) {
+            self.status = None;
+        }
     }
 
     /// The one way out (`q`, `Ctrl-C`, and `Esc` in the first view): the
@@ -239,7 +258,15 @@ impl App {
     /// Carries out `action` on the state, and returns what the event loop
     /// must do beyond it (write a file, reload, suspend); the loop answers
     /// with an action of its own where there is an answer.
+    ///
+    /// A status message belongs to the action that said it: the user's
+    /// next action ends it first (and may say its own). News from the
+    /// event loop (a resize, an answer) leaves it, and a message of work
+    /// still running stays until the work answers.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action.is_the_users() {
+            self.end_status();
+        }
         match action {
             Action::Resize { width, height } => {
                 self.viewport = Rect::new(0, 0, width, height);
@@ -254,14 +281,14 @@ impl App {
             }
             Action::Reload => {
                 if self.context.reloadable {
-                    self.say("reloading the model file…", false);
+                    self.say_pending("reloading the model file…");
                     return vec![Effect::Reload];
                 }
                 self.say("the built-in model has no file to reload", true);
                 return Vec::new();
             }
             Action::Reloading => {
-                self.say("reloading the model file…", false);
+                self.say_pending("reloading the model file…");
                 return Vec::new();
             }
             Action::Reloaded(result) => {

@@ -154,10 +154,15 @@ pub enum Overlay {
     Confirm(PathBuf),
 }
 
+/// The status line's message: what the last action did (see
+/// `App::update` for how long it stays).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// It tells of work still running (a reload): it stays through the
+    /// user's actions until that work answers or another message replaces it.
+    pub pending: bool,
 }
 
 /// A view on the way back (see `App::trail`) and what was selected in it

@@ -137,14 +137,18 @@ impl App {
     }
 
     /// The export's outcome: said on the status line; a file in the way
-    /// asks before it is replaced.
+    /// asks before it is replaced, with the question alone on screen (no
+    /// older message beside it).
     pub(super) fn exported(&mut self, result: Result<PathBuf, ExportFailed>) {
         match result {
             Ok(shown) => self.say(
                 format!("exported to {}", crate::present::path(&shown)),
                 false,
             ),
-            Err(ExportFailed::Exists(path)) => self.overlay = Overlay::Confirm(path),
+            Err(ExportFailed::Exists(path)) => {
+                self.end_status();
+                self.overlay = Overlay::Confirm(path);
+            }
             Err(ExportFailed::Other(why)) => self.say(format!("not exported: {why}"), true),
         }
     }

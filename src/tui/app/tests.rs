@@ -1,6 +1,8 @@
 //! The App driven by actions, without a terminal. Beside this file:
-//! `trail` (Esc and the way back).
+//! `trail` (Esc and the way back) and `status` (how long a status message
+//! stays).
 
+mod status;
 mod trail;
 
 use super::*;
