@@ -99,8 +99,9 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 /// (`non-` `expansion`, `US–` `Russia`).
 const BREAK_AFTER: [&str; 4] = ["-", "–", "—", "/"];
 
-/// The byte ranges of the pieces a line may break between: the words, and
-/// the parts of a word after each [`BREAK_AFTER`] mark.
+/// The byte ranges of the pieces a line may break between: the words, the
+/// parts of a word after each [`BREAK_AFTER`] mark, and each wide (CJK)
+/// character, as Chinese and Japanese text breaks between any two.
 fn pieces(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -109,6 +110,13 @@ fn pieces(s: &str) -> Vec<(usize, usize)> {
             if let Some(st) = start.take() {
                 out.push((st, i));
             }
+            continue;
+        }
+        if UnicodeWidthStr::width(g) == 2 {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+            out.push((i, i + g.len()));
             continue;
         }
         let st = *start.get_or_insert(i);
@@ -269,7 +277,8 @@ mod tests {
             ["Contin…", "dialog…"]
         );
         assert_eq!(wrap_words("-2 stays whole", 7, 3), ["-2", "stays", "whole"]);
-        assert_eq!(wrap_words("拉夫罗夫 拉夫", 5, 2), ["拉夫…", "拉夫"]);
+        assert_eq!(wrap_words("拉夫罗夫 拉夫", 5, 2), ["拉夫", "罗夫…"]);
+        assert_eq!(wrap_words("国家安全保障", 6, 3), ["国家安", "全保障"]);
         assert_eq!(wrap_words("", 7, 3), Vec::<String>::new());
         assert_eq!(wrap_words("anything", 0, 3), Vec::<String>::new());
     }

@@ -149,7 +149,7 @@ pub const CELL_MAX: u16 = 14;
 /// body has room for them beside at least [`HEADER_ROOM`] rows …
 pub const HEADER_ROWS: u16 = 3;
 /// … of actors; else on two.
-const HEADER_ROOM: u16 = 7;
+const HEADER_ROOM: u16 = 2;
 
 /// The Matrix of `issues` columns in `body`: columns share the width there
 /// is, between [`CELL_MIN`] and [`CELL_MAX`] each.

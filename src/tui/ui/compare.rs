@@ -132,10 +132,15 @@ fn legend(app: &App, panes: &layout::Panes, buf: &mut Buffer) {
         "? unknown",
     ];
     let shown = if narrow { &stances[..] } else { &[] };
+    let numbers: &[&str] = if app.model.issues.iter().any(|i| i.is_numeric()) {
+        &["# a position on the scale"]
+    } else {
+        &[]
+    };
     let x = panes.left.x + 1;
     let room = usize::from(panes.right.right().saturating_sub(x + 1));
     let mut text = String::from(" ");
-    for e in shown.iter().chain(&verdicts) {
+    for e in shown.iter().chain(numbers).chain(&verdicts) {
         if width(&text) + width(e) + 2 > room {
             break;
         }

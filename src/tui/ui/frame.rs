@@ -11,6 +11,7 @@ use crate::compare::Verdict;
 use crate::model::Basis;
 use crate::present::{agreement_figure, agreement_short};
 use crate::text::{truncate, width};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Side, View};
 use crate::tui::keymap;
 use crate::tui::layout;
@@ -178,53 +179,84 @@ fn pane_style(app: &App, side: Side) -> Style {
 
 /// The status (if any), then the key hints, flowing over the footer's rows
 /// ([`layout::footer_rows`]); help, quit, close and back are always shown,
-/// at the end of the last row, whatever the width. Hints that do not fit are
-/// dropped from the end of the list, which puts the most useful first.
+/// after the others, whatever the width. Hints that do not fit are dropped
+/// from the end of the list, which puts the most useful first.
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let w = usize::from(area.width);
     let rows = usize::from(area.height).max(1);
-    let (essential, other): (Vec<_>, Vec<_>) = keymap::hints(app.mode()).partition(|h| h.essential);
+    let own = own_view_key(app);
+    let (essential, other): (Vec<_>, Vec<_>) = keymap::hints(app.mode())
+        .filter(|h| Some(&h.keys) != own.as_ref() || h.essential)
+        .partition(|h| h.essential);
     let hint_spans = |h: &keymap::Hint| {
         vec![
             Span::styled(h.keys.clone(), t.key()),
             Span::raw(format!(" {}  ", h.hint)),
         ]
     };
-    let tail: Vec<Span> = essential.iter().flat_map(hint_spans).collect();
+    // Each row: its pieces (spans, width).
+    let mut lines: Vec<Vec<(Vec<Span>, usize)>> = vec![Vec::new(); rows];
+    let used = |line: &Vec<(Vec<Span>, usize)>| line.iter().map(|(_, w)| w).sum::<usize>();
     let tail_w: usize = essential.iter().map(layout::hint_width).sum();
-    // The room on row k: the last row keeps room for the essential hints.
-    let room = |k: usize| {
-        if k + 1 == rows {
-            w.saturating_sub(tail_w)
-        } else {
-            w
-        }
-    };
-    let mut lines: Vec<Vec<Span>> = vec![Vec::new(); rows];
-    let (mut k, mut used) = (0, 0);
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
-        let cap = if rows == 1 { room(0).min(w * 3 / 4) } else { w };
+        let cap = if rows == 1 {
+            w.saturating_sub(tail_w).min(w * 3 / 4)
+        } else {
+            w
+        };
         let text = truncate(&s.text, cap.saturating_sub(3));
-        used = width(&text) + 3;
-        lines[0].push(Span::styled(text, style));
-        lines[0].push(Span::styled(" │ ", t.dim()));
+        let sw = width(&text) + 3;
+        lines[0].push((
+            vec![Span::styled(text, style), Span::styled(" │ ", t.dim())],
+            sw,
+        ));
     }
+    let mut k = 0;
     for h in &other {
         let hw = layout::hint_width(h);
-        if used + hw > room(k) {
-            if k + 1 == rows || hw > room(k + 1) {
+        if used(&lines[k]) + hw > w {
+            if k + 1 == rows {
                 break;
             }
             k += 1;
-            used = 0;
         }
-        lines[k].extend(hint_spans(h));
-        used += hw;
+        lines[k].push((hint_spans(h), hw));
     }
-    lines[rows - 1].extend(tail);
-    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+    // The essential hints after the last, on the next row if need be, or
+    // in place of the last others.
+    while used(&lines[k]) + tail_w > w {
+        if k + 1 < rows {
+            k += 1;
+        } else if lines[k].len() > usize::from(k == 0 && app.status.is_some()) {
+            lines[k].pop();
+        } else {
+            break;
+        }
+    }
+    lines[k].extend(essential.iter().map(|h| (hint_spans(h), 0)));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(l.into_iter().flat_map(|(s, _)| s).collect::<Vec<_>>()))
+        .collect();
+    Paragraph::new(lines)
         .alignment(Alignment::Left)
         .render(area, buf);
+}
+
+/// The footer's key for the view already on screen (`c` in Compare): it
+/// does nothing there, so the footer leaves it out for the others' room.
+fn own_view_key(app: &App) -> Option<String> {
+    let action = match app.view {
+        View::Compare => Action::ShowCompare,
+        View::Matrix => Action::ShowMatrix,
+        View::Analysis => Action::ShowAnalysis,
+        View::Issue => return None,
+    };
+    let mode = app.mode();
+    keymap::BINDINGS
+        .iter()
+        .position(|b| b.action == action && b.footer && b.modes.contains(&mode))
+        .map(keymap::short_label)
 }

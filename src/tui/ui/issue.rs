@@ -269,13 +269,22 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
         &legend(app, issue),
         nl.legend.width,
     );
+    // What the right-hand numbers are, level with the axis's numbers.
+    let vw = usize::from(nl.values.width);
+    let head = truncate("position", vw);
+    buf.set_stringn(
+        nl.values.x + nl.values.width.saturating_sub(width(&head) as u16),
+        axis.y + 2,
+        head,
+        vw,
+        t.dim(),
+    );
 
     // One row per actor, in the order of their positions, the unknown last.
     let height = usize::from(nl.track.height);
     let offset = (app.spectrum_selected + 1).saturating_sub(height);
     let selected = app.spectrum.get(app.spectrum_selected).copied();
     let nw = usize::from(nl.names.width.saturating_sub(1));
-    let vw = usize::from(nl.values.width);
     for (k, &actor) in app.spectrum.iter().skip(offset).take(height).enumerate() {
         let y = nl.track.y + k as u16;
         let p = m.actors[actor].position_at(app.issue, app.min_basis());

@@ -40,6 +40,9 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let in_corner = grid.header.height >= 3 && nw > 10;
     let mut legend =
         String::from(" ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown ");
+    if m.issues.iter().any(|i| i.is_numeric()) {
+        legend.push_str(" 20 a position on the issue's scale ");
+    }
     if in_corner {
         for (k, mark) in marks.iter().enumerate() {
             buf.set_stringn(grid.names.x, grid.header.y + k as u16, mark, nw, t.dim());
