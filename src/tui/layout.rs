@@ -65,11 +65,15 @@ const STATUS_ROOM: usize = 40;
 /// [`STATUS_ROOM`] to spare, else two, so no hint is dropped at 80 or 120
 /// columns. By width alone, so input and drawing agree whatever the mode.
 pub fn footer_rows(width: u16) -> u16 {
-    let widest = [Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis]
-        .into_iter()
-        .map(|mode| keymap::hints(mode).map(|h| hint_width(&h)).sum::<usize>())
-        .max()
-        .unwrap_or(0);
+    // Measured once: the key table is fixed, and input asks on every key.
+    static WIDEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let widest = *WIDEST.get_or_init(|| {
+        [Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis]
+            .into_iter()
+            .map(|mode| keymap::hints(mode).map(|h| hint_width(&h)).sum::<usize>())
+            .max()
+            .unwrap_or(0)
+    });
     if widest + STATUS_ROOM <= usize::from(width) {
         1
     } else {

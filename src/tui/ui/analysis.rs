@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! ┌ Cruxes 8 · Trades 10 ─────────────────┐┌ Closest to ▶ Russian Federation ┐
-//! │Cruxes, red lines first  salience L + R││ agreement    actor     =  ~  ✗ │
+//! │Cruxes, red lines first  salience L + R││ agreement   actor      =  ~  ✗ │
 //! │!✗! NATO non-expansion          1 + 0.5││100% over 6   John Mear…  6  0  0│
 //! │ ✗  Arms for Ukraine          0.8 + 0.9││ 45% over 4   Malcolm R…  1  1  2│
 //! │                                       ││                                 │
@@ -197,7 +197,7 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(" Closest to ▶ {} ", m.actors[a.ranked].name);
     let i = inner(area);
     let (w, h) = (usize::from(i.width), usize::from(i.height));
-    // `  #  agreement    actor   =  ~  ✗  ?`, each row `100% over 6` (of
+    // `  #   agreement   actor   =  ~  ✗  ?`, each row `100% over 6` (of
     // the shared issues); narrow, without the rank and the unknowns. The
     // verdict glyphs are spelt out on the bottom border.
     let narrow = w < NARROW_RANKING;
@@ -207,7 +207,7 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
         &["= agree", "~ partial", "✗ conflict", "? unknown"]
     };
     let counts_w = 3 * verdicts.len();
-    let lead_w = if narrow { 14 } else { 19 };
+    let lead_w = if narrow { 13 } else { 18 };
     let name_w = w.saturating_sub(lead_w + counts_w);
     let mut legend = String::from(" ");
     for v in verdicts {
@@ -226,9 +226,9 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let glyphs = ["=", "~", "✗", "?"];
     let mut head = if narrow {
-        format!(" agreement    {}", pad("actor", name_w))
+        format!(" agreement   {}", pad("actor", name_w))
     } else {
-        format!("  #   agreement    {}", pad("actor", name_w))
+        format!("  #   agreement   {}", pad("actor", name_w))
     };
     for g in &glyphs[..verdicts.len()] {
         let _ = write!(head, "{g:>3}");
@@ -260,7 +260,7 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
             name = truncate_marked(&name, &mark, name_w);
         }
         let name = pad(&truncate(&name, name_w), name_w);
-        let figure = format!("{:>4} over {:<3} {name}", percent(r.agreement), n.shared());
+        let figure = format!("{:>4} over {:<2} {name}", percent(r.agreement), n.shared());
         let mut text = if narrow {
             figure
         } else {

@@ -64,7 +64,6 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let title = truncate(&m.title, w.saturating_sub(tabs_w + 10));
     let mut first = vec![
         Span::styled(" detente ", t.key()),
-        Span::raw(" "),
         Span::styled(title, t.title()),
     ];
     first.push(Span::raw(
