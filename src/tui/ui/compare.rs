@@ -189,10 +189,12 @@ fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line
         truncate(&format!("{glyph:<2} {} ", pad(&word, cols)), w)
     };
     let rest = w.saturating_sub(crate::text::width(&head));
-    // With the glyph alone, an unknown says so in words.
-    let summary = match p {
-        None if w < NARROW_PANE && !issue.is_numeric() => "unknown",
-        _ => p.and_then(|p| p.summary()).unwrap_or(""),
+    // With the glyph alone, a position without a summary (or none at all)
+    // still says its stance in words.
+    let summary = match p.and_then(|p| p.summary()) {
+        Some(s) => s,
+        None if w < NARROW_PANE && !issue.is_numeric() => stance.map_or("unknown", |s| s.word()),
+        None => "",
     };
     Line::from(vec![
         Span::styled(head, t.position(issue, p)),
