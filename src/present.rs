@@ -53,14 +53,16 @@ pub fn agreement_figure(agreement: Option<f64>, counts: &crate::compare::Counts)
     }
 }
 
-/// The same, shorter, for a narrow header: `27% on 11`, `100% on 1, too few to say`.
+/// The same, shorter, for a narrow header: `27% over 11 shared`,
+/// `100% over 1 shared, too few to say`, `n/a (no shared issue)`.
 pub fn agreement_short(agreement: Option<f64>, counts: &crate::compare::Counts) -> String {
-    let mark = if agreement.is_some() && counts.too_few() {
-        format!(", {TOO_FEW}")
-    } else {
-        String::new()
-    };
-    format!("{} on {}{mark}", percent(agreement), counts.shared())
+    let n = counts.shared();
+    match agreement {
+        None if n == 0 => "n/a (no shared issue)".to_string(),
+        None => format!("n/a (over {n} shared)"),
+        Some(_) if counts.too_few() => format!("{} over {n} shared, {TOO_FEW}", percent(agreement)),
+        Some(_) => format!("{} over {n} shared", percent(agreement)),
+    }
 }
 
 /// `35`, `2.5`, `1e6`-free: a number in at most four columns where it fits

@@ -95,6 +95,73 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// Where a word may break inside: after a hyphen, a dash or a slash
+/// (`non-` `expansion`, `US–` `Russia`).
+const BREAK_AFTER: [&str; 4] = ["-", "–", "—", "/"];
+
+/// The byte ranges of the pieces a line may break between: the words, the
+/// parts of a word after each [`BREAK_AFTER`] mark, and each wide (CJK)
+/// character, as Chinese and Japanese text breaks between any two.
+fn pieces(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, g) in s.grapheme_indices(true) {
+        if g == " " {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+            continue;
+        }
+        if UnicodeWidthStr::width(g) == 2 {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+            out.push((i, i + g.len()));
+            continue;
+        }
+        let st = *start.get_or_insert(i);
+        let end = i + g.len();
+        if BREAK_AFTER.contains(&g) && st < i && end < s.len() && !s[end..].starts_with(' ') {
+            out.push((st, end));
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// Wraps `s` into at most `rows` lines of at most `max` columns, breaking
+/// only between words (or after a hyphen or dash in one), never inside a
+/// word: a word longer than a line is cut with `…` instead, and so is the
+/// last line when text is left over. For labels in narrow columns, where
+/// "Ukrain / e in …" would read as two wrong words.
+pub fn wrap_words(s: &str, max: usize, rows: usize) -> Vec<String> {
+    if max == 0 || rows == 0 {
+        return Vec::new();
+    }
+    let flat = s.replace('\n', " ");
+    let pieces = pieces(&flat);
+    let mut lines = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        let start = pieces[k].0;
+        if lines.len() + 1 == rows {
+            lines.push(truncate(flat[start..].trim_end(), max));
+            return lines;
+        }
+        let mut end = pieces[k].1;
+        k += 1;
+        while k < pieces.len() && width(&flat[start..pieces[k].1]) <= max {
+            end = pieces[k].1;
+            k += 1;
+        }
+        lines.push(truncate(&flat[start..end], max));
+    }
+    lines
+}
+
 /// The longest run of whole clusters from the start of `clusters` that fits
 /// in `room` columns, and its end in bytes.
 fn fitting<'a>(clusters: impl Iterator<Item = &'a str>, room: usize) -> usize {
@@ -126,6 +193,18 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let end = fitting(flat.graphemes(true), max - 1);
     format!("{}…", &flat[..end])
+}
+
+/// `name` and its `mark` (a basis mark, a red line `!`) in at most `max`
+/// columns: the name is cut, never the mark, so `United Statesʳ` in 12
+/// columns is `United Sta…ʳ`. Only where even the mark does not fit is it
+/// cut too.
+pub fn truncate_marked(name: &str, mark: &str, max: usize) -> String {
+    let mark_w = width(mark);
+    if mark_w >= max {
+        return truncate(&format!("{name}{mark}"), max);
+    }
+    format!("{}{mark}", truncate(name, max - mark_w))
 }
 
 /// Cuts `s` to at most `max` columns from the start, between clusters,
@@ -175,5 +254,45 @@ mod tests {
         assert_eq!(truncate("拉夫罗夫", 5), "拉夫…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn labels_wrap_between_words_and_cut_what_is_too_long() {
+        assert_eq!(wrap_words("Ukraine in NATO", 7, 3), ["Ukraine", "in NATO"]);
+        assert_eq!(
+            wrap_words("Bilateral US–Russia", 7, 3),
+            ["Bilate…", "US–", "Russia"]
+        );
+        assert_eq!(
+            wrap_words("NATO non-expansion", 10, 3),
+            ["NATO non-", "expansion"]
+        );
+        assert_eq!(wrap_words("NATO back to 1997", 7, 2), ["NATO", "back t…"]);
+        assert_eq!(
+            wrap_words("Minsk implementation", 7, 3),
+            ["Minsk", "implem…"]
+        );
+        assert_eq!(
+            wrap_words("Continue dialogue", 7, 3),
+            ["Contin…", "dialog…"]
+        );
+        assert_eq!(wrap_words("-2 stays whole", 7, 3), ["-2", "stays", "whole"]);
+        assert_eq!(wrap_words("拉夫罗夫 拉夫", 5, 2), ["拉夫", "罗夫…"]);
+        assert_eq!(wrap_words("国家安全保障", 6, 3), ["国家安", "全保障"]);
+        assert_eq!(wrap_words("", 7, 3), Vec::<String>::new());
+        assert_eq!(wrap_words("anything", 0, 3), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_cut_name_keeps_its_mark() {
+        assert_eq!(truncate_marked("United States", "ʳ", 12), "United Sta…ʳ");
+        assert_eq!(
+            truncate_marked("Russian Federation", " !", 14),
+            "Russian Fed… !"
+        );
+        assert_eq!(truncate_marked("NATO", "ⁱ", 12), "NATOⁱ");
+        assert_eq!(truncate_marked("拉夫罗夫", "ʳ!", 6), "拉…ʳ!");
+        // No room for the name: the mark is what is left, then cut itself.
+        assert_eq!(truncate_marked("Actor", "ʳ!", 2), "A…");
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use detente::model::{self, Model, resolve_actor};
-use detente::tui::action::Action;
+use detente::tui::action::{Action, ExportFailed};
 use detente::tui::app::{App, Context};
 use detente::tui::theme::Theme;
 use ratatui::Terminal;
@@ -64,6 +64,14 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
         (
             "stated_only",
             vec![Action::CycleBasis, Action::CycleBasis, Action::Down],
+        ),
+        (
+            "confirm_replace",
+            vec![
+                Action::Export,
+                Action::Accept,
+                Action::Exported(Err(ExportFailed::Exists("talks-export.txt".into()))),
+            ],
         ),
     ]
 }
@@ -223,4 +231,154 @@ fn a_jump_row_keeps_name_and_matched_id_apart_and_says_what_the_percent_is() {
     assert!(text.contains("Malcolm Rifkind"), "{text}");
     assert!(text.contains("agreement with United States"), "{text}");
     assert!(text.contains("60% on 4 shared issues"), "{text}");
+}
+
+/// The screen at `w`×`h` after `actions`, as text, one string per row.
+fn rows_after(m: &Model, actions: &[Action], w: u16, h: u16) -> Vec<String> {
+    let l = resolve_actor(m, "russia").expect("left");
+    let r = resolve_actor(m, "united-states").expect("right");
+    let mut app = App::new(
+        Arc::new(m.clone()),
+        l,
+        r,
+        Theme { color: false },
+        Rect::new(0, 0, w, h),
+    );
+    for a in actions {
+        app.update(a.clone());
+    }
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+/// Issue 24: at 80 columns the Issue view cuts "United States" but keeps
+/// its reported mark, and Russia's name but not its red line.
+#[test]
+fn a_cut_name_keeps_its_mark_at_80_columns() {
+    let text = rows_after(&builtin(), &[Action::Open], 80, 24).join("\n");
+    assert!(text.contains("United Sta…ʳ"), "{text}");
+    assert!(text.contains("Russian F… !"), "{text}");
+    assert!(text.contains("John Mears…ⁱ"), "{text}");
+}
+
+/// Issue 24: the Matrix headers break between words: "Ukraine" over "in
+/// NATO", never "Ukrain" over "e in …", at every size.
+#[test]
+fn matrix_headers_break_between_words() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let rows = rows_after(&builtin(), &[Action::ShowMatrix], w, h);
+        let text = rows.join("\n");
+        assert!(!text.contains("Ukrain "), "{w}×{h}\n{text}");
+        assert!(!text.contains("Bilater "), "{w}×{h}\n{text}");
+        let ukraine = rows
+            .iter()
+            .position(|r| r.contains("Ukraine in") || r.contains("Ukraine "));
+        assert!(ukraine.is_some(), "{w}×{h}\n{text}");
+    }
+}
+
+/// Issue 24: every view's footer offers export and the keys to the other
+/// views (not its own, which does nothing there), at 80×24 and 120×40.
+#[test]
+fn the_footer_keeps_every_view_key_and_export() {
+    let views = [
+        (vec![], vec!["m matrix", "a analysis"], "c compare"),
+        (
+            vec![Action::ShowMatrix],
+            vec!["c compare", "a analysis"],
+            "m matrix",
+        ),
+        (
+            vec![Action::Open],
+            vec!["c compare", "m matrix", "a analysis"],
+            "Enter Issue",
+        ),
+        (
+            vec![Action::ShowAnalysis],
+            vec!["c compare", "m matrix"],
+            "a analysis",
+        ),
+    ];
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (actions, others, own) in &views {
+            let rows = rows_after(&builtin(), actions, w, h);
+            let footer = rows[rows.len() - 2..].join(" ");
+            for hint in others
+                .iter()
+                .chain(&["e export", "s swap", "? help", "q quit"])
+            {
+                assert!(footer.contains(hint), "{w}×{h} {actions:?}: {footer}");
+            }
+            assert!(!footer.contains(own), "{w}×{h} {actions:?}: {footer}");
+        }
+    }
+}
+
+/// Issue 24: the Analysis view names its numbers: the cruxes' saliences,
+/// the trades' gains, the ranking's agreement and what it rests on.
+#[test]
+fn analysis_numbers_say_what_they_are_at_80_columns() {
+    let rows = rows_after(&builtin(), &[Action::ShowAnalysis], 80, 24);
+    let text = rows.join("\n");
+    assert!(text.contains("salience L + R"), "{text}");
+    assert!(text.contains("1 + 0.5"), "{text}");
+    assert!(text.contains(" agreement "), "{text}");
+    assert!(text.contains("27% over 11"), "{text}");
+    assert!(text.contains("= agree  ~ partial  ✗ conflict"), "{text}");
+    assert!(text.contains("▼ 10 trades below"), "{text}");
+    // Down to the first trade: its gain sits under "gain".
+    let mut to_trade = vec![Action::ShowAnalysis];
+    to_trade.extend(std::iter::repeat_n(Action::Down, 8));
+    let rows = rows_after(&builtin(), &to_trade, 80, 24);
+    let head = rows
+        .iter()
+        .find(|r| r.contains(" gain "))
+        .expect("the trades' heading");
+    let first = rows
+        .iter()
+        .find(|r| r.contains("25.8"))
+        .expect("the first trade");
+    assert_eq!(
+        head.find("gain").map(|k| k + 4),
+        first.find("25.8").map(|k| k + 4)
+    );
+}
+
+/// A click under a spectrum column's two-row heading selects the column's
+/// first actor (the heading's second row is not an actor).
+#[test]
+fn a_click_in_a_spectrum_column_selects_the_actor_under_it() {
+    let m = builtin();
+    let l = resolve_actor(&m, "russia").expect("left");
+    let r = resolve_actor(&m, "united-states").expect("right");
+    let mut app = App::new(
+        Arc::new(m.clone()),
+        l,
+        r,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+    );
+    app.update(Action::Open);
+    let rows = rows_after(&m, &[Action::Open], 80, 24);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("United Sta…ʳ"))
+        .expect("the US row");
+    let x = rows[y].chars().position(|c| c == 'U').expect("its column");
+    let before = app.spectrum[app.spectrum_selected];
+    assert_ne!(before, r, "the US is not selected at first");
+    app.update(Action::Click {
+        column: x as u16,
+        row: y as u16,
+    });
+    assert_eq!(app.spectrum[app.spectrum_selected], r);
+    // The heading's second row ("1 actor") selects nothing new.
+    app.update(Action::Click {
+        column: x as u16,
+        row: (y - 1) as u16,
+    });
+    assert_eq!(app.spectrum[app.spectrum_selected], r);
 }

@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::keymap::{self, Mode};
+
 /// Below this, the screen says "terminal too small".
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -22,18 +24,28 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// The screen's regions. The body takes 55% of the middle, or less when
-/// `body_rows` (the rows the view has to show) need less: the detail panel
+/// The detail panel's least height where the body takes all it needs.
+const MIN_DETAIL: u16 = 7;
+
+/// The screen's regions. The body takes what `body_rows` (the rows the view
+/// has to show) need where that leaves the detail panel [`MIN_DETAIL`] rows,
+/// else 60% of the middle (or less when it needs less): the detail panel
 /// gets the rest, rather than the view keeping empty rows.
 pub fn screen(area: Rect, body_rows: usize) -> Screen {
     let [header, rest, footer] = area.layout(&Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_rows(area.width)),
     ]));
-    let share = rest.height.saturating_mul(55) / 100;
-    let needed = u16::try_from(body_rows.saturating_add(2)).unwrap_or(u16::MAX);
-    let body_h = share.min(needed.max(6)).min(rest.height);
+    let share = rest.height.saturating_mul(60) / 100;
+    let needed = u16::try_from(body_rows.saturating_add(2))
+        .unwrap_or(u16::MAX)
+        .max(6);
+    let body_h = if needed.saturating_add(MIN_DETAIL) <= rest.height {
+        needed
+    } else {
+        share.min(needed)
+    };
     let [body, detail] = rest.layout(&Layout::vertical([
         Constraint::Length(body_h),
         Constraint::Fill(1),
@@ -44,6 +56,34 @@ pub fn screen(area: Rect, body_rows: usize) -> Screen {
         detail,
         footer,
     }
+}
+
+/// Room kept in a one-row footer for a status message beside the hints.
+const STATUS_ROOM: usize = 40;
+
+/// The footer's rows at `width`: one where every view's key hints fit with
+/// [`STATUS_ROOM`] to spare, else two, so no hint is dropped at 80 or 120
+/// columns. By width alone, so input and drawing agree whatever the mode.
+pub fn footer_rows(width: u16) -> u16 {
+    // Measured once: the key table is fixed, and input asks on every key.
+    static WIDEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let widest = *WIDEST.get_or_init(|| {
+        [Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis]
+            .into_iter()
+            .map(|mode| keymap::hints(mode).map(|h| hint_width(&h)).sum::<usize>())
+            .max()
+            .unwrap_or(0)
+    });
+    if widest + STATUS_ROOM <= usize::from(width) {
+        1
+    } else {
+        2
+    }
+}
+
+/// The columns a footer hint takes as drawn: `keys hint` and two spaces.
+pub fn hint_width(h: &keymap::Hint) -> usize {
+    crate::text::width(&h.keys) + 1 + crate::text::width(h.hint) + 2
 }
 
 /// The inside of a bordered block.
@@ -104,12 +144,16 @@ pub struct MatrixGrid {
     pub cell_w: u16,
 }
 
-/// A matrix column is at least this wide (`++ʳ!` with a margin, or a
-/// four-digit number) and at most this wide (two header lines of 13).
-pub const CELL_MIN: u16 = 7;
+/// A matrix column is at least this wide (seven letters, as many as most
+/// words of a label have, and a gap) and at most this wide (header lines
+/// of 13).
+pub const CELL_MIN: u16 = 8;
 pub const CELL_MAX: u16 = 14;
-/// The header's rows: an issue's label wrapped on two lines.
-pub const HEADER_ROWS: u16 = 2;
+/// The header's rows: an issue's label wrapped on three lines, where the
+/// body has room for them beside at least [`HEADER_ROOM`] rows …
+pub const HEADER_ROWS: u16 = 3;
+/// … of actors; else on two.
+const HEADER_ROOM: u16 = 2;
 
 /// The Matrix of `issues` columns in `body`: columns share the width there
 /// is, between [`CELL_MIN`] and [`CELL_MAX`] each.
@@ -117,7 +161,11 @@ pub fn matrix_grid(body: Rect, issues: usize) -> MatrixGrid {
     let i = inner(body);
     let names_w = (i.width / 4).clamp(10, 24).min(i.width);
     let cells_w = i.width.saturating_sub(names_w);
-    let header_h = i.height.min(HEADER_ROWS);
+    let header_h = if i.height >= HEADER_ROWS + HEADER_ROOM {
+        HEADER_ROWS
+    } else {
+        i.height.min(HEADER_ROWS - 1)
+    };
     let rows_h = i.height.saturating_sub(header_h);
     let fair = cells_w / u16::try_from(issues.max(1)).unwrap_or(u16::MAX);
     let cell_w = fair.clamp(CELL_MIN, CELL_MAX);
@@ -137,7 +185,7 @@ pub fn matrix_grid(body: Rect, issues: usize) -> MatrixGrid {
 }
 
 /// The spectrum's six columns (rejects … demands, unknown), each with a
-/// header row; and how many actors fit in a column.
+/// heading ([`spectrum_head_rows`]); and how many actors fit in a column.
 pub fn spectrum_columns(body: Rect) -> ([Rect; 6], usize) {
     let i = inner(body);
     // The last row is the forecasts' legend.
@@ -146,7 +194,20 @@ pub fn spectrum_columns(body: Rect) -> ([Rect; 6], usize) {
         ..i
     };
     let cols = i.layout(&Layout::horizontal([Constraint::Fill(1); 6]));
-    (cols, usize::from(i.height.saturating_sub(1)))
+    let head = spectrum_head_rows(cols[0].width);
+    (cols, usize::from(i.height.saturating_sub(head)))
+}
+
+/// A spectrum column's heading is one row (`- opposes · 1 actor ◆▲`) where
+/// the column is this wide, else two: the stance, then the count and marks.
+pub const SPECTRUM_ONE_ROW: u16 = 26;
+
+pub fn spectrum_head_rows(column_width: u16) -> u16 {
+    if column_width >= SPECTRUM_ONE_ROW {
+        1
+    } else {
+        2
+    }
 }
 
 /// A numeric issue's Issue view: the scale drawn as an axis with its marks
@@ -193,10 +254,12 @@ pub fn number_line(body: Rect) -> NumberLine {
 }
 
 /// The Analysis view's two lists: cruxes and trades | who stands closest.
+/// Halves below 100 columns, so the ranking keeps its counts.
 pub fn analysis_panes(body: Rect) -> [Rect; 2] {
+    let points = if body.width < 100 { 50 } else { 55 };
     body.layout(&Layout::horizontal([
-        Constraint::Percentage(55),
-        Constraint::Percentage(45),
+        Constraint::Percentage(points),
+        Constraint::Percentage(100 - points),
     ]))
 }
 

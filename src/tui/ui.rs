@@ -4,10 +4,10 @@
 //!
 //! ```text
 //! ┌ header: model title · view tabs ─────────────────────────────────────────┐
-//! │ left actor  vs  right actor · alignment · counts · order · filter         │
+//! │ left actor  vs  right actor · agreement · counts · order · filter         │
 //! ├ body: the view (compare panes | matrix | spectrum) ───────────────────────┤
 //! ├ detail: the selected issue / cell / actor, wrapped ───────────────────────┤
-//! └ footer: status · key hints (from the key table) ──────────────────────────┘
+//! └ footer: status · key hints (from the key table), two rows when narrow ────┘
 //! ```
 
 mod analysis;

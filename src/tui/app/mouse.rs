@@ -73,12 +73,14 @@ impl App {
             View::Issue => {
                 let (cols, _) = layout::spectrum_columns(screen.body);
                 for (group, rect) in cols.iter().enumerate() {
-                    if rect.contains(at) && row > rect.y {
+                    // Below the column's heading.
+                    let head = layout::spectrum_head_rows(rect.width);
+                    if rect.contains(at) && row >= rect.y + head {
                         let start = self.spectrum_bounds[group];
                         let len = self.spectrum_group(group).len();
-                        let offset =
-                            self.spectrum_offset(group, usize::from(rect.height.saturating_sub(1)));
-                        let k = offset + usize::from(row - rect.y - 1);
+                        let offset = self
+                            .spectrum_offset(group, usize::from(rect.height.saturating_sub(head)));
+                        let k = offset + usize::from(row - rect.y - head);
                         if k < len {
                             self.spectrum_selected = start + k;
                         }

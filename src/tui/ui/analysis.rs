@@ -4,14 +4,14 @@
 //! built.
 //!
 //! ```text
-//! ┌ Cruxes 9 · Trades 10 ─────────────────┐┌ Closest to ▶ Russian Federation ┐
-//! │Cruxes (red lines first)               ││   #  align  actor     =  ~  ✗  ? │
-//! │!✗! NATO non-expansion      1 + 0.8    ││   1    81%  John M…   5  0  1 14 │
-//! │ ✗  Arms for Ukraine        0.8 + 0.9  ││   2    74%  Malcol…   2  1  1 16 │
-//! │                                       ││                                  │
-//! │Trades  Russian Fed… gives ⇄ United …  ││                                  │
-//! │0.4  Severe consequences ⇄ NATO back…  ││                                  │
-//! └───────────────────────────────────────┘└──────────────────────────────────┘
+//! ┌ Cruxes 8 · Trades 10 ─────────────────┐┌ Closest to ▶ Russian Federation ┐
+//! │Cruxes, red lines first  salience L + R││ agreement   actor      =  ~  ✗ │
+//! │!✗! NATO non-expansion          1 + 0.5││100% over 6   John Mear…  6  0  0│
+//! │ ✗  Arms for Ukraine          0.8 + 0.9││ 45% over 4   Malcolm R…  1  1  2│
+//! │                                       ││                                 │
+//! │ gain  Trades: Russian… gives ⇄ Unit…  ││                                 │
+//! │ 25.8  De-escalation ⇄ NATO non-exp…   ││                                 │
+//! └───────────────────────────────────────┘└ = agree  ~ partial  ✗ conflict ┘
 //! ```
 
 use std::fmt::Write;
@@ -27,7 +27,7 @@ use crate::analysis::pair::Trade;
 use crate::compare::Verdict;
 use crate::model::format_number;
 use crate::present::{TOO_FEW, agreement_figure, percent, verdict_glyph, verdict_label};
-use crate::text::{pad, truncate, width};
+use crate::text::{pad, truncate, truncate_marked, width};
 use crate::tui::app::{AnalysisPane, App, Selected, first_shown};
 use crate::tui::layout::{self, inner};
 
@@ -63,14 +63,35 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let c = &app.comparison;
     let focused = a.pane == AnalysisPane::Points;
     let title = format!(" Cruxes {} · Trades {} ", a.cruxes.len(), a.trades.len());
-    block(app, title, focused, area.width).render(area, buf);
     let i = inner(area);
     let (w, h) = (usize::from(i.width), usize::from(i.height));
+    let selected_line = a.point_line(a.point);
+    let first = first_shown(selected_line, h);
+    // Say what the list holds below the pane, and how to get there.
+    let below = |from: usize, n: usize| {
+        (from..from + n)
+            .filter(|&k| a.point_line(k) >= first + h)
+            .count()
+    };
+    let more: Vec<String> = [
+        (below(0, a.cruxes.len()), "crux", "cruxes"),
+        (below(a.cruxes.len(), a.trades.len()), "trade", "trades"),
+    ]
+    .into_iter()
+    .filter(|&(n, _, _)| n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect();
+    let mut b = block(app, title, focused, area.width);
+    if !more.is_empty() {
+        b = b.title_bottom(Span::styled(
+            format!(" ▼ {} below · ↓ ", more.join(", ")),
+            t.key(),
+        ));
+    }
+    b.render(area, buf);
     if w == 0 || h == 0 {
         return;
     }
-    let selected_line = a.point_line(a.point);
-    let first = first_shown(selected_line, h);
     let cruxes_end = 1 + a.cruxes.len().max(1);
     let sal =
         |p: Option<&crate::model::Position>| p.map_or("?".into(), |p| format_number(p.salience));
@@ -80,8 +101,21 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
         let point = a.point_at(line);
         let mut style = Style::new();
         let text = if line == 0 {
+            // The numbers' column: each side's salience on the issue.
             style = t.title();
-            "Cruxes (red lines first, then salience)".to_string()
+            let (long, short) = ("salience left + right", "salience L + R");
+            let label = "Cruxes, red lines first";
+            let sal = if w >= width(label) + 2 + width(long) {
+                long
+            } else {
+                short
+            };
+            let label = if w >= width(label) + 2 + width(sal) {
+                label
+            } else {
+                "Cruxes"
+            };
+            format!("{}{sal}", pad(label, w.saturating_sub(width(sal))))
         } else if line < cruxes_end {
             match point.and_then(|k| a.cruxes.get(k)) {
                 Some(&issue) => {
@@ -101,10 +135,22 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
                 }
             }
         } else if line == cruxes_end + 1 {
+            // Over the gains' column, then who gives what: "Trades:" where
+            // the names fit whole after it, else the names alone, cut alike.
             style = t.title();
+            let (l, r) = (&m.actors[c.left].name, &m.actors[c.right].name);
+            let fixed = width(" gain  ") + 2 * width(" gives") + width(" ⇄ ");
+            let names = width(l) + width(r);
+            let (lead, room) = if fixed + width("Trades: ") + names <= w {
+                ("Trades: ", names)
+            } else {
+                ("", w.saturating_sub(fixed))
+            };
+            let l_w = width(l).min((room / 2).max(room.saturating_sub(width(r))));
             format!(
-                "Trades  gain  {} gives ⇄ {} gives",
-                m.actors[c.left].name, m.actors[c.right].name
+                " gain  {lead}{} gives ⇄ {} gives",
+                truncate(l, l_w),
+                truncate(r, room.saturating_sub(l_w))
             )
         } else if line > cruxes_end + 1 {
             match point
@@ -139,30 +185,53 @@ fn points_pane(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Below this many columns inside, the ranking reads `27% over 11` and
+/// leaves out the rank and the unknowns.
+const NARROW_RANKING: usize = 50;
+
 fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let a = &app.analysis;
     let m = &*app.model;
     let focused = a.pane == AnalysisPane::Closest;
     let title = format!(" Closest to ▶ {} ", m.actors[a.ranked].name);
-    block(app, title, focused, area.width).render(area, buf);
     let i = inner(area);
     let (w, h) = (usize::from(i.width), usize::from(i.height));
+    // `  #   agreement   actor   =  ~  ✗  ?`, each row `100% over 6` (of
+    // the shared issues); narrow, without the rank and the unknowns. The
+    // verdict glyphs are spelt out on the bottom border.
+    let narrow = w < NARROW_RANKING;
+    let verdicts: &[&str] = if narrow {
+        &["= agree", "~ partial", "✗ conflict"]
+    } else {
+        &["= agree", "~ partial", "✗ conflict", "? unknown"]
+    };
+    let counts_w = 3 * verdicts.len();
+    let lead_w = if narrow { 13 } else { 18 };
+    let name_w = w.saturating_sub(lead_w + counts_w);
+    let mut legend = String::from(" ");
+    for v in verdicts {
+        if width(&legend) + width(v) + 2 > w {
+            break;
+        }
+        legend.push_str(v);
+        legend.push_str("  ");
+    }
+    legend.pop();
+    block(app, title, focused, area.width)
+        .title_bottom(Span::styled(legend, t.dim()))
+        .render(area, buf);
     if w == 0 || h == 0 {
         return;
     }
-    // The counts need room; below it they are in the detail panel only.
-    let counts = w >= 48;
-    let name_w = w.saturating_sub(if counts { 17 + 20 } else { 17 });
-    let mut head = format!(
-        "{:>4}  {:>5} {:>3}  {}",
-        "#",
-        "agree",
-        "on",
-        pad("actor", name_w)
-    );
-    if counts {
-        head.push_str("    =    ~    ✗    ?");
+    let glyphs = ["=", "~", "✗", "?"];
+    let mut head = if narrow {
+        format!(" agreement   {}", pad("actor", name_w))
+    } else {
+        format!("  #   agreement   {}", pad("actor", name_w))
+    };
+    for g in &glyphs[..verdicts.len()] {
+        let _ = write!(head, "{g:>3}");
     }
     put(buf, i.x, i.y, &head, w, t.title());
     let rows = h - 1;
@@ -188,22 +257,20 @@ fn closest_pane(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 " · too few".to_string()
             };
-            let room = name_w.saturating_sub(width(&mark)).max(1);
-            name = format!("{}{mark}", truncate(&name, room));
+            name = truncate_marked(&name, &mark, name_w);
         }
-        let mut text = format!(
-            "{:>4}  {:>5} {:>3}  {}",
-            k + 1,
-            percent(r.agreement),
-            n.shared(),
-            pad(&truncate(&name, name_w), name_w)
-        );
-        if counts {
-            let _ = write!(
-                text,
-                " {:>4} {:>4} {:>4} {:>4}",
-                n.agree, n.partial, n.conflict, n.unknown
-            );
+        let name = pad(&truncate(&name, name_w), name_w);
+        let figure = format!("{:>4} over {:<2} {name}", percent(r.agreement), n.shared());
+        let mut text = if narrow {
+            figure
+        } else {
+            format!("{:>3}  {figure}", k + 1)
+        };
+        for c in [n.agree, n.partial, n.conflict, n.unknown]
+            .iter()
+            .take(verdicts.len())
+        {
+            let _ = write!(text, "{c:>3}");
         }
         let mut style = if r.agreement.is_none() || r.too_few() {
             t.dim()

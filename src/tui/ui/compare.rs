@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::model::{Issue, Position};
 use crate::present::{stance_glyph, verdict_glyph};
-use crate::text::{pad, truncate};
+use crate::text::{pad, truncate, truncate_marked, width};
 use crate::tui::app::{App, Filter, Side};
 use crate::tui::layout::{self, inner};
 
@@ -58,6 +58,7 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         .render(panes.issues, buf);
     pane_block(Side::Left, app.left()).render(panes.left, buf);
     pane_block(Side::Right, app.right()).render(panes.right, buf);
+    legend(app, &panes, buf);
 
     let (issues, left, right) = (inner(panes.issues), inner(panes.left), inner(panes.right));
     let gutter = panes.gutter;
@@ -107,21 +108,69 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Below this many columns a pane shows a stance as its glyph alone.
+const NARROW_PANE: usize = 36;
+
+/// What the glyphs mean, on the bottom border under both panes: the
+/// stances' where the panes show glyphs alone, then the gutter's verdicts,
+/// as many whole entries as fit.
+fn legend(app: &App, panes: &layout::Panes, buf: &mut Buffer) {
+    let narrow = usize::from(inner(panes.left).width) < NARROW_PANE;
+    let stances = [
+        "++ demands",
+        "+ supports",
+        "0 neutral",
+        "- opposes",
+        "-- rejects",
+        "· unknown",
+    ];
+    let verdicts = [
+        "= agree",
+        "~ partial",
+        "✗ conflict",
+        "!✗! red line",
+        "? unknown",
+    ];
+    let shown = if narrow { &stances[..] } else { &[] };
+    let numbers: &[&str] = if app.model.issues.iter().any(|i| i.is_numeric()) {
+        &["# a position on the scale"]
+    } else {
+        &[]
+    };
+    let x = panes.left.x + 1;
+    let room = usize::from(panes.right.right().saturating_sub(x + 1));
+    let mut text = String::from(" ");
+    for e in shown.iter().chain(numbers).chain(&verdicts) {
+        if width(&text) + width(e) + 2 > room {
+            break;
+        }
+        text.push_str(e);
+        text.push_str("  ");
+    }
+    text.pop();
+    if text.trim().is_empty() {
+        return;
+    }
+    let y = panes.left.bottom().saturating_sub(1);
+    buf.set_stringn(x, y, &text, room, app.theme.dim());
+}
+
 /// `++ demands  Insists on legally binding…`, padded to `w` columns; a
 /// reported or inferred position carries its mark (`rejectsʳ`), a red line `!`.
 fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line<'a> {
     let t = app.theme;
     let stance = p.and_then(|p| p.stance);
-    let mut word = match (p, issue.is_numeric()) {
+    let word = match (p, issue.is_numeric()) {
         (None, _) => "unknown".to_string(),
         (Some(_), false) => stance.map_or("", |s| s.word()).to_string(),
         // A number, and the nearest label where the scale has them.
-        (Some(p), true) => truncate(&issue.describe(p.value), 16),
+        (Some(p), true) => issue.describe(p.value),
     };
+    let mut mark = String::new();
     if let Some(p) = p {
-        word.push_str(p.basis.mark());
+        mark.push_str(p.basis.mark());
         if p.red_line {
-            word.push('!');
+            mark.push('!');
         }
     }
     let glyph = match (issue.is_numeric(), p) {
@@ -129,10 +178,24 @@ fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line
         (true, None) => "·",
         (false, _) => stance_glyph(stance),
     };
-    let cols = if issue.is_numeric() { 18 } else { 10 };
-    let head = truncate(&format!("{glyph:<2} {} ", pad(&word, cols)), w);
+    // A narrow pane gives the summary the stance word's room: the glyph
+    // says it (the legend below the panes spells it out). It cuts the
+    // word or the number's label, never the marks.
+    let head = if w < NARROW_PANE && !issue.is_numeric() {
+        format!("{} ", pad(&format!("{glyph}{mark}"), 4))
+    } else {
+        let cols = if issue.is_numeric() { 18 } else { 10 }.min(w.saturating_sub(3));
+        let word = truncate_marked(&word, &mark, cols);
+        truncate(&format!("{glyph:<2} {} ", pad(&word, cols)), w)
+    };
     let rest = w.saturating_sub(crate::text::width(&head));
-    let summary = p.and_then(|p| p.summary()).unwrap_or("");
+    // With the glyph alone, a position without a summary (or none at all)
+    // still says its stance in words.
+    let summary = match p.and_then(|p| p.summary()) {
+        Some(s) => s,
+        None if w < NARROW_PANE && !issue.is_numeric() => stance.map_or("unknown", |s| s.word()),
+        None => "",
+    };
     Line::from(vec![
         Span::styled(head, t.position(issue, p)),
         Span::raw(pad(&truncate(summary, rest), rest)),

@@ -11,43 +11,70 @@ use crate::compare::Verdict;
 use crate::model::Basis;
 use crate::present::{agreement_figure, agreement_short};
 use crate::text::{truncate, width};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Side, View};
 use crate::tui::keymap;
+use crate::tui::layout;
 
+/// The views' tabs: key and name.
+const TABS: [(View, &str, &str); 4] = [
+    (View::Compare, "c", "Compare"),
+    (View::Matrix, "m", "Matrix"),
+    (View::Issue, "Enter", "Issue"),
+    (View::Analysis, "a", "Analysis"),
+];
+
+/// Columns of a run of spans.
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// Three rows: the model's title and the views; the pair; the agreement,
+/// the counts and what the marks mean. Where a row is too narrow it gives
+/// up the least useful part first (docs/design.md, "The screen at 80×24").
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let m = &*app.model;
     let w = usize::from(area.width);
-    let tabs: Vec<Span> = [
-        (View::Compare, "c Compare"),
-        (View::Matrix, "m Matrix"),
-        (View::Issue, "Enter Issue"),
-        (View::Analysis, "a Analysis"),
-    ]
-    .into_iter()
-    .flat_map(|(v, label)| {
+    let tab = |v: View, label: String| {
         let style = if v == app.view {
             t.selected().patch(t.title())
         } else {
             t.dim()
         };
         [Span::styled(format!(" {label} "), style), Span::raw(" ")]
-    })
-    .collect();
-    let tabs_w: usize = tabs.iter().map(|s| width(&s.content)).sum();
+    };
+    let all_tabs: Vec<Span> = TABS
+        .iter()
+        .flat_map(|&(v, key, name)| tab(v, format!("{key} {name}")))
+        .collect();
+    // Every tab where the title fits beside them; else the current view's
+    // name alone (the keys to the others are in the footer).
+    let title_w = width(&m.title) + width(" detente  ");
+    let tabs = if title_w + spans_width(&all_tabs) <= w {
+        all_tabs
+    } else {
+        let (v, _, name) = TABS
+            .iter()
+            .find(|(v, _, _)| *v == app.view)
+            .unwrap_or(&TABS[0]);
+        tab(*v, (*name).to_string()).to_vec()
+    };
+    let tabs_w = spans_width(&tabs);
     let title = truncate(&m.title, w.saturating_sub(tabs_w + 10));
     let mut first = vec![
         Span::styled(" detente ", t.key()),
         Span::styled(title, t.title()),
     ];
-    let used: usize = first.iter().map(|s| width(&s.content)).sum();
-    first.push(Span::raw(" ".repeat(w.saturating_sub(used + tabs_w))));
+    first.push(Span::raw(
+        " ".repeat(w.saturating_sub(spans_width(&first) + tabs_w)),
+    ));
     first.extend(tabs);
 
     let c = &app.comparison;
     let marker = |side: Side| if app.focus == side { "▶ " } else { "  " };
     let half = w.saturating_sub(12) / 2;
-    let second = Line::from(vec![
+    let mut second = vec![
         Span::raw(marker(Side::Left)),
         Span::styled(
             truncate(&m.actor_label(c.left), half),
@@ -59,61 +86,86 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             truncate(&m.actor_label(c.right), half),
             pane_style(app, Side::Right),
         ),
-    ]);
-    let n = &c.counts;
-    // The long figure and every count where they fit; else the short
-    // figure; else the short figure without the unknowns (the issues the
-    // figure does not rest on).
-    let full = 2 + width(&agreement_figure(c.agreement, n)) + 2 + "agreement ".len();
-    let counts_w: usize = Verdict::ALL
-        .iter()
-        .map(|&v| width(&format!("{} {} · ", n.of(v), v.word())))
-        .sum::<usize>()
-        + if n.red_line > 0 {
-            width(&format!(" ({} red line)", n.red_line))
-        } else {
-            0
-        };
-    let short = 2 + width(&agreement_short(c.agreement, n)) + 2 + "agreement ".len();
-    let (figure, unknowns) = if full + counts_w <= w + 3 {
-        (agreement_figure(c.agreement, n), true)
-    } else if short + counts_w <= w + 3 {
-        (agreement_short(c.agreement, n), true)
-    } else {
-        (agreement_short(c.agreement, n), false)
-    };
-    let mut third = vec![
-        Span::raw("  agreement "),
-        Span::styled(figure, t.title()),
-        Span::raw("  "),
     ];
-    for v in Verdict::ALL {
-        if v == Verdict::Unknown && !unknowns {
-            continue;
-        }
-        third.push(Span::styled(
-            format!("{} {}", n.of(v), v.word()),
-            t.verdict(v, false),
-        ));
-        if v == Verdict::Conflict && n.red_line > 0 {
-            third.push(Span::styled(
-                format!(" ({} red line)", n.red_line),
-                t.verdict(v, true),
-            ));
-        }
-        third.push(Span::raw(" · "));
-    }
-    third.pop();
+    let mut third = vec![Span::raw("  ")];
+    third.extend(figure_and_counts(app, w.saturating_sub(2)));
+    // What is counted and what the marks mean: after the counts where they
+    // fit, else at the end of the pair's row.
+    let mut extras = Vec::new();
     if app.min_basis() != Basis::Inferred {
-        third.push(Span::styled(
+        extras.push(Span::styled(
             format!("  counting {}", app.min_basis().counting()),
             t.focused_border(),
         ));
     }
-    if n.reported + n.inferred > 0 {
-        third.push(Span::styled("  ʳ reported ⁱ inferred", t.dim()));
+    if c.counts.reported + c.counts.inferred > 0 {
+        extras.push(Span::styled("  ʳ reported ⁱ inferred", t.dim()));
     }
-    Paragraph::new(vec![Line::from(first), second, Line::from(third)]).render(area, buf);
+    let mut on_second = Vec::new();
+    for extra in extras {
+        let ew = width(&extra.content);
+        if spans_width(&third) + ew <= w {
+            third.push(extra);
+        } else if spans_width(&second) + spans_width(&on_second) + ew <= w {
+            on_second.push(extra);
+        }
+    }
+    if !on_second.is_empty() {
+        let gap = w.saturating_sub(spans_width(&second) + spans_width(&on_second));
+        second.push(Span::raw(" ".repeat(gap)));
+        second.extend(on_second);
+    }
+    Paragraph::new(vec![
+        Line::from(first),
+        Line::from(second),
+        Line::from(third),
+    ])
+    .render(area, buf);
+}
+
+/// `agreement 27% over 11 shared issues  3 agree · 0 partial · 8 conflict
+/// (1 red line) · 9 unknown` in at most `w` columns: the long figure and
+/// every count where they fit; else the short figure; else the short
+/// figure without the unknowns (the issues the figure does not rest on).
+fn figure_and_counts(app: &App, w: usize) -> Vec<Span<'static>> {
+    let t = app.theme;
+    let c = &app.comparison;
+    let n = &c.counts;
+    let forms = [
+        (agreement_figure(c.agreement, n), true),
+        (agreement_short(c.agreement, n), true),
+        (agreement_short(c.agreement, n), false),
+    ];
+    let line = |(figure, unknowns): &(String, bool)| {
+        let mut spans = vec![
+            Span::raw("agreement "),
+            Span::styled(figure.clone(), t.title()),
+            Span::raw("  "),
+        ];
+        for v in Verdict::ALL {
+            if v == Verdict::Unknown && !unknowns {
+                continue;
+            }
+            spans.push(Span::styled(
+                format!("{} {}", n.of(v), v.word()),
+                t.verdict(v, false),
+            ));
+            if v == Verdict::Conflict && n.red_line > 0 {
+                spans.push(Span::styled(
+                    format!(" ({} red line)", n.red_line),
+                    t.verdict(v, true),
+                ));
+            }
+            spans.push(Span::raw(" · "));
+        }
+        spans.pop();
+        spans
+    };
+    forms
+        .iter()
+        .map(line)
+        .find(|spans| spans_width(spans) <= w)
+        .unwrap_or_else(|| line(&forms[2]))
 }
 
 fn pane_style(app: &App, side: Side) -> Style {
@@ -124,39 +176,86 @@ fn pane_style(app: &App, side: Side) -> Style {
     }
 }
 
-/// The status (if any), then the key hints that fit; help, quit, close and
-/// back are always shown, at the right end, whatever the width.
+/// The status (if any), then the key hints, flowing over the footer's rows
+/// ([`layout::footer_rows`]); help, quit, close and back are always shown,
+/// after the others, whatever the width. Hints that do not fit are dropped
+/// from the end of the list, which puts the most useful first.
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let w = usize::from(area.width);
-    let (essential, other): (Vec<_>, Vec<_>) = keymap::hints(app.mode()).partition(|h| h.essential);
+    let rows = usize::from(area.height).max(1);
+    let own = own_view_key(app);
+    let (essential, other): (Vec<_>, Vec<_>) = keymap::hints(app.mode())
+        .filter(|h| Some(&h.keys) != own.as_ref() || h.essential)
+        .partition(|h| h.essential);
     let hint_spans = |h: &keymap::Hint| {
-        [
+        vec![
             Span::styled(h.keys.clone(), t.key()),
             Span::raw(format!(" {}  ", h.hint)),
         ]
     };
-    let spans_width = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
-    let tail: Vec<Span> = essential.iter().flat_map(hint_spans).collect();
-    let room = w.saturating_sub(spans_width(&tail));
-    let mut spans = Vec::new();
+    // Each row: its pieces (spans, width).
+    let mut lines: Vec<Vec<(Vec<Span>, usize)>> = vec![Vec::new(); rows];
+    let used = |line: &Vec<(Vec<Span>, usize)>| line.iter().map(|(_, w)| w).sum::<usize>();
+    let tail_w: usize = essential.iter().map(layout::hint_width).sum();
     if let Some(s) = &app.status {
         let style = if s.error { t.error() } else { t.ok() };
-        spans.push(Span::styled(
-            truncate(&s.text, room.saturating_sub(3).min(w * 3 / 4)),
-            style,
+        let cap = if rows == 1 {
+            w.saturating_sub(tail_w).min(w * 3 / 4)
+        } else {
+            w
+        };
+        let text = truncate(&s.text, cap.saturating_sub(3));
+        let sw = width(&text) + 3;
+        lines[0].push((
+            vec![Span::styled(text, style), Span::styled(" │ ", t.dim())],
+            sw,
         ));
-        spans.push(Span::styled(" │ ", t.dim()));
     }
+    let mut k = 0;
     for h in &other {
-        let next = hint_spans(h);
-        if spans_width(&spans) + spans_width(&next) > room {
+        let hw = layout::hint_width(h);
+        if used(&lines[k]) + hw > w {
+            if k + 1 == rows {
+                break;
+            }
+            k += 1;
+        }
+        lines[k].push((hint_spans(h), hw));
+    }
+    // The essential hints after the last, on the next row if need be, or
+    // in place of the last others.
+    while used(&lines[k]) + tail_w > w {
+        if k + 1 < rows {
+            k += 1;
+        } else if lines[k].len() > usize::from(k == 0 && app.status.is_some()) {
+            lines[k].pop();
+        } else {
             break;
         }
-        spans.extend(next);
     }
-    spans.extend(tail);
-    Paragraph::new(Line::from(spans))
+    lines[k].extend(essential.iter().map(|h| (hint_spans(h), 0)));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(l.into_iter().flat_map(|(s, _)| s).collect::<Vec<_>>()))
+        .collect();
+    Paragraph::new(lines)
         .alignment(Alignment::Left)
         .render(area, buf);
+}
+
+/// The footer's key for the view already on screen (`c` in Compare): it
+/// does nothing there, so the footer leaves it out for the others' room.
+fn own_view_key(app: &App) -> Option<String> {
+    let action = match app.view {
+        View::Compare => Action::ShowCompare,
+        View::Matrix => Action::ShowMatrix,
+        View::Analysis => Action::ShowAnalysis,
+        View::Issue => return None,
+    };
+    let mode = app.mode();
+    keymap::BINDINGS
+        .iter()
+        .position(|b| b.action == action && b.footer && b.modes.contains(&mode))
+        .map(keymap::short_label)
 }

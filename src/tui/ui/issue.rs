@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::model::{Issue, Stance, format_number};
 use crate::present::stance_glyph;
-use crate::text::{pad, truncate, width};
+use crate::text::{pad, truncate, truncate_marked, width};
 use crate::tui::app::{App, Filter};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -107,17 +107,18 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The actor's name with its basis mark and red line, as the views show it.
-fn marked_name(app: &App, actor: usize) -> String {
+/// The actor's name with its basis mark and red line, as the views show it,
+/// in at most `w` columns: the name gives way, never the marks.
+fn marked_name(app: &App, actor: usize, w: usize) -> String {
     let a = &app.model.actors[actor];
-    let mut name = a.name.clone();
+    let mut mark = String::new();
     if let Some(p) = a.position_at(app.issue, app.min_basis()) {
-        name.push_str(p.basis.mark());
+        mark.push_str(p.basis.mark());
         if p.red_line {
-            name.push_str(" !");
+            mark.push_str(" !");
         }
     }
-    name
+    truncate_marked(&a.name, &mark, w)
 }
 
 fn spectrum(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
@@ -146,19 +147,39 @@ fn spectrum(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
             .filter(|(_, _, x)| stance == Some(Stance::nearest(*x)))
             .map(|(glyph, _, _)| *glyph)
             .collect();
-        let head = format!(
-            "{} {word} ({}){}{here}",
-            stance_glyph(stance),
+        // The stance, how many stand there, and the forecast markers near
+        // it: on one row where it fits, else the stance above the rest. A
+        // cut takes the words, never the markers.
+        let stance_head = format!("{} {word}", stance_glyph(stance));
+        let count = format!(
+            "{} actor{}",
             members.len(),
-            if here.is_empty() { "" } else { " " }
+            if members.len() == 1 { "" } else { "s" }
         );
-        buf.set_stringn(
-            rect.x,
-            rect.y,
-            pad(&truncate(&head, w), w),
-            w,
-            t.stance(stance).patch(t.title()),
-        );
+        let here = if here.is_empty() {
+            here
+        } else {
+            format!(" {here}")
+        };
+        let head_rows = layout::spectrum_head_rows(rect.width);
+        let heads = if head_rows == 1 {
+            vec![truncate_marked(
+                &format!("{stance_head} · {count}"),
+                &here,
+                w,
+            )]
+        } else {
+            vec![truncate(&stance_head, w), truncate_marked(&count, &here, w)]
+        };
+        for (k, head) in heads.iter().enumerate() {
+            buf.set_stringn(
+                rect.x,
+                rect.y + k as u16,
+                pad(head, w),
+                w,
+                t.stance(stance).patch(t.title()),
+            );
+        }
         let offset = app.spectrum_offset(group, height);
         for (k, &actor) in members.iter().skip(offset).take(height).enumerate() {
             let mut style = t.stance(stance);
@@ -167,8 +188,8 @@ fn spectrum(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
             }
             buf.set_stringn(
                 rect.x,
-                rect.y + 1 + k as u16,
-                pad(&truncate(&marked_name(app, actor), w), w),
+                rect.y + head_rows + k as u16,
+                pad(&marked_name(app, actor, w), w),
                 w,
                 style,
             );
@@ -248,13 +269,22 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
         &legend(app, issue),
         nl.legend.width,
     );
+    // What the right-hand numbers are, level with the axis's numbers.
+    let vw = usize::from(nl.values.width);
+    let head = truncate("position", vw);
+    buf.set_stringn(
+        nl.values.x + nl.values.width.saturating_sub(width(&head) as u16),
+        axis.y + 2,
+        head,
+        vw,
+        t.dim(),
+    );
 
     // One row per actor, in the order of their positions, the unknown last.
     let height = usize::from(nl.track.height);
     let offset = (app.spectrum_selected + 1).saturating_sub(height);
     let selected = app.spectrum.get(app.spectrum_selected).copied();
     let nw = usize::from(nl.names.width.saturating_sub(1));
-    let vw = usize::from(nl.values.width);
     for (k, &actor) in app.spectrum.iter().skip(offset).take(height).enumerate() {
         let y = nl.track.y + k as u16;
         let p = m.actors[actor].position_at(app.issue, app.min_basis());
@@ -270,7 +300,7 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             nl.names.x,
             y,
-            pad(&truncate(&marked_name(app, actor), nw), nw),
+            pad(&marked_name(app, actor, nw), nw),
             nw,
             name_style,
         );

@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
 use crate::present::value_glyph;
-use crate::text::{pad, truncate};
+use crate::text::{pad, truncate, wrap_words};
 use crate::tui::app::App;
 use crate::tui::layout;
 
@@ -33,12 +33,28 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         app.issue + 1,
         m.issues[app.issue].label()
     );
-    let legend = " ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown  ! red line  ʳ reported  ⁱ inferred ";
+    // The marks' legend goes in the corner above the actors' names where
+    // the header has three rows, so the stances' fits the border below.
+    let marks = ["! red line", "ʳ reported", "ⁱ inferred"];
+    let nw = usize::from(grid.names.width);
+    let in_corner = grid.header.height >= 3 && nw > 10;
+    let mut legend =
+        String::from(" ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown ");
+    if m.issues.iter().any(|i| i.is_numeric()) {
+        legend.push_str(" 20 a position on the issue's scale ");
+    }
+    if in_corner {
+        for (k, mark) in marks.iter().enumerate() {
+            buf.set_stringn(grid.names.x, grid.header.y + k as u16, mark, nw, t.dim());
+        }
+    } else {
+        legend.push_str(&format!(" {} ", marks.join("  ")));
+    }
     let max = usize::from(area.width.saturating_sub(2));
     Block::bordered()
         .border_style(t.border())
         .title(Span::styled(truncate(&title, max), t.title()))
-        .title_bottom(Span::styled(truncate(legend, max), t.dim()))
+        .title_bottom(Span::styled(truncate(&legend, max), t.dim()))
         .render(area, buf);
     let cw = usize::from(grid.cell_w);
     let issues = app.matrix_col.offset..(app.matrix_col.offset + grid.cols).min(m.issues.len());
@@ -49,16 +65,16 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             t.title()
         };
-        // The label on as many lines as the header has, the last cut with
-        // `…`: "NATO / non-ex…", "NATO / back t…" tell apart what five
-        // letters ("NATO …") did not.
-        // Numbered where the column has room for it.
+        // The label on as many lines as the header has, broken between
+        // words only ("Ukraine / in NATO", never "Ukrain / e in …"), a word
+        // or the last line cut with `…` where it is too long. Numbered
+        // where the column has room for it.
         let label = if cw > 10 {
             format!("{}. {}", issue + 1, m.issues[issue].label())
         } else {
             m.issues[issue].label().to_string()
         };
-        let lines = header_lines(&label, cw - 1, usize::from(grid.header.height));
+        let lines = wrap_words(&label, cw - 1, usize::from(grid.header.height));
         for (row, line) in lines.iter().enumerate() {
             buf.set_stringn(
                 x,
@@ -70,7 +86,6 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     let actors = app.matrix_row.offset..(app.matrix_row.offset + grid.rows).min(m.actors.len());
-    let nw = usize::from(grid.names.width);
     for (k, actor) in actors.enumerate() {
         let y = grid.names.y + k as u16;
         let row_selected = actor == app.matrix_row.selected;
@@ -107,37 +122,5 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             };
             buf.set_stringn(x, y, pad(&text, cw - 1), cw - 1, style);
         }
-    }
-}
-
-/// `label` wrapped into at most `rows` lines of `w` columns, the last one
-/// cut with `…` when more was left.
-fn header_lines(label: &str, w: usize, rows: usize) -> Vec<String> {
-    if w == 0 || rows == 0 {
-        return Vec::new();
-    }
-    let wrapped = crate::text::wrap(label, w);
-    if wrapped.len() <= rows {
-        return wrapped;
-    }
-    let mut lines: Vec<String> = wrapped[..rows - 1].to_vec();
-    let rest = wrapped[rows - 1..].join(" ");
-    lines.push(truncate(&rest, w));
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::header_lines;
-
-    #[test]
-    fn headers_wrap_onto_their_rows_and_cut_the_last() {
-        assert_eq!(header_lines("NATO back to 1997", 6, 2), ["NATO", "back …"]);
-        assert_eq!(header_lines("12. Arms", 13, 2), ["12. Arms"]);
-        assert_eq!(
-            header_lines("1. NATO non-expansion", 13, 2),
-            ["1. NATO", "non-expansion"]
-        );
-        assert_eq!(header_lines("anything", 0, 2), Vec::<String>::new());
     }
 }
