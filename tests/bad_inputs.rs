@@ -119,7 +119,9 @@ const CORPUS: &[(&str, &[&str])] = &[
     ),
     (
         "unknown-kind.yaml",
-        &["unknown variant `country`", "person"],
+        &[
+            ":10:11: actors[0] (russia).kind: unknown kind `country`; expected state, organization, person or group",
+        ],
     ),
     (
         "numeric-errors.yaml",
@@ -146,9 +148,7 @@ const CORPUS: &[(&str, &[&str])] = &[
     (
         "unknown-basis.yaml",
         &[
-            ":11:16:",
-            "unknown variant `hearsay`",
-            "stated, reported, inferred",
+            ":11:16: actors[0] (russia).positions.nato-non-expansion.basis: unknown basis `hearsay`; expected stated, reported or inferred",
         ],
     ),
     ("empty-required-string.yaml", &["`name` must not be empty"]),

@@ -221,6 +221,27 @@ pub(crate) fn unknown_field(key: &str, fields: &[&str]) -> String {
     }
 }
 
+/// A word that is not one of `words` (a `kind`, a `basis`); `what` names
+/// the field. The closest word is suggested when it is close enough to be
+/// a typo, else every word.
+pub(crate) fn unknown_word(what: &str, word: &str, words: &[&str]) -> String {
+    match did_you_mean(word, words.iter().copied()) {
+        Some(w) => format!(
+            "unknown {what} {}; did you mean {}?",
+            quoted(word),
+            quoted(w)
+        ),
+        None => {
+            let (last, rest) = words.split_last().unwrap_or((&"", &[]));
+            format!(
+                "unknown {what} {}; expected {} or {last}",
+                quoted(word),
+                rest.join(", ")
+            )
+        }
+    }
+}
+
 /// A required field left out.
 pub(crate) fn missing_field(field: &str) -> String {
     format!("missing field `{field}`")
@@ -399,6 +420,15 @@ mod tests {
             "unknown field `colour`; expected one of id, name, kind, power"
         );
         assert_eq!(missing_field("quote"), "missing field `quote`");
+        let kinds = ["state", "organization", "person", "group"];
+        assert_eq!(
+            unknown_word("kind", "orgnization", &kinds),
+            "unknown kind `orgnization`; did you mean `organization`?"
+        );
+        assert_eq!(
+            unknown_word("kind", "country", &kinds),
+            "unknown kind `country`; expected state, organization, person or group"
+        );
     }
 
     #[test]

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use super::check;
 use super::error::Problem;
 use super::types::{Actor, ActorKind, Issue, Model, Position, Source};
-use super::yaml::{
-    Keys, Loc, Located, PositionKey, RawActor, RawIssue, RawKind, RawSource, key_text,
-};
+use super::yaml::{Keys, Loc, Located, PositionKey, RawActor, RawIssue, RawSource, key_text};
 use crate::sanitize;
 
 mod checker;
@@ -19,15 +17,6 @@ mod value;
 use checker::{Checker, check_affiliation_cycles, optional_text};
 use position::{Sources, position};
 use value::IssueKind;
-
-fn kind(k: RawKind) -> ActorKind {
-    match k {
-        RawKind::State => ActorKind::State,
-        RawKind::Organization => ActorKind::Organization,
-        RawKind::Person => ActorKind::Person,
-        RawKind::Group => ActorKind::Group,
-    }
-}
 
 /// Builds a [`Model`] while the file is parsed. Sources and issues are
 /// checked as soon as they have been read, and each actor as soon as its
@@ -254,10 +243,22 @@ impl Builder {
             .as_ref()
             .and_then(|p| c.power(p, &|| format!("{path}.power")))
             .unwrap_or(1.0);
+        let kind = a.kind.as_ref().and_then(|k| {
+            let found = ActorKind::from_word(&k.value);
+            if found.is_none() {
+                let words = ActorKind::ALL.map(ActorKind::word);
+                c.report(
+                    k.loc,
+                    &format!("{path}.kind"),
+                    check::unknown_word("kind", &k.value, &words),
+                );
+            }
+            found
+        });
         let mut actor = Actor::new(
             a.id.value.clone(),
             c.required(&a.name, &a.keys, &path, "name"),
-            a.kind.map(kind),
+            kind,
             None,
             aliases,
             optional_text(a.description),

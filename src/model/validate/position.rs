@@ -6,7 +6,7 @@ use super::Citation;
 use super::checker::{Checker, Path, misspelt, optional_text, tidy};
 use super::value::IssueKind;
 use crate::model::check::{self, Wants, quoted};
-use crate::model::types::{Evidence, Position, Stance, format_number};
+use crate::model::types::{Basis, Evidence, Position, Stance, format_number};
 use crate::model::yaml::{Loc, RawEvidence, RawPosition};
 use crate::sanitize;
 
@@ -62,7 +62,14 @@ pub(super) fn position(
     let summary = optional_text(details.summary).map(String::into_boxed_str);
     let mut p =
         Position::new(value?, stance).with_notes(power, summary, evidence.into_boxed_slice());
-    p.basis = details.basis;
+    p.basis = details.basis.as_ref().map_or(Basis::Stated, |b| {
+        Basis::from_word(&b.value).unwrap_or_else(|| {
+            let words = Basis::ALL.map(Basis::word);
+            let message = check::unknown_word("basis", &b.value, &words);
+            c.report(b.loc, &format!("{}.basis", path()), message);
+            Basis::Stated
+        })
+    });
     p.salience = salience;
     p.red_line = details.red_line;
     Some(p)

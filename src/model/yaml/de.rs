@@ -19,7 +19,7 @@ use super::raw::{
     Scalar,
 };
 use super::{Checked, Progress};
-use crate::model::types::{Basis, Stance};
+use crate::model::types::Stance;
 use crate::model::validate::Builder;
 
 keyed!(
@@ -328,7 +328,7 @@ impl<'de> Visitor<'de> for PositionVisitor {
             details: Some(Box::new(RawDetails {
                 position: m.position,
                 power: m.power,
-                basis: m.basis.map_or(Basis::Stated, Basis::from),
+                basis: m.basis,
                 salience: m.salience,
                 red_line: m.red_line.unwrap_or(false),
                 summary: m.summary,

@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 
 use super::keys::Keys;
 use super::schema;
-use crate::model::types::{Basis, Stance};
+use crate::model::types::Stance;
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`, for the JSON Schema.
 pub(crate) const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -189,9 +189,15 @@ pub(crate) struct RawScaleLabel {
     pub keys: Keys,
 }
 
-#[derive(Deserialize, JsonSchema, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-#[schemars(rename = "ActorKind")]
+// The words of `kind`, for the JSON Schema: the parser reads the word as
+// text and the validator checks it, so that a wrong one is reported with
+// every other problem.
+#[derive(JsonSchema)]
+#[schemars(rename = "ActorKind", rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only described by the schema; the validator reads the words"
+)]
 pub(crate) enum RawKind {
     State,
     Organization,
@@ -215,7 +221,8 @@ pub(crate) struct RawActor {
     #[schemars(with = "String", length(min = 1))]
     pub name: Located<String>,
     #[serde(default)]
-    pub kind: Option<RawKind>,
+    #[schemars(with = "Option<RawKind>")]
+    pub kind: Option<Located<String>>,
     /// Another actor's id (a minister -> their state); no cycles.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -259,7 +266,7 @@ pub(crate) struct RawDetails {
     /// `position:` (numeric issues); the stance, if any, is in [`RawPosition`].
     pub position: Option<Located<Number>>,
     pub power: Option<Located<Number>>,
-    pub basis: Basis,
+    pub basis: Option<Located<String>>,
     pub salience: Option<Located<Number>>,
     pub red_line: bool,
     pub summary: Option<String>,
@@ -293,7 +300,8 @@ pub(crate) struct RawPositionMap {
     pub(crate) red_line: Option<bool>,
     /// Where the position comes from (default stated).
     #[serde(default)]
-    pub(crate) basis: Option<RawBasis>,
+    #[schemars(with = "Option<RawBasis>")]
+    pub(crate) basis: Option<Located<String>>,
     #[serde(default)]
     pub(crate) summary: Option<String>,
     #[serde(default)]
@@ -304,11 +312,13 @@ pub(crate) struct RawPositionMap {
 }
 
 /// Where a position comes from: stated (the default), reported or inferred.
-// The parser reads these words itself; serde names them in its message when
-// another word is given.
-#[derive(Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[schemars(rename = "Basis")]
+// For the JSON Schema only, like `RawKind`.
+#[derive(JsonSchema)]
+#[schemars(rename = "Basis", rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only described by the schema; the validator reads the words"
+)]
 pub(crate) enum RawBasis {
     /// The actor, or someone speaking for it, says it.
     Stated,
@@ -316,16 +326,6 @@ pub(crate) enum RawBasis {
     Reported,
     /// The modeller's reading of indirect evidence or behaviour.
     Inferred,
-}
-
-impl From<RawBasis> for Basis {
-    fn from(b: RawBasis) -> Basis {
-        match b {
-            RawBasis::Stated => Basis::Stated,
-            RawBasis::Reported => Basis::Reported,
-            RawBasis::Inferred => Basis::Inferred,
-        }
-    }
 }
 
 /// A quote that backs a position.
