@@ -180,7 +180,7 @@ pub(super) struct TopVisitor<'p, 'a> {
     pub progress: &'p mut Progress<'a>,
 }
 
-/// The top-level keys, in the order serde names them when one is unknown.
+/// The top-level keys, in the order the message lists them when one is unknown.
 const TOP_FIELDS: &[&str] = &["title", "description", "sources", "issues", "actors"];
 
 impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
