@@ -15,7 +15,49 @@ const CORPUS: &[(&str, &[&str])] = &[
     ("top-level-sequence.yaml", &["mapping", "top level"]),
     (
         "unknown-field.yaml",
-        &[":12:9:", "unknown field `stnace`", "stance"],
+        &[
+            "1 problem found",
+            ":12:9: actors[0] (russia).positions.de-escalation: unknown field `stnace`; did you mean `stance`?",
+        ],
+    ),
+    (
+        // The four mistakes of issue 24, all in one run: an unknown key no
+        // longer stops the parse.
+        "four-mistakes.yaml",
+        &[
+            "4 problems found",
+            ":10:5: actors[0] (russia): unknown field `knd`; did you mean `kind`?",
+            ":13:9: actors[0] (russia).positions.nato-non-expansion: unknown field `stanse`; did you mean `stance`?",
+            ":15:7: actors[0] (russia).positions.de-escalation.stance: unknown stance `oposes`; did you mean `opposes`?",
+            ":22:19: actors[1] (united-states).positions.nato-non-expansion.salience: salience 1.5 is outside 0..=1",
+        ],
+    ),
+    (
+        // Misspelt keys at every level; a required field whose key is
+        // misspelt is not reported again as missing.
+        "misspelt-keys.yaml",
+        &[
+            "6 problems found",
+            ":1:1: top level: unknown field `titel`; did you mean `title`?",
+            ":4:5: issues[0] (nato-non-expansion): unknown field `tite`; did you mean `title`?",
+            ":7:5: actors[0] (russia): unknown field `nme`; did you mean `name`?",
+            ":8:5: actors[0] (russia): unknown field `colour`; expected one of id, name, kind, affiliation, aliases, description, power, positions",
+            ":13:13: actors[0] (russia).positions.nato-non-expansion.evidence[0]: unknown field `qoute`; did you mean `quote`?",
+            ":14:13: actors[0] (russia).positions.nato-non-expansion.evidence[0]: unknown field `speeker`; did you mean `speaker`?",
+        ],
+    ),
+    (
+        // Text where a number belongs, with the number probably meant.
+        "numbers-as-text.yaml",
+        &[
+            "6 problems found",
+            ":11:12: actors[0] (north).power: power must be a number, 0 or more, not `1,5`; did you mean 1.5?",
+            ":13:7: actors[0] (north).positions.budget: position must be a number on the scale of `budget` (0..=200), not `40%`; did you mean 80?",
+            ":14:44: actors[0] (north).positions.treaty.salience: salience must be a number from 0 to 1, not `40%`; did you mean 0.4?",
+            ":17:12: actors[1] (south).power: power must be a number, 0 or more, not `strong`",
+            ":19:26: actors[1] (south).positions.budget.position: position must be a number on the scale of `budget` (0..=200), not `12,5`; did you mean 12.5?",
+            ":19:44: actors[1] (south).positions.budget.salience: salience must be a number from 0 to 1, not `150%`",
+        ],
     ),
     (
         "unknown-issue-id.yaml",
@@ -60,7 +102,10 @@ const CORPUS: &[(&str, &[&str])] = &[
             "affiliation cycle: lavrov -> foreign-ministry -> lavrov",
         ],
     ),
-    ("missing-required-field.yaml", &["missing field `title`"]),
+    (
+        "missing-required-field.yaml",
+        &[":1:1: top level: missing field `title`"],
+    ),
     (
         "bad-date.yaml",
         &["evidence[0].date", "`2022-02-30` does not exist"],
@@ -74,7 +119,9 @@ const CORPUS: &[(&str, &[&str])] = &[
     ),
     (
         "unknown-kind.yaml",
-        &["unknown variant `country`", "person"],
+        &[
+            ":10:11: actors[0] (russia).kind: unknown kind `country`; expected state, organization, person or group",
+        ],
     ),
     (
         "numeric-errors.yaml",
@@ -101,9 +148,7 @@ const CORPUS: &[(&str, &[&str])] = &[
     (
         "unknown-basis.yaml",
         &[
-            ":11:16:",
-            "unknown variant `hearsay`",
-            "stated, reported, inferred",
+            ":11:16: actors[0] (russia).positions.nato-non-expansion.basis: unknown basis `hearsay`; expected stated, reported or inferred",
         ],
     ),
     ("empty-required-string.yaml", &["`name` must not be empty"]),
@@ -299,6 +344,27 @@ fn every_bad_file_exits_1_with_its_message() {
             "{file}: a control character reached the terminal:\n{stderr:?}"
         );
     }
+}
+
+/// Issue 24: four mistakes in one file came back one or two at a time
+/// across four runs. One run now lists all four, in file order, each with
+/// its line and column.
+#[test]
+fn four_mistakes_come_back_in_one_run() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/four-mistakes.yaml");
+    let (code, _, stderr) = check(&file);
+    assert_eq!(code, 1);
+    let f = file.display();
+    assert_eq!(
+        stderr,
+        format!(
+            "detente: {f} is not a valid model: 4 problems found\n\
+             {f}:10:5: actors[0] (russia): unknown field `knd`; did you mean `kind`?\n\
+             {f}:13:9: actors[0] (russia).positions.nato-non-expansion: unknown field `stanse`; did you mean `stance`?\n\
+             {f}:15:7: actors[0] (russia).positions.de-escalation.stance: unknown stance `oposes`; did you mean `opposes`?\n\
+             {f}:22:19: actors[1] (united-states).positions.nato-non-expansion.salience: salience 1.5 is outside 0..=1\n"
+        )
+    );
 }
 
 #[test]

@@ -87,10 +87,15 @@ fn pasted_console_output_matches_the_binary() {
             let cmd = line
                 .strip_prefix("$ cargo run --release -- ")
                 .unwrap_or_else(|| panic!("{doc}: not a command line: {line}"));
-            // `| head -n N` keeps the first N lines, as the shell would.
+            // `| head -n N` keeps the first N lines of standard output, as
+            // the shell would; with `2>&1` before it, of both outputs.
             let (cmd, head) = match cmd.split_once(" | head -n ") {
                 Some((c, n)) => (c, Some(n.parse::<usize>().expect("a line count"))),
                 None => (cmd, None),
+            };
+            let (cmd, merged) = match cmd.strip_suffix(" 2>&1") {
+                Some(c) => (c, true),
+                None => (cmd, false),
             };
             let mut expected = String::new();
             while let Some(l) = lines.next_if(|l| !l.starts_with("$ ")) {
@@ -105,15 +110,18 @@ fn pasted_console_output_matches_the_binary() {
                 .args(cmd.split_whitespace())
                 .output()
                 .expect("runs");
-            let mut got = format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-            .replace("\r\n", "\n");
-            if let Some(n) = head {
-                got = got.lines().take(n).map(|l| format!("{l}\n")).collect();
-            }
+            let stdout = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+            let stderr = String::from_utf8_lossy(&out.stderr).replace("\r\n", "\n");
+            let first = |text: &str, n: usize| -> String {
+                text.lines().take(n).map(|l| format!("{l}\n")).collect()
+            };
+            let got = match head {
+                Some(n) if merged => first(&format!("{stdout}{stderr}"), n),
+                // The pipe takes standard output only: every line of
+                // standard error still reaches the terminal.
+                Some(n) => format!("{}{stderr}", first(&stdout, n)),
+                None => format!("{stdout}{stderr}"),
+            };
             assert_eq!(got, expected, "{doc}: {cmd}");
         }
     }

@@ -208,6 +208,125 @@ pub(crate) fn unknown<'a>(
     message
 }
 
+/// A key that is not one of `fields`: the closest field when it is close
+/// enough to be a typo (as [`unknown`] suggests ids), else every field.
+pub(crate) fn unknown_field(key: &str, fields: &[&str]) -> String {
+    match did_you_mean(key, fields.iter().copied()) {
+        Some(f) => format!("unknown field {}; did you mean {}?", quoted(key), quoted(f)),
+        None => format!(
+            "unknown field {}; expected one of {}",
+            quoted(key),
+            fields.join(", ")
+        ),
+    }
+}
+
+/// A word that is not one of `words` (a `kind`, a `basis`); `what` names
+/// the field. The closest word is suggested when it is close enough to be
+/// a typo, else every word.
+pub(crate) fn unknown_word(what: &str, word: &str, words: &[&str]) -> String {
+    match did_you_mean(word, words.iter().copied()) {
+        Some(w) => format!(
+            "unknown {what} {}; did you mean {}?",
+            quoted(word),
+            quoted(w)
+        ),
+        None => {
+            let (last, rest) = words.split_last().unwrap_or((&"", &[]));
+            format!(
+                "unknown {what} {}; expected {} or {last}",
+                quoted(word),
+                rest.join(", ")
+            )
+        }
+    }
+}
+
+/// A required field left out.
+pub(crate) fn missing_field(field: &str) -> String {
+    format!("missing field `{field}`")
+}
+
+/// What a number field takes, named when something else is written there.
+pub(crate) enum Wants<'a> {
+    /// Any finite number (a scale's `min` and `max`).
+    Any,
+    /// A salience: 0 to 1.
+    Salience,
+    /// A power: 0 or more.
+    Power,
+    /// A point on the scale of issue `issue`.
+    Scale { issue: &'a str, min: f64, max: f64 },
+}
+
+/// Text written where a number belongs; `what` names the field. When the
+/// text is a near miss (`40%`, `0,4`, `1,000`) and what it probably means
+/// is in range, that number is suggested: a percentage is that share of 1,
+/// or of the way along an issue's scale.
+pub(crate) fn not_a_number(what: &str, text: &str, wants: &Wants) -> String {
+    let (range, guess) = match *wants {
+        Wants::Any => ("a number".to_string(), meant(text, |p| p / 100.0)),
+        Wants::Salience => (
+            "a number from 0 to 1".to_string(),
+            meant(text, |p| p / 100.0).filter(|x| (0.0..=1.0).contains(x)),
+        ),
+        Wants::Power => (
+            "a number, 0 or more".to_string(),
+            meant(text, |p| p / 100.0).filter(|x| *x >= 0.0),
+        ),
+        Wants::Scale { issue, min, max } => (
+            format!(
+                "a number on the scale of {} ({}..={})",
+                quoted(issue),
+                shown(min),
+                shown(max)
+            ),
+            meant(text, |p| min + p / 100.0 * (max - min)).filter(|x| (min..=max).contains(x)),
+        ),
+    };
+    let mut message = format!("{what} must be {range}, not {}", quoted(text));
+    if let Some(x) = guess {
+        message.push_str(&format!("; did you mean {}?", shown(x)));
+    }
+    message
+}
+
+/// The number that `text` probably stands for: a percentage (`40%`, given
+/// to `percent`), a decimal comma (`0,4`), thousands separators (`1,000`),
+/// or a number with spaces around it.
+fn meant(text: &str, percent: impl Fn(f64) -> f64) -> Option<f64> {
+    let t = text.trim();
+    let x = match t.strip_suffix('%') {
+        Some(p) => percent(plain(p.trim_end())?),
+        None => plain(t)?,
+    };
+    x.is_finite().then_some(x)
+}
+
+/// A number written with digits, `.` or `,` as the decimal point, and
+/// optional `,` thousands separators.
+fn plain(t: &str) -> Option<f64> {
+    let unsigned = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let groups: Vec<&str> = unsigned.split(',').collect();
+    let number = match groups.as_slice() {
+        [whole] => whole.to_string(),
+        [first, rest @ ..]
+            if digits(first)
+                && first.len() <= 3
+                && !first.starts_with('0')
+                && rest.iter().all(|g| g.len() == 3 && digits(g)) =>
+        {
+            groups.concat()
+        }
+        [whole, fraction] if digits(whole) && digits(fraction) => format!("{whole}.{fraction}"),
+        _ => return None,
+    };
+    let starts_well = number.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let x: f64 = number.parse().ok().filter(|_| starts_well)?;
+    Some(if t.starts_with('-') { -x } else { x })
+}
+
 /// An actor's second position on one issue.
 pub(crate) fn second_position(actor: &str, issue: &str) -> String {
     format!(
@@ -283,6 +402,84 @@ mod tests {
             second_position("usa", "cuts"),
             "a second position of `usa` on `cuts`; an actor takes one position per issue"
         );
+    }
+
+    #[test]
+    fn unknown_fields_suggest_the_closest_or_list_them_all() {
+        let fields = ["id", "name", "kind", "power"];
+        assert_eq!(
+            unknown_field("knd", &fields),
+            "unknown field `knd`; did you mean `kind`?"
+        );
+        assert_eq!(
+            unknown_field("Name", &fields),
+            "unknown field `Name`; did you mean `name`?"
+        );
+        assert_eq!(
+            unknown_field("colour", &fields),
+            "unknown field `colour`; expected one of id, name, kind, power"
+        );
+        assert_eq!(missing_field("quote"), "missing field `quote`");
+        let kinds = ["state", "organization", "person", "group"];
+        assert_eq!(
+            unknown_word("kind", "orgnization", &kinds),
+            "unknown kind `orgnization`; did you mean `organization`?"
+        );
+        assert_eq!(
+            unknown_word("kind", "country", &kinds),
+            "unknown kind `country`; expected state, organization, person or group"
+        );
+    }
+
+    #[test]
+    fn text_for_a_number_names_the_field_its_range_and_the_number_meant() {
+        assert_eq!(
+            not_a_number("salience", "40%", &Wants::Salience),
+            "salience must be a number from 0 to 1, not `40%`; did you mean 0.4?"
+        );
+        // Out of range once read: nothing to suggest.
+        assert_eq!(
+            not_a_number("salience", "150 %", &Wants::Salience),
+            "salience must be a number from 0 to 1, not `150 %`"
+        );
+        assert_eq!(
+            not_a_number("power", "0,5", &Wants::Power),
+            "power must be a number, 0 or more, not `0,5`; did you mean 0.5?"
+        );
+        assert_eq!(
+            not_a_number("power", "-10%", &Wants::Power),
+            "power must be a number, 0 or more, not `-10%`"
+        );
+        // A percentage of the way along the scale.
+        let scale = Wants::Scale {
+            issue: "cuts",
+            min: 10.0,
+            max: 60.0,
+        };
+        assert_eq!(
+            not_a_number("position", "40%", &scale),
+            "position must be a number on the scale of `cuts` (10..=60), not `40%`; did you mean 30?"
+        );
+        assert_eq!(
+            not_a_number("min", "ten", &Wants::Any),
+            "min must be a number, not `ten`"
+        );
+    }
+
+    #[test]
+    fn near_misses_of_numbers() {
+        let pct = |p: f64| p / 100.0;
+        assert_eq!(meant("12,5", pct), Some(12.5));
+        assert_eq!(meant("0,400", pct), Some(0.4));
+        assert_eq!(meant("1,000", pct), Some(1000.0));
+        assert_eq!(meant("12,500,000", pct), Some(12_500_000.0));
+        assert_eq!(meant("-1,5", pct), Some(-1.5));
+        assert_eq!(meant(" 7 ", pct), Some(7.0));
+        assert_eq!(meant("25 %", pct), Some(0.25));
+        assert_eq!(meant("1,2,3", pct), None);
+        assert_eq!(meant("inf", pct), None);
+        assert_eq!(meant("high", pct), None);
+        assert_eq!(meant("%", pct), None);
     }
 
     #[test]

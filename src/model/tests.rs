@@ -335,3 +335,58 @@ fn offsets_to_line_and_column() {
     assert_eq!(loc_of_offset(b"ab\ncd", 4), Loc { line: 2, column: 2 });
     assert_eq!(loc_of_offset(b"", 0), Loc { line: 1, column: 1 });
 }
+
+#[test]
+fn numbers_written_as_yaml_allows_still_read() {
+    let m = from_str(
+        "title: T\nissues: [{id: a, title: A}]\nactors:\n  - id: x\n    name: X\n    power: \"2\"\n    positions:\n      a: {stance: supports, salience: \"0.4\", power: .5}\n",
+        Origin::BuiltIn,
+    )
+    .expect("valid");
+    let p = m.actors[0].position(0).expect("a position");
+    assert_eq!(
+        (m.actors[0].power, p.salience, p.power()),
+        (2.0, 0.4, Some(0.5))
+    );
+}
+
+/// A required field left out is reported where its mapping starts, and
+/// the parse goes on; an issue key left out leaves the actors unchecked
+/// rather than reporting every position as naming no issue.
+#[test]
+fn missing_fields_are_problems_with_the_others() {
+    let text = "\
+title: T
+issues:
+  - id: a
+    title: A
+    scale:
+      min: 0
+      labels: [{label: low}]
+actors:
+  - id: x
+    positions:
+      a:
+        position: 5
+        evidence: [{speaker: S}]
+";
+    assert_eq!(
+        problems(text),
+        [
+            "6: issues[0] (a).scale: missing field `max`",
+            "7: issues[0] (a).scale.labels[0]: missing field `at`",
+            "9: actors[0] (x): missing field `name`",
+            "13: actors[0] (x).positions.a.evidence[0]: missing field `quote`",
+        ]
+    );
+    assert_eq!(
+        problems(
+            "title: T\nisues: [{id: a, title: A}]\nactors: [{id: x, name: X, positions: {a: 1}}]\n"
+        ),
+        ["2: top level: unknown field `isues`; did you mean `issues`?"]
+    );
+    assert_eq!(
+        problems("issues: [{id: a, title: A}]\nactors: [{id: x, name: X}]\n"),
+        ["1: top level: missing field `title`"]
+    );
+}

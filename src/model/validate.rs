@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::check;
 use super::error::Problem;
 use super::types::{Actor, ActorKind, Issue, Model, Position, Source};
-use super::yaml::{Loc, Located, PositionKey, RawActor, RawIssue, RawKind, RawSource, key_text};
+use super::yaml::{Keys, Loc, Located, PositionKey, RawActor, RawIssue, RawSource, key_text};
 use crate::sanitize;
 
 mod checker;
@@ -17,15 +17,6 @@ mod value;
 use checker::{Checker, check_affiliation_cycles, optional_text};
 use position::{Sources, position};
 use value::IssueKind;
-
-fn kind(k: RawKind) -> ActorKind {
-    match k {
-        RawKind::State => ActorKind::State,
-        RawKind::Organization => ActorKind::Organization,
-        RawKind::Person => ActorKind::Person,
-        RawKind::Group => ActorKind::Group,
-    }
-}
 
 /// Builds a [`Model`] while the file is parsed. Sources and issues are
 /// checked as soon as they have been read, and each actor as soon as its
@@ -90,7 +81,16 @@ impl Builder {
     }
 
     pub(crate) fn title(&mut self, title: &Located<String>) {
-        self.title = self.c.required(title, "title", "title");
+        self.title = self.c.required(title, &Keys::default(), "title", "title");
+    }
+
+    /// The top level's unknown keys, and the required ones left out.
+    pub(crate) fn top_level<'a>(&mut self, keys: &Keys, missing: impl Iterator<Item = &'a str>) {
+        self.c.keys(keys, TOP_LEVEL);
+        for field in missing {
+            self.c
+                .present(&Located::<()>::default(), keys, TOP_LEVEL, field);
+        }
     }
 
     pub(crate) fn description(&mut self, description: Option<String>) {
@@ -103,12 +103,14 @@ impl Builder {
         let mut items = Vec::new();
         for (i, s) in raw.into_iter().enumerate() {
             let path = format!("sources[{i}] ({})", sanitize::line(&s.id.value));
-            c.slug(&s.id, &path);
-            c.unique(&mut ids, &s.id, i, &path, "source");
+            c.keys(&s.keys, &path);
+            if c.slug(&s.id, &s.keys, &path) {
+                c.unique(&mut ids, &s.id, i, &path, "source");
+            }
             let date = c.date(s.date.as_ref(), &|| format!("{path}.date"));
             items.push(Source {
                 id: s.id.value.clone(),
-                title: c.required(&s.title, &path, "title"),
+                title: c.required(&s.title, &s.keys, &path, "title"),
                 author: s.author.map(|a| sanitize::line(&a)),
                 date,
                 url: s.url.map(|u| sanitize::line(&u)),
@@ -126,9 +128,14 @@ impl Builder {
         let mut items = Vec::new();
         for (i, s) in raw.value.into_iter().enumerate() {
             let path = format!("issues[{i}] ({})", sanitize::line(&s.id.value));
-            c.slug(&s.id, &path);
-            c.unique(&mut ids, &s.id, i, &path, "issue");
-            let short = s.short.as_ref().map(|v| c.required(v, &path, "short"));
+            c.keys(&s.keys, &path);
+            if c.slug(&s.id, &s.keys, &path) {
+                c.unique(&mut ids, &s.id, i, &path, "issue");
+            }
+            let short = s
+                .short
+                .as_ref()
+                .map(|v| c.required(v, &Keys::default(), &path, "short"));
             let scale = s.scale.map(|raw| c.scale(raw, &s.id.value, &path));
             let outcome = s.outcome.as_ref().and_then(|o| {
                 let kind = IssueKind::of(scale.as_ref(), s.id.value.as_str());
@@ -142,7 +149,7 @@ impl Builder {
             });
             items.push(Issue {
                 id: s.id.value.clone(),
-                title: c.required(&s.title, &path, "title"),
+                title: c.required(&s.title, &s.keys, &path, "title"),
                 short,
                 description: optional_text(s.description),
                 tags: s
@@ -170,14 +177,23 @@ impl Builder {
         let c = &mut self.c;
         let i = self.actors.len();
         let path = actor_path(i, &a);
-        c.slug(&a.id, &path);
-        c.unique(&mut self.actor_ids, &a.id, i, &path, "actor");
+        c.keys(&a.keys, &path);
+        if c.slug(&a.id, &a.keys, &path) {
+            c.unique(&mut self.actor_ids, &a.id, i, &path, "actor");
+        }
         let aliases = a
             .aliases
             .unwrap_or_default()
             .iter()
             .enumerate()
-            .map(|(j, alias)| c.required(alias, &format!("{path}.aliases[{j}]"), "alias"))
+            .map(|(j, alias)| {
+                c.required(
+                    alias,
+                    &Keys::default(),
+                    &format!("{path}.aliases[{j}]"),
+                    "alias",
+                )
+            })
             .collect();
         let mut positions: Vec<Option<Position>> = vec![None; issues.items.len()];
         // The issues given a position, valid or not.
@@ -225,11 +241,24 @@ impl Builder {
         let power = a
             .power
             .as_ref()
-            .map_or(1.0, |p| c.power(p, &|| format!("{path}.power")));
+            .and_then(|p| c.power(p, &|| format!("{path}.power")))
+            .unwrap_or(1.0);
+        let kind = a.kind.as_ref().and_then(|k| {
+            let found = ActorKind::from_word(&k.value);
+            if found.is_none() {
+                let words = ActorKind::ALL.map(ActorKind::word);
+                c.report(
+                    k.loc,
+                    &format!("{path}.kind"),
+                    check::unknown_word("kind", &k.value, &words),
+                );
+            }
+            found
+        });
         let mut actor = Actor::new(
             a.id.value.clone(),
-            c.required(&a.name, &path, "name"),
-            a.kind.map(kind),
+            c.required(&a.name, &a.keys, &path, "name"),
+            kind,
             None,
             aliases,
             optional_text(a.description),
@@ -242,13 +271,14 @@ impl Builder {
 
     /// Resolves what could only be resolved at the end (affiliations, early
     /// citations) and returns the model, or every problem in file order.
-    /// Called once the issues are read: the top-level visitor refuses a
-    /// file without them before it gets here.
-    /// `actors` is where the `actors` key is, for the report of an empty list.
-    pub(crate) fn finish(mut self, actors: Loc) -> Result<Model, Vec<Problem>> {
+    /// In a file without `issues` (reported as missing), the actors that
+    /// waited for them are left unchecked: their positions name nothing.
+    /// `actors` is where the `actors` key is, for the report of an empty
+    /// list; `None` when it is missing (already reported).
+    pub(crate) fn finish(mut self, actors: Option<Loc>) -> Result<Model, Vec<Problem>> {
         let c = &mut self.c;
-        if self.actors.is_empty() {
-            c.report(actors, "actors", "a model needs at least one actor");
+        if let Some(at) = actors.filter(|_| self.actors.is_empty() && self.waiting.is_empty()) {
+            c.report(at, "actors", "a model needs at least one actor");
         }
         let mut affiliation_locs = Vec::with_capacity(self.affiliations.len());
         for (i, aff) in self.affiliations.iter().enumerate() {
@@ -299,6 +329,9 @@ impl Builder {
         })
     }
 }
+
+/// The path of a problem with the top-level mapping itself.
+const TOP_LEVEL: &str = "top level";
 
 fn actor_path(i: usize, a: &RawActor) -> String {
     format!("actors[{i}] ({})", sanitize::line(&a.id.value))

@@ -10,17 +10,19 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserializer;
-use serde_saphyr::{Budget, Options};
+use serde_saphyr::{Budget, NonFiniteFloatPolicy, Options};
 
 use super::error::Problem;
 use super::types::Model;
 
 mod de;
+mod keys;
 mod message;
 mod raw;
 mod schema;
 
 pub(crate) use de::key_text;
+pub(crate) use keys::Keys;
 pub use raw::Loc;
 pub(crate) use raw::*;
 pub use schema::json_schema;
@@ -41,6 +43,9 @@ fn options() -> Options {
     let mut options = Options::default();
     options.budget = Some(budget);
     options.with_snippet = false;
+    // `.nan`, `.inf` and `1e999` reach the number visitors as numbers, so
+    // that the validator reports them with the other problems.
+    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
     options
 }
 

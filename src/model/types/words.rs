@@ -143,6 +143,17 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    pub const ALL: [ActorKind; 4] = [
+        ActorKind::State,
+        ActorKind::Organization,
+        ActorKind::Person,
+        ActorKind::Group,
+    ];
+
+    pub fn from_word(word: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.word() == word)
+    }
+
     pub fn word(self) -> &'static str {
         match self {
             ActorKind::State => "state",

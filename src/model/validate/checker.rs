@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::model::check::{self, is_slug, quoted};
+use crate::model::check::{self, Wants, is_slug, quoted};
 use crate::model::error::Problem;
 use crate::model::types::Actor;
-use crate::model::yaml::{Loc, Located, Scalar};
+use crate::model::yaml::{Keys, Loc, Located, Number, Scalar};
 use crate::sanitize;
 
 /// A problem's path, built only when there is a problem to report: most
@@ -26,8 +26,62 @@ impl Checker {
         });
     }
 
-    /// A required, non-empty single-line string.
-    pub(super) fn required(&mut self, value: &Located<String>, path: &str, field: &str) -> String {
+    /// The keys of a mapping at `path` that are not fields there.
+    pub(super) fn keys(&mut self, keys: &Keys, path: &str) {
+        for key in &keys.unknown {
+            self.report(key.loc, path, check::unknown_field(&key.value, keys.fields));
+        }
+    }
+
+    /// Whether a required field is there, reporting it at `keys.at` (where
+    /// its mapping starts) when it is not. A field read from the file has a
+    /// place; one left out has the default's unknown place. A field whose
+    /// key is misspelt is not reported twice: the unknown key's message
+    /// already suggests it.
+    pub(super) fn present<T>(
+        &mut self,
+        value: &Located<T>,
+        keys: &Keys,
+        path: &str,
+        field: &str,
+    ) -> bool {
+        let there = value.loc.is_known();
+        if !there && !misspelt(keys, field) {
+            self.report(keys.at, path, check::missing_field(field));
+        }
+        there
+    }
+
+    /// A number, or the text written in its place reported with what the
+    /// field takes.
+    pub(super) fn number(
+        &mut self,
+        n: &Located<Number>,
+        path: Path,
+        what: &str,
+        wants: &Wants,
+    ) -> Option<f64> {
+        match &n.value {
+            Number::Value(x) => Some(*x),
+            Number::Text(text) => {
+                self.report(n.loc, &path(), check::not_a_number(what, text, wants));
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty single-line string; `keys` are its mapping's,
+    /// for the report of one left out.
+    pub(super) fn required(
+        &mut self,
+        value: &Located<String>,
+        keys: &Keys,
+        path: &str,
+        field: &str,
+    ) -> String {
+        if !self.present(value, keys, path, field) {
+            return String::new();
+        }
         let clean = sanitize::line(&value.value);
         if clean.trim().is_empty() {
             self.report(Loc::of(value), path, format!("`{field}` must not be empty"));
@@ -35,7 +89,11 @@ impl Checker {
         clean.trim().to_string()
     }
 
-    pub(super) fn slug(&mut self, id: &Located<String>, path: &str) {
+    /// A required id that must be a slug; whether it is there.
+    pub(super) fn slug(&mut self, id: &Located<String>, keys: &Keys, path: &str) -> bool {
+        if !self.present(id, keys, path, "id") {
+            return false;
+        }
         if !is_slug(&id.value) {
             self.report(
                 Loc::of(id),
@@ -46,6 +104,7 @@ impl Checker {
                 ),
             );
         }
+        true
     }
 
     pub(super) fn date(&mut self, date: Option<&Located<Scalar>>, path: Path) -> Option<String> {
@@ -94,6 +153,14 @@ impl Checker {
         );
         self.report(Loc::of(id), path, message);
     }
+}
+
+/// Whether one of the unknown keys in `keys` is a likely misspelling of
+/// `field` (the field its message suggests).
+pub(super) fn misspelt(keys: &Keys, field: &str) -> bool {
+    keys.unknown
+        .iter()
+        .any(|k| check::did_you_mean(&k.value, keys.fields.iter().copied()) == Some(field))
 }
 
 /// Cleans and trims text, moving it rather than copying where it can.

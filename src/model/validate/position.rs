@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use super::Citation;
-use super::checker::{Checker, Path, optional_text, tidy};
+use super::checker::{Checker, Path, misspelt, optional_text, tidy};
 use super::value::IssueKind;
-use crate::model::check::{self, quoted};
-use crate::model::types::{Evidence, Position, Stance, format_number};
+use crate::model::check::{self, Wants, quoted};
+use crate::model::types::{Basis, Evidence, Position, Stance, format_number};
 use crate::model::yaml::{Loc, RawEvidence, RawPosition};
 use crate::sanitize;
 
@@ -40,17 +40,20 @@ pub(super) fn position(
         return Some(Position::new(value?, stance));
     };
     let details = *details;
+    c.keys(&details.keys, &path());
     let power = details
         .power
         .as_ref()
-        .map(|p| c.power(p, &|| format!("{}.power", path())));
+        .and_then(|p| c.power(p, &|| format!("{}.power", path())));
     let salience = match &details.salience {
         None => 1.0,
         Some(s) => {
-            if let Err(message) = check::salience(s.value, 1.0) {
-                c.report(Loc::of(s), &format!("{}.salience", path()), message);
+            let spath = || format!("{}.salience", path());
+            let x = c.number(s, &spath, "salience", &Wants::Salience);
+            if let Some(Err(message)) = x.map(|x| check::salience(x, 1.0)) {
+                c.report(Loc::of(s), &spath(), message);
             }
-            s.value
+            x.unwrap_or(1.0)
         }
     };
     let evidence: Vec<Evidence> = (details.evidence.into_iter().enumerate())
@@ -59,7 +62,14 @@ pub(super) fn position(
     let summary = optional_text(details.summary).map(String::into_boxed_str);
     let mut p =
         Position::new(value?, stance).with_notes(power, summary, evidence.into_boxed_slice());
-    p.basis = details.basis;
+    p.basis = details.basis.as_ref().map_or(Basis::Stated, |b| {
+        Basis::from_word(&b.value).unwrap_or_else(|| {
+            let words = Basis::ALL.map(Basis::word);
+            let message = check::unknown_word("basis", &b.value, &words);
+            c.report(b.loc, &format!("{}.basis", path()), message);
+            Basis::Stated
+        })
+    });
     p.salience = salience;
     p.red_line = details.red_line;
     Some(p)
@@ -90,7 +100,9 @@ fn value(
             None
         }
         (None, None, None) => {
-            c.report(here, &path(), "the position has no stance");
+            if !misspelt_in(raw, "stance") {
+                c.report(here, &path(), "the position has no stance");
+            }
             None
         }
         (Some(s), None, Some(_)) if raw.details.is_none() => {
@@ -115,11 +127,21 @@ fn value(
             c.number_on(p, &|| format!("{}.position", path()), "position", kind)
         }
         (None, None, Some(_)) => {
-            let message = "the position has no `position` (a number on the issue's scale)";
-            c.report(here, &path(), message);
+            if !misspelt_in(raw, "position") {
+                let message = "the position has no `position` (a number on the issue's scale)";
+                c.report(here, &path(), message);
+            }
             None
         }
     }
+}
+
+/// Whether the position, written in full, has a misspelt `field`: its
+/// message then says what is missing.
+fn misspelt_in(raw: &RawPosition, field: &str) -> bool {
+    raw.details
+        .as_ref()
+        .is_some_and(|d| misspelt(&d.keys, field))
 }
 
 /// The `j`th piece of evidence, its source looked up now or noted for the
@@ -132,9 +154,11 @@ fn evidence(
     sources: &mut Sources,
 ) -> Evidence {
     let epath = || format!("{}.evidence[{j}]", path());
+    c.keys(&e.keys, &epath());
     let quote_loc = Loc::of(&e.quote);
+    let there = c.present(&e.quote, &e.keys, &epath(), "quote");
     let quote = tidy(e.quote.value);
-    if quote.is_empty() {
+    if there && quote.is_empty() {
         c.report(quote_loc, &epath(), "`quote` must not be empty");
     }
     let date = c.date(e.date.as_ref(), &|| format!("{}.date", epath()));

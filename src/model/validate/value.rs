@@ -2,9 +2,9 @@
 //! scale, and why a value is not a stance.
 
 use super::checker::{Checker, Path};
-use crate::model::check::{self, did_you_mean, quoted};
+use crate::model::check::{self, Wants, did_you_mean, quoted};
 use crate::model::types::{Scale, ScaleLabel, Stance, format_number};
-use crate::model::yaml::{BadStance, Loc, Located, RawScale, RawStance};
+use crate::model::yaml::{BadStance, Keys, Loc, Located, Number, RawScale, RawStance};
 
 /// What an issue takes as a value, for the position and outcome checks.
 pub(super) struct IssueKind<'a> {
@@ -20,34 +20,31 @@ impl<'a> IssueKind<'a> {
 
 impl Checker {
     /// A finite number >= 0.
-    pub(super) fn power(&mut self, p: &Located<f64>, path: Path) -> f64 {
-        if let Err(message) = check::power("power", p.value) {
-            self.report(Loc::of(p), &path(), message);
-        }
-        p.value
+    pub(super) fn power(&mut self, p: &Located<Number>, path: Path) -> Option<f64> {
+        let x = self.number(p, path, "power", &Wants::Power)?;
+        check::power("power", x)
+            .map_err(|message| self.report(Loc::of(p), &path(), message))
+            .ok()
     }
 
-    /// A finite number, reported with `what` when it is not.
-    pub(super) fn finite(&mut self, x: f64, loc: Loc, path: Path, what: &str) -> Option<f64> {
+    /// A required finite number, field `what` of the mapping at `path`
+    /// (whose `keys` place the report of one left out).
+    fn finite(&mut self, n: &Located<Number>, keys: &Keys, path: &str, what: &str) -> Option<f64> {
+        if !self.present(n, keys, path, what) {
+            return None;
+        }
+        let at = || format!("{path}.{what}");
+        let x = self.number(n, &at, what, &Wants::Any)?;
         check::finite(what, x)
-            .map_err(|message| self.report(loc, &path(), message))
+            .map_err(|message| self.report(Loc::of(n), &at(), message))
             .ok()
     }
 
     pub(super) fn scale(&mut self, raw: RawScale, issue: &str, path: &str) -> Scale {
         let spath = format!("{path}.scale");
-        let min = self.finite(
-            raw.min.value,
-            Loc::of(&raw.min),
-            &|| format!("{spath}.min"),
-            "min",
-        );
-        let max = self.finite(
-            raw.max.value,
-            Loc::of(&raw.max),
-            &|| format!("{spath}.max"),
-            "max",
-        );
+        self.keys(&raw.keys, &spath);
+        let min = self.finite(&raw.min, &raw.keys, &spath, "min");
+        let max = self.finite(&raw.max, &raw.keys, &spath, "max");
         let (min, max) = match (min, max) {
             (Some(min), Some(max)) if min < max => {
                 if let Err(message) = super::check::span(issue, min, max) {
@@ -69,11 +66,13 @@ impl Checker {
             }
             _ => (0.0, 100.0),
         };
-        let inside = |c: &mut Checker, x: f64, loc: Loc, at: &str, what: &str| {
+        let inside = |c: &mut Checker, n: &Located<Number>, at: &str, what: &str| {
+            let wants = Wants::Scale { issue, min, max };
+            let x = c.number(n, &|| at.to_string(), what, &wants)?;
             match check::on_scale(what, x, issue, min, max) {
                 Ok(x) => Some(x),
                 Err(message) => {
-                    c.report(loc, at, message);
+                    c.report(n.loc, at, message);
                     // Kept when finite, so that the labels are all reported.
                     x.is_finite().then_some(x)
                 }
@@ -82,27 +81,20 @@ impl Checker {
         let mut labels = Vec::new();
         for (j, l) in raw.labels.unwrap_or_default().into_iter().enumerate() {
             let at = format!("{spath}.labels[{j}]");
-            let label = self.required(&l.label, &at, "label");
-            if let Some(x) = inside(
-                self,
-                l.at.value,
-                Loc::of(&l.at),
-                &format!("{at}.at"),
-                "label at",
-            ) {
+            self.keys(&l.keys, &at);
+            let label = self.required(&l.label, &l.keys, &at, "label");
+            if !self.present(&l.at, &l.keys, &at, "at") {
+                continue;
+            }
+            if let Some(x) = inside(self, &l.at, &format!("{at}.at"), "label at") {
                 labels.push(ScaleLabel { at: x, label });
             }
         }
         labels.sort_by(|a, b| a.at.total_cmp(&b.at));
-        let status_quo = raw.status_quo.as_ref().and_then(|q| {
-            inside(
-                self,
-                q.value,
-                Loc::of(q),
-                &format!("{spath}.status_quo"),
-                "status quo",
-            )
-        });
+        let status_quo = raw
+            .status_quo
+            .as_ref()
+            .and_then(|q| inside(self, q, &format!("{spath}.status_quo"), "status quo"));
         Scale {
             min,
             max,
@@ -114,13 +106,19 @@ impl Checker {
     /// A number on a numeric issue's scale; `what` names the field.
     pub(super) fn number_on(
         &mut self,
-        p: &Located<f64>,
+        p: &Located<Number>,
         path: Path,
         what: &str,
         kind: &IssueKind,
     ) -> Option<f64> {
         let scale = kind.scale?;
-        check::on_scale(what, p.value, kind.id, scale.min, scale.max)
+        let wants = Wants::Scale {
+            issue: kind.id,
+            min: scale.min,
+            max: scale.max,
+        };
+        let x = self.number(p, path, what, &wants)?;
+        check::on_scale(what, x, kind.id, scale.min, scale.max)
             .map_err(|message| self.report(Loc::of(p), &path(), message))
             .ok()
     }
@@ -154,14 +152,22 @@ impl Checker {
                     RawStance::Number(x) => *x,
                     _ => return None,
                 };
-                self.number_on(&Located { value: x, loc }, path, what, kind)
+                let value = Number::Value(x);
+                self.number_on(&Located { value, loc }, path, what, kind)
+            }
+            (Some(scale), RawStance::Bad(b)) => {
+                let (BadStance::Word(text) | BadStance::Other(text)) = &**b;
+                let wants = Wants::Scale {
+                    issue: kind.id,
+                    min: scale.min,
+                    max: scale.max,
+                };
+                self.report(loc, &path(), check::not_a_number(what, text, &wants));
+                None
             }
             (Some(scale), _) => {
                 let shown = match raw {
                     RawStance::Word(s) => quoted(s.word()),
-                    RawStance::Bad(b) => match &**b {
-                        BadStance::Word(w) | BadStance::Other(w) => quoted(w),
-                    },
                     _ => String::new(),
                 };
                 self.report(

@@ -3,20 +3,34 @@
 //! its value), the interned `positions` keys, and the top-level mapping,
 //! which hands each part to the validator as soon as it is read.
 //! A small `Visitor` rather than `#[serde(untagged)]` keeps serde-saphyr's
-//! exact messages (`unknown field \`stnace\``, with line and column).
+//! exact messages for what cannot be read at all, with line and column.
+//! The structs are read through [`keyed!`], which sets unknown keys aside
+//! for the validator.
 
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 
+use super::keys::{Keys, keyed};
 use super::raw::{
-    BadStance, Loc, Located, PositionKey, RawActor, RawDetails, RawPosition, RawPositionMap,
-    RawPositions, RawStance, Scalar,
+    BadStance, Loc, Located, Number, PositionKey, RawActor, RawDetails, RawEvidence, RawIssue,
+    RawPosition, RawPositionMap, RawPositions, RawScale, RawScaleLabel, RawSource, RawStance,
+    Scalar,
 };
 use super::{Checked, Progress};
-use crate::model::types::{Basis, Stance};
+use crate::model::types::Stance;
 use crate::model::validate::Builder;
+
+keyed!(
+    RawSource,
+    RawIssue,
+    RawScale,
+    RawScaleLabel,
+    RawActor,
+    RawPositionMap,
+    RawEvidence,
+);
 
 /// The keys in order of first appearance, and each key's index.
 type KeyTable = (Vec<Box<str>>, std::collections::HashMap<Box<str>, u32>);
@@ -109,6 +123,28 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NumberVisitor)
+    }
+}
+
+impl Number {
+    /// A quoted number (`"0.4"`) is read as the number, as it always was;
+    /// any other text is kept for the validator's message.
+    fn from_text(v: &str) -> Number {
+        match v.trim().parse::<f64>() {
+            Ok(x)
+                if v.trim()
+                    .starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c)) =>
+            {
+                Number::Value(x)
+            }
+            _ => Number::Text(v.into()),
+        }
+    }
+}
+
 /// Implements the scalar `visit_*` methods of a visitor by mapping each
 /// scalar to text and handing it to `$on_text` / `$on_int`.
 macro_rules! scalar_visits {
@@ -144,7 +180,7 @@ pub(super) struct TopVisitor<'p, 'a> {
     pub progress: &'p mut Progress<'a>,
 }
 
-/// The top-level keys, in the order serde names them when one is unknown.
+/// The top-level keys, in the order the message lists them when one is unknown.
 const TOP_FIELDS: &[&str] = &["title", "description", "sources", "issues", "actors"];
 
 impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
@@ -160,9 +196,18 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
         let mut b = Builder::new();
         let mut seen = [false; 5];
         let mut actors_at = Loc::default();
+        let mut keys = Keys {
+            fields: TOP_FIELDS,
+            ..Keys::default()
+        };
         while let Some(key) = map.next_key::<Located<String>>()? {
+            if !keys.at.is_known() {
+                keys.at = key.loc;
+            }
             let Some(field) = TOP_FIELDS.iter().position(|f| *f == key.value) else {
-                return Err(de::Error::unknown_field(&key.value, TOP_FIELDS));
+                map.next_value::<de::IgnoredAny>()?;
+                keys.unknown.push(key);
+                continue;
             };
             if std::mem::replace(&mut seen[field], true) {
                 return Err(de::Error::duplicate_field(TOP_FIELDS[field]));
@@ -181,12 +226,12 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
                 }
             }
         }
-        for (field, name) in [(0, "title"), (3, "issues"), (4, "actors")] {
-            if !seen[field] {
-                return Err(de::Error::missing_field(name));
-            }
-        }
-        Ok(b.finish(actors_at))
+        let missing = [(0, "title"), (3, "issues"), (4, "actors")]
+            .into_iter()
+            .filter(|(field, _)| !seen[*field])
+            .map(|(_, name)| name);
+        b.top_level(&keys, missing);
+        Ok(b.finish(seen[4].then_some(actors_at)))
     }
 }
 
@@ -277,17 +322,18 @@ impl<'de> Visitor<'de> for PositionVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawPosition, A::Error> {
-        let m = RawPositionMap::deserialize(MapAccessDeserializer::new(map))?;
+        let m = <RawPositionMap as Deserialize>::deserialize(MapAccessDeserializer::new(map))?;
         Ok(RawPosition {
             stance: m.stance,
             details: Some(Box::new(RawDetails {
                 position: m.position,
                 power: m.power,
-                basis: m.basis.map_or(Basis::Stated, Basis::from),
+                basis: m.basis,
                 salience: m.salience,
                 red_line: m.red_line.unwrap_or(false),
                 summary: m.summary,
                 evidence: m.evidence.unwrap_or_default(),
+                keys: m.keys,
             })),
         })
     }
@@ -323,5 +369,22 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         |v: i64| Scalar(v.to_string()),
         |v: &str| Scalar(v.to_string()),
         Scalar
+    );
+}
+
+struct NumberVisitor;
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Number;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    scalar_visits!(
+        |v: i64| Number::Value(v as f64),
+        Number::from_text,
+        |v: String| Number::Text(v.into()),
+        Number::Value
     );
 }

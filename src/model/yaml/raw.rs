@@ -7,8 +7,9 @@ use serde::Deserialize;
 use serde::de;
 use serde_saphyr::Spanned;
 
+use super::keys::Keys;
 use super::schema;
-use crate::model::types::{Basis, Stance};
+use crate::model::types::Stance;
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`, for the JSON Schema.
 pub(crate) const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -16,7 +17,7 @@ pub(crate) const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 /// A value with the place in the file it came from. serde-saphyr's
 /// `Spanned` finds the place; only line and column are kept, because a
 /// model has millions of these and `Spanned` carries two full locations.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Located<T> {
     pub value: T,
     pub loc: Loc,
@@ -81,12 +82,17 @@ pub(crate) struct RawModel {
 
 /// A document the evidence cites.
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "Source")]
+// Required, though `serde(default)` below: one left out is reported by the
+// validator with the other problems (see `keys`).
+#[schemars(extend("required" = ["id", "title"]))]
 pub(crate) struct RawSource {
     /// A slug, unique among sources, e.g. `hellenbroich-2022`.
+    #[serde(default)]
     #[schemars(with = "String", pattern(SLUG_PATTERN))]
     pub id: Located<String>,
+    #[serde(default)]
     #[schemars(with = "String", length(min = 1))]
     pub title: Located<String>,
     #[serde(default)]
@@ -97,17 +103,25 @@ pub(crate) struct RawSource {
     pub date: Option<Located<Scalar>>,
     #[serde(default)]
     pub url: Option<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
 /// A proposition phrased so that a positive stance means "for it".
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "Issue")]
+// Required, though `serde(default)` below: one left out is reported by the
+// validator with the other problems (see `keys`).
+#[schemars(extend("required" = ["id", "title"]))]
 pub(crate) struct RawIssue {
     /// A slug, unique among issues, e.g. `nato-non-expansion`.
+    #[serde(default)]
     #[schemars(with = "String", pattern(SLUG_PATTERN))]
     pub id: Located<String>,
     /// The proposition, e.g. "NATO gives legally binding guarantees not to expand further east".
+    #[serde(default)]
     #[schemars(with = "String", length(min = 1))]
     pub title: Located<String>,
     /// A label for narrow columns (defaults to the title).
@@ -126,39 +140,64 @@ pub(crate) struct RawIssue {
     #[serde(default)]
     #[schemars(with = "Option<schema::StanceOrNumber>")]
     pub outcome: Option<Located<RawStance>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
 /// A numeric issue's scale.
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "Scale")]
+// Required, though `serde(default)` below: one left out is reported by the
+// validator with the other problems (see `keys`).
+#[schemars(extend("required" = ["min", "max"]))]
 pub(crate) struct RawScale {
+    #[serde(default)]
     #[schemars(with = "f64")]
-    pub min: Located<f64>,
+    pub min: Located<Number>,
+    #[serde(default)]
     #[schemars(with = "f64")]
-    pub max: Located<f64>,
+    pub max: Located<Number>,
     /// What points on the scale mean.
     #[serde(default)]
     pub labels: Option<Vec<RawScaleLabel>>,
     /// The outcome if nobody agrees, within [min, max].
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
-    pub status_quo: Option<Located<f64>>,
+    pub status_quo: Option<Located<Number>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "ScaleLabel")]
+// Required, though `serde(default)` below: one left out is reported by the
+// validator with the other problems (see `keys`).
+#[schemars(extend("required" = ["at", "label"]))]
 pub(crate) struct RawScaleLabel {
+    #[serde(default)]
     #[schemars(with = "f64")]
-    pub at: Located<f64>,
+    pub at: Located<Number>,
+    #[serde(default)]
     #[schemars(with = "String", length(min = 1))]
     pub label: Located<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
-#[derive(Deserialize, JsonSchema, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-#[schemars(rename = "ActorKind")]
+// The words of `kind`, for the JSON Schema: the parser reads the word as
+// text and the validator checks it, so that a wrong one is reported with
+// every other problem.
+#[derive(JsonSchema)]
+#[schemars(rename = "ActorKind", rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only described by the schema; the validator reads the words"
+)]
 pub(crate) enum RawKind {
     State,
     Organization,
@@ -168,16 +207,22 @@ pub(crate) enum RawKind {
 
 /// A party to the negotiation.
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "Actor")]
+// Required, though `serde(default)` below: one left out is reported by the
+// validator with the other problems (see `keys`).
+#[schemars(extend("required" = ["id", "name"]))]
 pub(crate) struct RawActor {
     /// A slug, unique among actors, e.g. `russia`.
+    #[serde(default)]
     #[schemars(with = "String", pattern(SLUG_PATTERN))]
     pub id: Located<String>,
+    #[serde(default)]
     #[schemars(with = "String", length(min = 1))]
     pub name: Located<String>,
     #[serde(default)]
-    pub kind: Option<RawKind>,
+    #[schemars(with = "Option<RawKind>")]
+    pub kind: Option<Located<String>>,
     /// Another actor's id (a minister -> their state); no cycles.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -191,10 +236,13 @@ pub(crate) struct RawActor {
     /// Capability or clout, finite and >= 0 (default 1).
     #[serde(default)]
     #[schemars(with = "Option<f64>", range(min = 0.0))]
-    pub power: Option<Located<f64>>,
+    pub power: Option<Located<Number>>,
     /// Issue id -> position. An issue left out is unknown for this actor.
     #[serde(default)]
     pub positions: Option<RawPositions>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
 /// `issue-id: position` pairs in file order (a map would lose the order and
@@ -216,18 +264,19 @@ pub(crate) struct RawPosition {
 
 pub(crate) struct RawDetails {
     /// `position:` (numeric issues); the stance, if any, is in [`RawPosition`].
-    pub position: Option<Located<f64>>,
-    pub power: Option<Located<f64>>,
-    pub basis: Basis,
-    pub salience: Option<Located<f64>>,
+    pub position: Option<Located<Number>>,
+    pub power: Option<Located<Number>>,
+    pub basis: Option<Located<String>>,
+    pub salience: Option<Located<Number>>,
     pub red_line: bool,
     pub summary: Option<String>,
     pub evidence: Vec<RawEvidence>,
+    pub keys: Keys,
 }
 
 /// A position written out in full.
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "PositionDetails")]
 pub(crate) struct RawPositionMap {
     /// On a stance issue (required there).
@@ -237,33 +286,39 @@ pub(crate) struct RawPositionMap {
     /// On a numeric issue (required there): a number within the scale.
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
-    pub(crate) position: Option<Located<f64>>,
+    pub(crate) position: Option<Located<Number>>,
     /// Power on this issue, overriding the actor's (finite, >= 0).
     #[serde(default)]
     #[schemars(with = "Option<f64>", range(min = 0.0))]
-    pub(crate) power: Option<Located<f64>>,
+    pub(crate) power: Option<Located<Number>>,
     /// How much the issue matters to this actor, 0.0..=1.0 (default 1.0).
     #[serde(default)]
     #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
-    pub(crate) salience: Option<Located<f64>>,
+    pub(crate) salience: Option<Located<Number>>,
     /// Non-negotiable for this actor (default false).
     #[serde(default)]
     pub(crate) red_line: Option<bool>,
     /// Where the position comes from (default stated).
     #[serde(default)]
-    pub(crate) basis: Option<RawBasis>,
+    #[schemars(with = "Option<RawBasis>")]
+    pub(crate) basis: Option<Located<String>>,
     #[serde(default)]
     pub(crate) summary: Option<String>,
     #[serde(default)]
     pub(crate) evidence: Option<Vec<RawEvidence>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
 /// Where a position comes from: stated (the default), reported or inferred.
-// The parser reads these words itself; serde names them in its message when
-// another word is given.
-#[derive(Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[schemars(rename = "Basis")]
+// For the JSON Schema only, like `RawKind`.
+#[derive(JsonSchema)]
+#[schemars(rename = "Basis", rename_all = "lowercase")]
+#[expect(
+    dead_code,
+    reason = "only described by the schema; the validator reads the words"
+)]
 pub(crate) enum RawBasis {
     /// The actor, or someone speaking for it, says it.
     Stated,
@@ -273,21 +328,15 @@ pub(crate) enum RawBasis {
     Inferred,
 }
 
-impl From<RawBasis> for Basis {
-    fn from(b: RawBasis) -> Basis {
-        match b {
-            RawBasis::Stated => Basis::Stated,
-            RawBasis::Reported => Basis::Reported,
-            RawBasis::Inferred => Basis::Inferred,
-        }
-    }
-}
-
 /// A quote that backs a position.
 #[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[schemars(rename = "Evidence")]
+// Required, though `serde(default)` below: one left out is reported by the
+// validator with the other problems (see `keys`).
+#[schemars(extend("required" = ["quote"]))]
 pub(crate) struct RawEvidence {
+    #[serde(default)]
     #[schemars(with = "String", length(min = 1))]
     pub quote: Located<String>,
     #[serde(default)]
@@ -300,6 +349,9 @@ pub(crate) struct RawEvidence {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub source: Option<Located<String>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub keys: Keys,
 }
 
 /// A stance as written: checked for range and spelling by the validator, so
@@ -328,3 +380,19 @@ pub(crate) enum BadStance {
 /// integer to YAML, but a year to us).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Scalar(pub String);
+
+/// A number as written. Text where a number belongs (`40%`, `0,4`) is kept
+/// for the validator, which reports it with every other problem and
+/// suggests the number that was probably meant.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Number {
+    Value(f64),
+    Text(Box<str>),
+}
+
+impl Default for Number {
+    /// The value of a required number left out, reported as missing.
+    fn default() -> Number {
+        Number::Value(0.0)
+    }
+}

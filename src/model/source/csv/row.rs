@@ -142,10 +142,7 @@ fn notes<'a>(cells: &[&'a str], h: &Header, line: usize, report: &mut Report) ->
     let basis = match cell(h.basis) {
         "" => Basis::Stated,
         b => Basis::from_word(&b.to_ascii_lowercase()).unwrap_or_else(|| {
-            let message = format!(
-                "unknown basis {}; expected stated, reported or inferred",
-                quoted(b)
-            );
+            let message = check::unknown_word("basis", b, &Basis::ALL.map(Basis::word));
             report.add(line, 0, "basis", message);
             ok = false;
             Basis::Stated
