@@ -83,6 +83,48 @@ impl Edits {
     }
 }
 
+/// A part of a position that can change besides its value, in the order the reports list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Salience,
+    Power,
+    Basis,
+    RedLine,
+    Summary,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Salience,
+        Part::Power,
+        Part::Basis,
+        Part::RedLine,
+        Part::Summary,
+    ];
+
+    /// Whether `edits` changed this part.
+    pub fn in_edits(self, edits: Edits) -> bool {
+        match self {
+            Part::Salience => edits.salience,
+            Part::Power => edits.power,
+            Part::Basis => edits.basis,
+            Part::RedLine => edits.red_line,
+            Part::Summary => edits.summary,
+        }
+    }
+
+    /// The change's name in the CSV and JSON reports.
+    pub fn word(self) -> &'static str {
+        match self {
+            Part::Salience => "salience",
+            Part::Power => "power",
+            Part::Basis => "basis",
+            Part::RedLine => "red_line",
+            Part::Summary => "summary",
+        }
+    }
+}
+
 /// Whether a move brought a position closer to another actor's (in the new model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
