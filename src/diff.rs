@@ -38,6 +38,9 @@ pub struct ModelDiff {
     pub pairs: Vec<PairDiff>,
     /// How many pairs of actors both models have: those in `pairs` and those unchanged.
     pub pairs_in_both: usize,
+    /// Pairs that may have changed but were not compared again, because that would take too long
+    /// ([`PAIR_BUDGET`]); 0 but on a huge model where nearly everything changed.
+    pub pairs_unchecked: usize,
     /// For each actor of the new model, its index in the old one.
     actor_old: Vec<Option<usize>>,
     /// For each issue of the new model, its index in the old one.
@@ -274,6 +277,11 @@ fn scale_changed(old: &Issue, new: &Issue) -> bool {
 /// What changed from `old` to `new`, counting the positions at least as strong as `min`
 /// (docs/design.md, "Changes between two models").
 pub fn diff(old: &Model, new: &Model, min: Basis) -> ModelDiff {
+    diff_within(old, new, min, PAIR_BUDGET)
+}
+
+/// [`diff`], comparing pairs again only within `budget` (pairs × issues).
+fn diff_within(old: &Model, new: &Model, min: Basis, budget: usize) -> ModelDiff {
     let actor_old: Vec<Option<usize>> = new.actors.iter().map(|a| old.actor_by_id(&a.id)).collect();
     let old_issues: HashMap<&str, usize> = old
         .issues
@@ -334,10 +342,11 @@ pub fn diff(old: &Model, new: &Model, min: Basis) -> ModelDiff {
         positions,
         pairs: Vec::new(),
         pairs_in_both: 0,
+        pairs_unchecked: 0,
         actor_old,
         issue_old,
     };
-    d.pairs = pairs(old, new, &d, &issue_new);
+    (d.pairs, d.pairs_unchecked) = pairs(old, new, &d, &issue_new, budget);
     let both = d.actor_old.iter().flatten().count();
     d.pairs_in_both = both * both.saturating_sub(1) / 2;
     d
@@ -411,11 +420,22 @@ fn edited(
     what.any().then_some(Change::Edited { was, what })
 }
 
+/// The most pairs × issues (old and new) compared again for the agreements: a few seconds.
+/// All 19,900 pairs of 200 actors over 6,000 issues fit; all 50 million of 10,000 actors do not.
+pub const PAIR_BUDGET: usize = 400_000_000;
+
 /// The pairs of actors in both models whose agreement or shared issues changed, biggest change
 /// first; a pair with a figure undefined on one side after those with both. Only pairs with an
 /// actor whose positions changed, or who holds one on an issue added, removed or rescaled, can
-/// change, so only those are compared again.
-fn pairs(old: &Model, new: &Model, d: &ModelDiff, issue_new: &[Option<usize>]) -> Vec<PairDiff> {
+/// change, so only those are compared again, if they fit in `budget`; else none is, and
+/// the second number says how many were not.
+fn pairs(
+    old: &Model,
+    new: &Model,
+    d: &ModelDiff,
+    issue_new: &[Option<usize>],
+    budget: usize,
+) -> (Vec<PairDiff>, usize) {
     let mut touched = vec![false; new.actors.len()];
     for p in &d.positions {
         touched[p.actor] = true;
@@ -435,6 +455,12 @@ fn pairs(old: &Model, new: &Model, d: &ModelDiff, issue_new: &[Option<usize>]) -
         .collect();
     for &(a, o) in &both {
         touched[a] = touched[a] || on(new, a, &reissued) || on(old, o, &gone);
+    }
+    let untouched = both.iter().filter(|&&(a, _)| !touched[a]).count();
+    let choose2 = |n: usize| n * n.saturating_sub(1) / 2;
+    let again = choose2(both.len()) - choose2(untouched);
+    if again.saturating_mul(old.issues.len() + new.issues.len()) > budget {
+        return (Vec::new(), again);
     }
     let mut out = Vec::new();
     for (k, &(a, ao)) in both.iter().enumerate() {
@@ -466,7 +492,7 @@ fn pairs(old: &Model, new: &Model, d: &ModelDiff, issue_new: &[Option<usize>]) -
         let size = |p: &PairDiff| p.delta().map_or(-1.0, f64::abs);
         size(y).total_cmp(&size(x))
     });
-    out
+    (out, 0)
 }
 
 #[cfg(test)]

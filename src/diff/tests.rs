@@ -265,3 +265,14 @@ fn power_counts_where_the_position_sets_its_own() {
         }
     );
 }
+
+#[test]
+fn pairs_beyond_the_budget_are_counted_not_compared() {
+    // Every actor in both changed: North, South (3 issues then, 3 now) is the one pair, and 1 pair
+    // × 6 issues is over a budget of 5.
+    let (old, new) = (model(OLD), model(NEW));
+    let d = diff_within(&old, &new, Basis::Inferred, 5);
+    assert!(d.pairs.is_empty());
+    assert_eq!(d.pairs_unchecked, 1);
+    assert_eq!(diff_within(&old, &new, Basis::Inferred, 6).pairs.len(), 1);
+}

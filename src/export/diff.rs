@@ -249,6 +249,15 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             lines,
         );
     }
+    if d.pairs_unchecked > 0 {
+        push(
+            "Agreement: not compared".to_string(),
+            vec![format!(
+                "{} may have changed: too many to compare again in a few seconds",
+                count(d.pairs_unchecked, "pair")
+            )],
+        );
+    }
     push(
         format!(
             "Agreement: {} of {} changed (biggest change first)",

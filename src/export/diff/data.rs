@@ -193,6 +193,7 @@ struct Doc<'a> {
     positions: Vec<PositionEntry<'a>>,
     pairs: Vec<PairEntry<'a>>,
     pairs_in_both: usize,
+    pairs_unchecked: usize,
 }
 
 #[derive(Serialize)]
@@ -331,6 +332,7 @@ pub(super) fn json<'a>(r: &DiffReport<'a>) -> String {
             })
             .collect(),
         pairs_in_both: d.pairs_in_both,
+        pairs_unchecked: d.pairs_unchecked,
     };
     // Plain structs and values always serialise; the fallback is unreachable.
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
