@@ -260,7 +260,7 @@ pub fn direction(was: f64, now: f64, other: f64, span: f64) -> Direction {
 }
 
 /// `x` on `from`'s scale carried onto `to`'s: the same share of the way from min to max.
-pub fn rescale(from: &Issue, to: &Issue, x: f64) -> f64 {
+fn rescale(from: &Issue, to: &Issue, x: f64) -> f64 {
     let ((a0, a1), (b0, b1)) = (from.range(), to.range());
     if (a0, a1) == (b0, b1) {
         return x;
