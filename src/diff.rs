@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 
-use crate::compare::Comparison;
 use crate::model::{Basis, Issue, Model, Position};
 
 /// Two numbers closer than this share of a scale (or, for a salience, a power and an agreement,
@@ -282,6 +281,14 @@ pub fn diff(old: &Model, new: &Model, min: Basis) -> ModelDiff {
 
 /// [`diff`], comparing pairs again only within `budget` (pairs × issues).
 fn diff_within(old: &Model, new: &Model, min: Basis, budget: usize) -> ModelDiff {
+    let mut d = changes(old, new, min);
+    (d.pairs, d.pairs_unchecked) = pairs(old, new, &d, budget);
+    d
+}
+
+/// Everything [`diff`] finds but the pairs' agreements (`pairs` is empty): what a screen's marks
+/// need, in time proportional to the positions, without comparing any pair again.
+pub fn changes(old: &Model, new: &Model, min: Basis) -> ModelDiff {
     let actor_old: Vec<Option<usize>> = new.actors.iter().map(|a| old.actor_by_id(&a.id)).collect();
     let old_issues: HashMap<&str, usize> = old
         .issues
@@ -346,7 +353,6 @@ fn diff_within(old: &Model, new: &Model, min: Basis, budget: usize) -> ModelDiff
         actor_old,
         issue_old,
     };
-    (d.pairs, d.pairs_unchecked) = pairs(old, new, &d, &issue_new, budget);
     let both = d.actor_old.iter().flatten().count();
     d.pairs_in_both = both * both.saturating_sub(1) / 2;
     d
@@ -420,80 +426,10 @@ fn edited(
     what.any().then_some(Change::Edited { was, what })
 }
 
-/// The most pairs × issues (old and new) compared again for the agreements: a few seconds.
-/// All 19,900 pairs of 200 actors over 6,000 issues fit; all 50 million of 10,000 actors do not.
-pub const PAIR_BUDGET: usize = 400_000_000;
+mod pairs;
 
-/// The pairs of actors in both models whose agreement or shared issues changed, biggest change
-/// first; a pair with a figure undefined on one side after those with both. Only pairs with an
-/// actor whose positions changed, or who holds one on an issue added, removed or rescaled, can
-/// change, so only those are compared again, if they fit in `budget`; else none is, and
-/// the second number says how many were not.
-fn pairs(
-    old: &Model,
-    new: &Model,
-    d: &ModelDiff,
-    issue_new: &[Option<usize>],
-    budget: usize,
-) -> (Vec<PairDiff>, usize) {
-    let mut touched = vec![false; new.actors.len()];
-    for p in &d.positions {
-        touched[p.actor] = true;
-    }
-    let min = d.min_basis;
-    let on = |model: &Model, a: usize, issues: &[usize]| {
-        issues
-            .iter()
-            .any(|&i| model.actors[a].position_at(i, min).is_some())
-    };
-    let gone: Vec<usize> = (0..old.issues.len())
-        .filter(|&i| issue_new[i].is_none())
-        .collect();
-    let reissued: Vec<usize> = d.issues_added.iter().chain(&d.rescaled).copied().collect();
-    let both: Vec<(usize, usize)> = (0..new.actors.len())
-        .filter_map(|a| Some((a, d.old_actor(a)?)))
-        .collect();
-    for &(a, o) in &both {
-        touched[a] = touched[a] || on(new, a, &reissued) || on(old, o, &gone);
-    }
-    let untouched = both.iter().filter(|&&(a, _)| !touched[a]).count();
-    let choose2 = |n: usize| n * n.saturating_sub(1) / 2;
-    let again = choose2(both.len()) - choose2(untouched);
-    if again.saturating_mul(old.issues.len() + new.issues.len()) > budget {
-        return (Vec::new(), again);
-    }
-    let mut out = Vec::new();
-    for (k, &(a, ao)) in both.iter().enumerate() {
-        for &(b, bo) in &both[k + 1..] {
-            if !(touched[a] || touched[b]) {
-                continue;
-            }
-            let then = Comparison::at(old, ao, bo, min);
-            let now = Comparison::at(new, a, b, min);
-            let p = PairDiff {
-                left: a,
-                right: b,
-                was: then.agreement,
-                now: now.agreement,
-                shared_was: then.counts.shared(),
-                shared_now: now.counts.shared(),
-            };
-            let moved = match (p.was, p.now) {
-                (Some(x), Some(y)) => differs(x, y),
-                (x, y) => x.is_some() != y.is_some(),
-            };
-            if moved || p.shared_was != p.shared_now {
-                out.push(p);
-            }
-        }
-    }
-    // Biggest change first; a figure that appeared or vanished after; ties in model order.
-    out.sort_by(|x, y| {
-        let size = |p: &PairDiff| p.delta().map_or(-1.0, f64::abs);
-        size(y).total_cmp(&size(x))
-    });
-    (out, 0)
-}
+pub use pairs::PAIR_BUDGET;
+use pairs::pairs;
 
 #[cfg(test)]
 mod tests;

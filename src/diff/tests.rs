@@ -142,6 +142,11 @@ fn the_lookup_says_what_moved_and_from_where() {
     );
     assert_eq!(d.moved_from(0, 0), None, "a red line set is no move");
     assert_eq!(d.moved_from(2, 1), None, "West is new");
+    // Without the pairs, for a screen: the same changes.
+    let marks = changes(&model(OLD), &model(NEW), Basis::Inferred);
+    assert_eq!(marks.positions, d.positions);
+    assert!(marks.pairs.is_empty());
+    assert_eq!(marks.moved_from(0, 1), Some(20.0));
 }
 
 #[test]
@@ -275,4 +280,25 @@ fn pairs_beyond_the_budget_are_counted_not_compared() {
     assert!(d.pairs.is_empty());
     assert_eq!(d.pairs_unchecked, 1);
     assert_eq!(diff_within(&old, &new, Basis::Inferred, 6).pairs.len(), 1);
+}
+
+#[test]
+fn a_pair_agreement_is_the_comparison_agreement() {
+    // The pairs' figures are merged from the positions; they must be what a comparison gives.
+    use crate::generate::{Spec, yaml};
+    for m in [
+        model(&yaml(&Spec::new(12, 30))),
+        model(&yaml(&Spec::numeric(12, 30))),
+    ] {
+        let mut rows = Vec::new();
+        for min in [Basis::Inferred, Basis::Reported, Basis::Stated] {
+            for a in 0..m.actors.len() {
+                for b in a + 1..m.actors.len() {
+                    let c = crate::compare::Comparison::at(&m, a, b, min);
+                    let got = pairs::agreement(&m, (a, b), min, &mut rows);
+                    assert_eq!(got, (c.agreement, c.counts.shared()), "{a}, {b}, {min:?}");
+                }
+            }
+        }
+    }
 }
