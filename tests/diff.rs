@@ -103,11 +103,11 @@ Salience: 1 position
   European Union on Emission cuts by 2030: 0.9 → 0.6
 
 Agreement: 5 of 6 pairs changed (biggest change first)
-  China – Small Island States: 0% → 48% (+48 points), over 2 → 3 shared issues
-  European Union – China: 46% → 82% (+36 points), over 3 shared issues
-  United States – China: 51% → 75% (+24 points), over 3 → 2 shared issues
-  United States – European Union: 67% → 50% (-17 points), over 3 → 2 shared issues
-  European Union – Small Island States: 53% → 66% (+13 points), over 3 shared issues
+  China – Small Island States: 0% → 48% (+47.7 points), over 2 → 3 shared issues
+  European Union – China: 46% → 82% (+35.8 points), over 3 shared issues
+  United States – China: 51% → 75% (+23.6 points), over 3 → 2 shared issues
+  United States – European Union: 67% → 50% (-16.7 points), over 3 → 2 shared issues
+  European Union – Small Island States: 53% → 66% (+12.9 points), over 3 shared issues
 ";
     assert_eq!(ok(&["diff", "talks-1.yaml", "talks-2.yaml"]), expected);
 }
@@ -229,8 +229,8 @@ Issues: 0 added, 0 removed, 2 rescaled
 
 Agreement: 3 of 10 pairs changed (biggest change first)
   European Union – Brazil: 75% → 50% (-25 points), over 2 shared issues
-  United States – European Union: 67% → 50% (-17 points), over 3 shared issues
-  European Union – Small Island States: 53% → 39% (-14 points), over 3 shared issues
+  United States – European Union: 67% → 50% (-16.7 points), over 3 shared issues
+  European Union – Small Island States: 53% → 39% (-14.3 points), over 3 shared issues
 ";
     assert_eq!(ok(&["diff", "talks-1.yaml", "talks-1.dec"]), expected);
 }

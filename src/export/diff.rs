@@ -269,7 +269,9 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             .map(|p| {
                 let (was, now) = (percent(p.was), percent(p.now));
                 let points = p.delta().map_or_else(String::new, |x| {
-                    let pts = (x * 100.0).round();
+                    // One decimal: the change in the unrounded figures, which the two whole
+                    // percentages beside it may not add up to (24% → 28%, +4.6 points).
+                    let pts = (x * 1000.0).round() / 10.0;
                     let sign = if pts > 0.0 { "+" } else { "" };
                     format!(" ({sign}{} points)", format_number(pts))
                 });
