@@ -6,9 +6,9 @@ mod data;
 
 use std::fmt::Write;
 
-use super::forecast::TableFormat;
+use super::forecast::{TableFormat, scale};
 use crate::diff::{Change, Direction, ModelDiff, Part, PositionDiff};
-use crate::model::{Issue, Model, Origin, format_number};
+use crate::model::{Model, Origin, format_number};
 use crate::present::{percent, shared_label};
 
 /// The most lines a list of the text and Markdown reports shows; the rest are counted.
@@ -34,10 +34,11 @@ pub fn render(r: &DiffReport<'_>, format: TableFormat) -> String {
     }
 }
 
-/// A heading and its lines, each line a whole change in words.
+/// A heading and the first [`LIST_MAX`] of its lines, each a whole change in words, of `total`.
 struct Section {
     heading: String,
     lines: Vec<String>,
+    total: usize,
 }
 
 /// `1 actor`, `2 actors`.
@@ -54,16 +55,6 @@ fn about(m: &Model) -> String {
         count(m.issues.len(), "issue"),
         count(m.position_count(), "position")
     )
-}
-
-/// `stance` or `0..100`.
-pub(super) fn scale(issue: &Issue) -> String {
-    let (min, max) = issue.range();
-    if issue.is_numeric() {
-        format!("{}..{}", format_number(min), format_number(max))
-    } else {
-        "stance".to_string()
-    }
 }
 
 /// The text and Markdown reports: one line when nothing changed, else the sections.
@@ -111,14 +102,14 @@ fn reading(r: &DiffReport<'_>, md: bool) -> String {
             let _ = writeln!(out, "\n{}", s.heading);
         }
         let lead = if md { "- " } else { "  " };
-        for line in s.lines.iter().take(LIST_MAX) {
+        for line in &s.lines {
             let _ = writeln!(out, "{lead}{line}");
         }
-        if s.lines.len() > LIST_MAX {
+        if s.total > s.lines.len() {
             let _ = writeln!(
                 out,
                 "{lead}… and {} more (`--format csv` or `--format json` lists every change)",
-                s.lines.len() - LIST_MAX
+                s.total - s.lines.len()
             );
         }
     }
@@ -139,9 +130,15 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
     let actor = |m: &Model, a: usize| esc(&m.actors[a].name);
     let issue = |m: &Model, i: usize| esc(m.issues[i].label());
     let mut out = Vec::new();
-    let mut push = |heading: String, lines: Vec<String>| {
-        if !lines.is_empty() {
-            out.push(Section { heading, lines });
+    // Only the lines shown are written: a big model's lists are long.
+    let mut push = |heading: String, total: usize, lines: &mut dyn Iterator<Item = String>| {
+        if total > 0 {
+            let lines = lines.take(LIST_MAX).collect();
+            out.push(Section {
+                heading,
+                lines,
+                total,
+            });
         }
     };
     let added = d
@@ -158,7 +155,8 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             d.actors_added.len(),
             d.actors_removed.len()
         ),
-        added.chain(removed).collect(),
+        d.actors_added.len() + d.actors_removed.len(),
+        &mut added.chain(removed),
     );
     let added = d
         .issues_added
@@ -185,9 +183,10 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             d.issues_removed.len(),
             d.rescaled.len()
         ),
-        added.chain(removed).chain(rescaled).collect(),
+        d.issues_added.len() + d.issues_removed.len() + d.rescaled.len(),
+        &mut added.chain(removed).chain(rescaled),
     );
-    let powers = d.powers.iter().map(|&a| {
+    let mut powers = d.powers.iter().map(|&a| {
         let was = d.old_actor(a).map_or(f64::NAN, |o| old.actors[o].power);
         format!(
             "{}: power {} → {}",
@@ -198,7 +197,8 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
     });
     push(
         format!("Power: {}", count(d.powers.len(), "actor")),
-        powers.collect(),
+        d.powers.len(),
+        &mut powers,
     );
     let on = |p: &PositionDiff| format!("{} on {}", actor(new, p.actor), issue(new, p.issue));
     let moves = d.moves(new);
@@ -207,10 +207,10 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             "Moved: {} (biggest move first, as a share of the scale)",
             count(moves.len(), "position")
         ),
-        moves
+        moves.len(),
+        &mut moves
             .iter()
-            .map(|p| format!("{}: {}{}", on(p), from_to(r, p), toward(r, p, esc)))
-            .collect(),
+            .map(|p| format!("{}: {}{}", on(p), from_to(r, p), toward(r, p, esc))),
     );
     let of = |pick: &dyn Fn(&Change) -> bool| -> Vec<&PositionDiff> {
         d.positions.iter().filter(|p| pick(&p.change)).collect()
@@ -218,25 +218,24 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
     let fresh = of(&|c| matches!(c, Change::New));
     push(
         format!("New positions: {}", fresh.len()),
-        fresh
+        fresh.len(),
+        &mut fresh
             .iter()
-            .map(|p| format!("{}: {}", on(p), now_value(r, p)))
-            .collect(),
+            .map(|p| format!("{}: {}", on(p), now_value(r, p))),
     );
     let dropped = of(&|c| matches!(c, Change::Dropped { .. }));
     push(
         format!("Dropped positions: {}", dropped.len()),
-        dropped
+        dropped.len(),
+        &mut dropped
             .iter()
-            .map(|p| format!("{}: was {}", on(p), old_value(r, p)))
-            .collect(),
+            .map(|p| format!("{}: was {}", on(p), old_value(r, p))),
     );
     for part in Part::ALL {
         let these = of(&|c| matches!(c, Change::Edited { what, .. } if part.in_edits(*what)));
-        let lines = these
+        let mut lines = these
             .iter()
-            .map(|p| format!("{}: {}", on(p), edited(r, p, part, esc)))
-            .collect::<Vec<_>>();
+            .map(|p| format!("{}: {}", on(p), edited(r, p, part, esc)));
         let heading = match part {
             Part::Salience => "Salience",
             Part::Power => "Power on an issue",
@@ -245,17 +244,19 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             Part::Summary => "Summary",
         };
         push(
-            format!("{heading}: {}", count(lines.len(), "position")),
-            lines,
+            format!("{heading}: {}", count(these.len(), "position")),
+            these.len(),
+            &mut lines,
         );
     }
     if d.pairs_unchecked > 0 {
         push(
             "Agreement: not compared".to_string(),
-            vec![format!(
+            1,
+            &mut std::iter::once(format!(
                 "{} may have changed: too many to compare again in a few seconds",
                 count(d.pairs_unchecked, "pair")
-            )],
+            )),
         );
     }
     push(
@@ -264,29 +265,27 @@ fn sections(r: &DiffReport<'_>, esc: &dyn Fn(&str) -> String) -> Vec<Section> {
             d.pairs.len(),
             count(d.pairs_in_both, "pair")
         ),
-        d.pairs
-            .iter()
-            .map(|p| {
-                let (was, now) = (percent(p.was), percent(p.now));
-                let points = p.delta().map_or_else(String::new, |x| {
-                    // One decimal: the change in the unrounded figures, which the two whole
-                    // percentages beside it may not add up to (24% → 28%, +4.6 points).
-                    let pts = (x * 1000.0).round() / 10.0;
-                    let sign = if pts > 0.0 { "+" } else { "" };
-                    format!(" ({sign}{} points)", format_number(pts))
-                });
-                let shared = if p.shared_was == p.shared_now {
-                    format!("over {}", shared_label(p.shared_now))
-                } else {
-                    format!("over {} → {}", p.shared_was, shared_label(p.shared_now))
-                };
-                format!(
-                    "{} – {}: {was} → {now}{points}, {shared}",
-                    actor(new, p.left),
-                    actor(new, p.right)
-                )
-            })
-            .collect(),
+        d.pairs.len(),
+        &mut d.pairs.iter().map(|p| {
+            let (was, now) = (percent(p.was), percent(p.now));
+            let points = p.delta().map_or_else(String::new, |x| {
+                // One decimal: the change in the unrounded figures, which the two whole
+                // percentages beside it may not add up to (24% → 28%, +4.6 points).
+                let pts = (x * 1000.0).round() / 10.0;
+                let sign = if pts > 0.0 { "+" } else { "" };
+                format!(" ({sign}{} points)", format_number(pts))
+            });
+            let shared = if p.shared_was == p.shared_now {
+                format!("over {}", shared_label(p.shared_now))
+            } else {
+                format!("over {} → {}", p.shared_was, shared_label(p.shared_now))
+            };
+            format!(
+                "{} – {}: {was} → {now}{points}, {shared}",
+                actor(new, p.left),
+                actor(new, p.right)
+            )
+        }),
     );
     out
 }

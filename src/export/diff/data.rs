@@ -4,8 +4,9 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{DiffReport, scale};
+use super::DiffReport;
 use crate::diff::{Change, Direction, Part, PositionDiff};
+use crate::export::forecast::scale;
 use crate::model::Model;
 
 /// One change: what, who and where, from what to what, and for a move the other actors it
