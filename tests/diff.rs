@@ -343,3 +343,44 @@ fn the_minimum_basis_applies_to_both_models() {
         Some("Counting stated positions only: reported and inferred ones are unknown here.")
     );
 }
+
+#[test]
+fn long_lists_are_cut_after_25_lines_and_counted() {
+    // 30 actors, each moving from neutral to supports on the one issue.
+    let model = |stance: &str| {
+        let mut y = String::from("title: t\nissues: [{id: i, title: I}]\nactors:\n");
+        for n in 0..30 {
+            y += &format!("  - {{id: a{n}, name: A{n}, positions: {{i: {stance}}}}}\n");
+        }
+        y
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, model("neutral")).expect("write");
+    std::fs::write(&new, model("supports")).expect("write");
+    let text = ok(&["diff", &old.to_string_lossy(), &new.to_string_lossy()]);
+    let moved: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Moved: 30 positions"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(moved.len(), 26, "{text}");
+    assert_eq!(
+        moved[25],
+        "  … and 5 more (`--format csv` or `--format json` lists every change)"
+    );
+    // Every other actor now supports, where A0 moved to: toward all 29, five of them named.
+    assert_eq!(
+        moved[0],
+        "  A0 on I: 0 neutral → +1 supports; toward A1, A2, A3, A4, A5, 24 more"
+    );
+    let csv = ok(&[
+        "diff",
+        &old.to_string_lossy(),
+        &new.to_string_lossy(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv.lines().filter(|l| l.starts_with("moved,")).count(), 30);
+}
