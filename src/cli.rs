@@ -13,6 +13,8 @@ use crate::model::{self, LoadError, Model, ResolveError};
 use crate::present::Provenance;
 use crate::write::{WriteError, write_atomic};
 
+mod diff;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "detente",
@@ -104,6 +106,9 @@ pub enum Command {
         #[command(flatten)]
         to: Output,
     },
+    /// What changed from OLD to NEW: positions moved, new and dropped, salience
+    /// and power, actors and issues added or removed, each pair's agreement
+    Diff(diff::DiffArgs),
     /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
     Import {
         /// The format of FILE
@@ -280,6 +285,12 @@ pub enum CliError {
         side: &'static str,
         source: ResolveError,
     },
+    /// A model of `detente diff` failed to load: which one, and why.
+    #[error("the {side} model: {source}")]
+    Side {
+        side: &'static str,
+        source: LoadError,
+    },
     #[error(transparent)]
     Write(#[from] WriteError),
     #[error("cannot write to standard output: {0}")]
@@ -300,6 +311,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Load(_) | CliError::Stdout(_) | CliError::Terminal(_) => 1,
+            CliError::Side { .. } => 1,
             CliError::Write(WriteError::Io { .. }) => 1,
             CliError::Resolve { .. } | CliError::Usage(_) => 2,
             // As a shell reports a process killed by that signal.
@@ -448,6 +460,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let format = table_format(format, to.output.as_deref());
             to.write(&export::simulate::render(&report, format))
         }
+        Some(Command::Diff(args)) => diff::run(args),
         Some(Command::Import { format, file, to }) => {
             to.check(Some(&file))?;
             to.write(&model::source::import_to_yaml(format.into(), &file)?)

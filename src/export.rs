@@ -4,6 +4,7 @@
 //! over what it shows as a [`View`].
 
 mod csv;
+pub mod diff;
 pub mod forecast;
 mod html;
 mod json;

@@ -22,6 +22,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod compare;
+pub mod diff;
 pub mod export;
 pub mod generate;
 pub mod model;

@@ -104,7 +104,8 @@ fn mae_line(mae: &Mae) -> String {
     }
 }
 
-fn scale(issue: &Issue) -> String {
+/// `stance`, or a numeric scale as `min..max` (`0..100`), as the forecast table and `diff` say it.
+pub(super) fn scale(issue: &Issue) -> String {
     let (min, max) = issue.range();
     if issue.is_numeric() {
         format!("{}..{}", format_number(min), format_number(max))

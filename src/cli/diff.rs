@@ -1,0 +1,53 @@
+//! `detente diff OLD NEW`: what changed between two models (docs/cli.md, "detente diff").
+
+use std::path::PathBuf;
+
+use super::{CliError, Counting, Output, TableFormat, load_model, origin_of, table_format};
+use crate::export::diff::{DiffReport, render};
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier model: YAML, Decide, KTAB or long CSV (`-`: standard input)
+    old: PathBuf,
+    /// The later model, in any of the same formats; actors and issues are matched by id
+    new: PathBuf,
+    /// The output format [default: from the extension of PATH (.txt, .md,
+    /// .csv, .json), else text]
+    #[arg(long, value_enum)]
+    format: Option<TableFormat>,
+    #[command(flatten)]
+    counting: Counting,
+    #[command(flatten)]
+    to: Output,
+}
+
+/// Loads both models, saying which one failed, and writes what changed.
+pub(super) fn run(args: DiffArgs) -> Result<(), CliError> {
+    let DiffArgs {
+        old,
+        new,
+        format,
+        counting,
+        to,
+    } = args;
+    if old.as_os_str() == "-" && new.as_os_str() == "-" {
+        return Err(CliError::Usage(
+            "OLD and NEW cannot both be standard input (`-`): give one of them as a file".into(),
+        ));
+    }
+    to.check(Some(&old))?;
+    to.check(Some(&new))?;
+    let load = |side: &'static str, path: &PathBuf| {
+        load_model(Some(path)).map_err(|source| CliError::Side { side, source })
+    };
+    let (old_model, new_model) = (load("old", &old)?, load("new", &new)?);
+    let diff = crate::diff::diff(&old_model, &new_model, counting.min_basis.into());
+    let report = DiffReport {
+        old: &old_model,
+        new: &new_model,
+        old_origin: &origin_of(Some(&old)),
+        new_origin: &origin_of(Some(&new)),
+        diff: &diff,
+    };
+    to.write(&render(&report, table_format(format, to.output.as_deref())))
+}
