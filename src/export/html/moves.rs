@@ -156,6 +156,16 @@ pub(super) fn chart(c: &Comparison<'_>, ran: &Ran, n: usize, k: usize) -> String
             .map(esc)
             .unwrap_or_default()
     );
+    if path.left.is_none() && path.right.is_none() && path.mean.iter().all(Option::is_none) {
+        let _ = writeln!(
+            o,
+            "<p class=\"values\">Nothing to draw: neither {} nor {} has a counted position, and \
+             no counted position has weight.</p>\n</figure>",
+            esc(left),
+            esc(right)
+        );
+        return o;
+    }
     let _ = writeln!(
         o,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" \
