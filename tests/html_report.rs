@@ -193,6 +193,18 @@ fn self_contained_and_complete() {
     assert!(page.contains("weighted median 60 "), "{page}");
 }
 
+/// How the tests run Chromium: headless, quiet, nothing fetched.
+const FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
@@ -219,16 +231,7 @@ fn a_real_browser_renders_it_without_script() {
     let page = dir.path().join("report.html");
     std::fs::write(&page, html(&m, "a", "b")).expect("write");
     let url = format!("file://{}", page.display());
-    let flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ];
+    let flags = FLAGS;
     let profile = format!("--user-data-dir={}", dir.path().join("profile").display());
     // The DOM as the browser built it: no script element, the hostile text
     // as text, the table whole.
@@ -547,16 +550,8 @@ document.body.append(out);
     let file = dir.path().join("report.html");
     std::fs::write(&file, page).expect("write");
     let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1100,1400",
-        ])
+        .args(FLAGS)
+        .arg("--window-size=1100,1400")
         .arg(format!(
             "--user-data-dir={}",
             dir.path().join("profile").display()
