@@ -64,6 +64,10 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = export::DEFAULT_WIDTH,
               value_parser = clap::value_parser!(u16).range(export::MIN_WIDTH as i64..).map(usize::from))]
         width: usize,
+        /// Draw the position map and chart (HTML) or the table of rounds
+        /// (Markdown) of every issue, not only of the cruxes and the first 40
+        #[arg(long)]
+        all_maps: bool,
         #[command(flatten)]
         counting: Counting,
         #[command(flatten)]
@@ -391,6 +395,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             right,
             format,
             width,
+            all_maps,
             counting,
             to,
         }) => {
@@ -401,7 +406,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
             let format = export_format(format, to.output.as_deref());
             let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
-            to.write(&export::render(&report, format, width))
+            let options = export::Options { all_maps };
+            to.write(&export::render_with(&report, format, width, options))
         }
         Some(Command::Forecast {
             model,

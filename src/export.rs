@@ -6,9 +6,11 @@
 mod csv;
 pub mod diff;
 pub mod forecast;
+mod full;
 mod html;
 mod json;
 mod markdown;
+mod moves;
 pub mod rank;
 pub mod simulate;
 mod text;
@@ -147,13 +149,27 @@ impl<'c, 'm> Report<'c, 'm> {
     }
 }
 
+/// What a report draws beyond its defaults.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Draw the position map and the chart of every issue shown, however
+    /// big the report gets (`--all-maps`); by default only the cruxes and
+    /// the first issues are drawn in full (docs/design.md, "Report size").
+    pub all_maps: bool,
+}
+
 /// Renders `r` in `format`; `width` applies to the text format.
 pub fn render(r: &Report<'_, '_>, format: Format, width: usize) -> String {
+    render_with(r, format, width, Options::default())
+}
+
+/// [`render`], with `options`.
+pub fn render_with(r: &Report<'_, '_>, format: Format, width: usize, options: Options) -> String {
     match format {
         Format::Text => text::render(r, width.max(MIN_WIDTH)),
-        Format::Markdown => markdown::render(r),
+        Format::Markdown => markdown::render(r, options),
         Format::Json => json::render(r),
         Format::Csv => csv::render(r),
-        Format::Html => html::render(r),
+        Format::Html => html::render(r, options),
     }
 }

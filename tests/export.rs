@@ -308,3 +308,75 @@ actors:
     assert!(!html.contains("<small>differentiation</small>"), "{html}");
     assert!(html.contains("<small>Volume of climate finance</small>"));
 }
+
+fn worked_example() -> Model {
+    model::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange/worked-example.yaml"),
+    )
+    .expect("the worked example is valid")
+}
+
+/// Markdown's "How it may move": a table of the rounds per issue, whose
+/// rounds 0–2 are the reference numbers of the worked example
+/// (docs/design.md, EXCHANGE.md §8), rounded as `Issue::number` shows them.
+#[test]
+fn markdown_tables_the_rounds_of_the_worked_example() {
+    let md = export(&worked_example(), "north", "south", Format::Markdown, 100);
+    for rows in [
+        // Budget, 0–200: South 180 → 132.4 → 100.984; the mean 93.942857
+        // → 82.283302 (round 2's mean_start).
+        "### 1. Budget, round by round\n\n| Round | North | South | Weighted mean |\n\
+         |---:|---|---|---|\n| 0 | 40 | 180 | 93.9 |\n| 1 | 40 | 132.4 | 82.3 |\n| 2 | 40 | 101 | ",
+        // Deadline: North 20 → 46.6 → 63.092; the mean 54.943820 → 59.726112.
+        "| 0 | 20 | 90 | 54.9 |\n| 1 | 46.6 | 90 | 59.7 |\n| 2 | 63.1 | 90 | ",
+        // Oversight: North 70 → 63.523569 → 56.969703; the mean 43.589744 → 40.167811.
+        "| 0 | 70 | 10 | 43.6 |\n| 1 | 63.5 | 10 | 40.2 |\n| 2 | 57 | 10 | ",
+    ] {
+        assert!(md.contains(rows), "{rows}\n{md}");
+    }
+    assert!(md.contains("over 10 rounds"));
+    assert_eq!(
+        md.matches("\n| 10 | ").count(),
+        3,
+        "rounds 0 to 10, per issue"
+    );
+}
+
+/// `--all-maps` from the command line: every issue drawn in full, where by
+/// default a 60-issue model has 40 drawn and the rest in a compact table.
+#[test]
+fn all_maps_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("m.yaml");
+    std::fs::write(
+        &file,
+        detente::generate::yaml(&detente::generate::Spec::new(6, 60)),
+    )
+    .expect("write");
+    let run = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("detente")
+            .expect("binary")
+            .args(["export", "--left", "actor-0", "--right", "actor-1"])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let page = run(&["--format", "html"]);
+    assert_eq!(page.matches("<figure id=\"map-").count(), 40);
+    assert!(page.contains("the other 20 are in a compact table"));
+    let page = run(&["--format", "html", "--all-maps"]);
+    assert_eq!(page.matches("<figure id=\"map-").count(), 60);
+    assert!(!page.contains("compact table"));
+    let md = run(&["--format", "markdown"]);
+    assert_eq!(md.matches(", round by round\n").count(), 40, "{md}");
+    assert!(md.contains("### The other issues, round 0 → "));
+    let md = run(&["--format", "markdown", "--all-maps"]);
+    assert_eq!(md.matches(", round by round\n").count(), 60);
+}

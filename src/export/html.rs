@@ -1,17 +1,20 @@
 //! The comparison as one self-contained HTML page (docs/cli.md, "detente export"): inline CSS and
 //! SVG, nothing fetched, no script, printable. The comparison table with
-//! verdict glyphs and colours, the cruxes and trades, a position map per
-//! issue, and the evidence.
+//! verdict glyphs and colours, the cruxes and trades, a position map and a
+//! chart of how it may move per issue drawn in full (the rest in compact
+//! tables), and the evidence.
 //!
 //! Written by hand, without a template engine: every piece of model text
 //! goes through [`esc`], the one escaping function, and nothing else from
 //! the model reaches the page (numbers go through `format_number`).
 
 mod map;
+mod moves;
 
 use std::fmt::Write;
 
-use super::Report;
+use super::moves::{Moves, simulate};
+use super::{Options, Report, full};
 use crate::analysis::forecast::forecast;
 use crate::analysis::pair::{cruxes, trades};
 use crate::compare::{Comparison, Row, Verdict};
@@ -46,7 +49,7 @@ fn esc_br(s: &str) -> String {
 const CSS: &str = include_str!("report.css");
 
 /// Renders the whole page.
-pub(super) fn render(report: &Report<'_, '_>) -> String {
+pub(super) fn render(report: &Report<'_, '_>, options: Options) -> String {
     let c = report.comparison;
     let m = c.model;
     let (l, r) = (&m.actors[c.left], &m.actors[c.right]);
@@ -86,7 +89,26 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
     o.push_str("</header>\n");
     table(&mut o, report);
     analysis(&mut o, c);
-    map::maps(&mut o, report);
+    // Each shown issue's map and chart, or `None` for the compact tables.
+    let sim = simulate(c);
+    let heaviest = map::max_weight(c);
+    let powered = gives_power(m);
+    let drawn = full::drawings(
+        report,
+        options.all_maps,
+        full::MAX_BYTES,
+        |n| {
+            let row = &c.rows[report.view.rows[n]];
+            let chart = match &sim {
+                Moves::Ran(ran) => moves::chart(c, ran, n, row.issue),
+                Moves::Not(_) => String::new(),
+            };
+            (map::map(c, n, row, heaviest, powered), chart)
+        },
+        |(map, chart)| map.len() + chart.len(),
+    );
+    map::maps(&mut o, report, &drawn);
+    moves::section(&mut o, report, &sim, &drawn);
     evidence(&mut o, report);
     sources(&mut o, report);
     let _ = writeln!(

@@ -1,9 +1,13 @@
-//! The comparison as a Markdown document: a summary, a table, the evidence.
+//! The comparison as a Markdown document: a summary, a table, the cruxes
+//! and trades, how it may move (a table of the simulated rounds per issue
+//! shown in full), the evidence.
 
 use std::fmt::Write;
 
-use super::Report;
+use super::moves::{Moves, Ran, simulate};
+use super::{Options, Report, full};
 use crate::analysis::pair::{cruxes, trades};
+use crate::compare::Comparison;
 use crate::model::{Actor, Issue, Position};
 use crate::present::{
     agreement_figure, attribution, basis_line, counts_line, crux_line, gives_power, position_label,
@@ -52,7 +56,7 @@ fn cell(issue: &Issue, actor: Option<&Actor>, p: Option<&Position>) -> String {
     s
 }
 
-pub(super) fn render(report: &Report<'_, '_>) -> String {
+pub(super) fn render(report: &Report<'_, '_>, options: Options) -> String {
     let c = report.comparison;
     let m = c.model;
     let (left, right) = (&m.actors[c.left], &m.actors[c.right]);
@@ -126,6 +130,7 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
             esc(&trade_saliences(c, t))
         );
     }
+    moves(&mut out, report, options);
     let _ = writeln!(out, "\n## Issues and evidence");
     for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
@@ -168,4 +173,97 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
         let _ = writeln!(out, "{}. {}", n + 1, esc(&source_line(m, s)));
     }
     out
+}
+
+/// "How it may move": a table of the rounds per issue shown in full, the
+/// rest in one table from round 0 to the last.
+fn moves(out: &mut String, report: &Report<'_, '_>, options: Options) {
+    let c = report.comparison;
+    let m = c.model;
+    let _ = writeln!(out, "\n## How it may move\n");
+    let ran = match simulate(c) {
+        Moves::Not(why) => {
+            let _ = writeln!(out, "{}", esc(&why));
+            return;
+        }
+        Moves::Ran(ran) => ran,
+    };
+    let (left, right) = (esc(&m.actors[c.left].name), esc(&m.actors[c.right].name));
+    let _ = writeln!(
+        out,
+        "{} Each table gives the positions of {left} and {right} (– for an actor without a \
+         position on the issue) and the issue's weighted mean, round by round.",
+        esc(&ran.headline())
+    );
+    let tables = full::drawings(
+        report,
+        options.all_maps,
+        usize::MAX,
+        |n| rounds_table(c, &ran, n, c.rows[report.view.rows[n]].issue),
+        |_| 0,
+    );
+    if let Some(why) = full::left_out(&tables, "have a table of every round") {
+        let _ = writeln!(out, "\n{}", esc(&why));
+    }
+    for t in tables.iter().flatten() {
+        out.push_str(t);
+    }
+    let mut rest = report
+        .view
+        .rows
+        .iter()
+        .zip(&tables)
+        .enumerate()
+        .filter(|(_, (_, t))| t.is_none())
+        .filter_map(|(n, (&row, _))| Some((n, c.rows.get(row)?.issue)))
+        .peekable();
+    if rest.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n### The other issues, round 0 → {}\n\n| # | Issue | {left} | {right} | Weighted mean |\n\
+         |---:|---|---|---|---|",
+        ran.rounds()
+    );
+    for (n, k) in rest {
+        let issue = &m.issues[k];
+        let [l, r, mean] = ran.path(c, k).ends(issue);
+        let cell = |s: Option<String>| s.unwrap_or_else(|| "–".into());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            n + 1,
+            esc(issue.label()),
+            cell(l),
+            cell(r),
+            cell(mean)
+        );
+    }
+}
+
+/// The `n`th shown issue (model index `k`), round by round.
+fn rounds_table(c: &Comparison<'_>, ran: &Ran, n: usize, k: usize) -> String {
+    let m = c.model;
+    let issue = &m.issues[k];
+    let path = ran.path(c, k);
+    let mut t = format!(
+        "\n### {}. {}, round by round\n\n| Round | {} | {} | Weighted mean |\n|---:|---|---|---|\n",
+        n + 1,
+        esc(issue.label()),
+        esc(&m.actors[c.left].name),
+        esc(&m.actors[c.right].name)
+    );
+    let at = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| issue.describe(x));
+    for (r, mean) in path.mean.iter().enumerate() {
+        let side = |xs: &Option<Vec<f64>>| at(xs.as_ref().and_then(|xs| xs.get(r).copied()));
+        let _ = writeln!(
+            t,
+            "| {r} | {} | {} | {} |",
+            side(&path.left),
+            side(&path.right),
+            at(*mean)
+        );
+    }
+    t
 }

@@ -24,7 +24,7 @@ fn weight(a: &Actor, p: &Position) -> f64 {
 
 /// The heaviest counted position in the model, on any issue: dot areas
 /// are proportional to weight against it, so they compare across maps.
-fn max_weight(c: &Comparison<'_>) -> f64 {
+pub(super) fn max_weight(c: &Comparison<'_>) -> f64 {
     c.model
         .actors
         .iter()
@@ -103,7 +103,7 @@ impl Mark {
 }
 
 /// A coordinate with at most one decimal.
-fn f(x: f64) -> String {
+pub(super) fn f(x: f64) -> String {
     format_number((x * 10.0).round() / 10.0)
 }
 
@@ -166,21 +166,82 @@ fn legend(o: &mut String, powered: bool) {
     o.push_str("</p>\n");
 }
 
-pub(super) fn maps(o: &mut String, report: &Report<'_, '_>) {
+/// The section: the legend, the maps drawn (the first of each shown
+/// issue's drawings, `None` for an issue not drawn in full), and a table
+/// of the rest.
+pub(super) fn maps(o: &mut String, report: &Report<'_, '_>, drawn: &[Option<(String, String)>]) {
     let c = report.comparison;
     o.push_str("<h2 id=\"maps\">Positions, issue by issue</h2>\n");
-    let powered = gives_power(c.model);
-    legend(o, powered);
-    let heaviest = max_weight(c);
-    for (n, row) in report.rows().enumerate() {
-        map(o, c, n, row, heaviest, powered);
+    if let Some(why) = crate::export::full::left_out(drawn, "have a map and a chart") {
+        let _ = writeln!(o, "<p class=\"why\">{}</p>", esc(&why));
+    }
+    legend(o, gives_power(c.model));
+    for (map, _) in drawn.iter().flatten() {
+        o.push_str(map);
+    }
+    let rest: Vec<(usize, &Row<'_>)> = report
+        .view
+        .rows
+        .iter()
+        .zip(drawn)
+        .enumerate()
+        .filter(|(_, (_, d))| d.is_none())
+        .filter_map(|(n, (&row, _))| Some((n, c.rows.get(row)?)))
+        .collect();
+    if rest.is_empty() {
+        return;
+    }
+    o.push_str(
+        "<h3>The other issues</h3>\n<table class=\"compact\">\n<thead><tr><th>#</th><th>Issue</th>\
+         <th>Counted positions</th><th>Compromise</th><th>Weighted median</th></tr></thead>\n<tbody>\n",
+    );
+    for (n, row) in rest {
+        let issue = &c.model.issues[row.issue];
+        let fc = forecast(c.model, row.issue, c.min_basis);
+        let at = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| issue.describe(v));
+        let _ = writeln!(
+            o,
+            "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            n + 1,
+            esc(issue.label()),
+            fc.positions,
+            esc(&at(fc.compromise)),
+            esc(&at(fc.median))
+        );
+    }
+    o.push_str("</tbody>\n</table>\n");
+}
+
+/// The values marked on an issue's scale, with their words: every stance,
+/// or five even steps of a numeric scale.
+pub(super) fn ticks(issue: &Issue) -> Vec<(f64, String)> {
+    let (min, max) = issue.range();
+    match &issue.scale {
+        None => crate::model::Stance::ALL
+            .iter()
+            .map(|s| (f64::from(s.value()), format!("{} {}", s.signed(), s.word())))
+            .collect(),
+        Some(_) => (0..=4)
+            .map(|k| {
+                let v = min + (max - min) * f64::from(k) / 4.0;
+                (v, format_number(v))
+            })
+            .collect(),
     }
 }
 
 /// One issue's map: every actor with a counted position on its own lane
 /// (or, for many actors, on one strip), the pair highlighted, and the
 /// forecasts, status quo and outcome marked.
-fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>, heaviest: f64, powered: bool) {
+pub(super) fn map(
+    c: &Comparison<'_>,
+    n: usize,
+    row: &Row<'_>,
+    heaviest: f64,
+    powered: bool,
+) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let o = &mut out;
     let m = c.model;
     let issue = &m.issues[row.issue];
     let (min, max) = issue.range();
@@ -229,18 +290,7 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>, heaviest: f6
         "<line x1=\"{X0}\" x2=\"{X1}\" y1=\"{a}\" y2=\"{a}\" stroke=\"#57606a\" stroke-width=\"1.5\"/>",
         a = f(axis)
     );
-    let ticks: Vec<(f64, String)> = match &issue.scale {
-        None => crate::model::Stance::ALL
-            .iter()
-            .map(|s| (f64::from(s.value()), format!("{} {}", s.signed(), s.word())))
-            .collect(),
-        Some(_) => (0..=4)
-            .map(|k| {
-                let v = min + (max - min) * f64::from(k) / 4.0;
-                (v, format_number(v))
-            })
-            .collect(),
-    };
+    let ticks = ticks(issue);
     for (k, (v, label)) in ticks.iter().enumerate() {
         let anchor = match k {
             0 => "start",
@@ -427,4 +477,5 @@ fn map(o: &mut String, c: &Comparison<'_>, n: usize, row: &Row<'_>, heaviest: f6
         let _ = writeln!(o, "<p class=\"values\">{}</p>", esc(&values.join(" · ")));
     }
     o.push_str("</figure>\n");
+    out
 }
