@@ -13,6 +13,8 @@ use crate::model::{self, LoadError, Model, ResolveError};
 use crate::present::Provenance;
 use crate::write::{WriteError, write_atomic};
 
+mod sensitivity;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "detente",
@@ -104,6 +106,9 @@ pub enum Command {
         #[command(flatten)]
         to: Output,
     },
+    /// Who can move an outcome: how far each issue's forecasts move when one
+    /// actor's position, salience or power moves a step, the pivotal actors first
+    Sensitivity(sensitivity::Args),
     /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
     Import {
         /// The format of FILE
@@ -448,6 +453,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let format = table_format(format, to.output.as_deref());
             to.write(&export::simulate::render(&report, format))
         }
+        Some(Command::Sensitivity(args)) => sensitivity::run(args),
         Some(Command::Import { format, file, to }) => {
             to.check(Some(&file))?;
             to.write(&model::source::import_to_yaml(format.into(), &file)?)

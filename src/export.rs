@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod markdown;
 pub mod rank;
+pub mod sensitivity;
 pub mod simulate;
 mod text;
 
