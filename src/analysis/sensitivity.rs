@@ -248,6 +248,10 @@ pub struct Fix {
     pub actor: usize,
     pub from: f64,
     pub to: f64,
+    /// How far the side moves, in % of the issue's scale; worked out the
+    /// same way for both sides, so that equal moves compare equal to the
+    /// last bit.
+    pub size: f64,
 }
 
 /// A crux of a pair and the single changes that would turn it into
@@ -284,31 +288,33 @@ pub fn crux_fixes(c: &Comparison<'_>) -> Vec<CruxFix> {
                     other.signum()
                 }
             };
-            let mut fixes: Vec<(Fix, f64, f64)> = [(c.left, l, r), (c.right, r, l)]
+            let mut fixes: Vec<(Fix, f64)> = [(c.left, l, r), (c.right, r, l)]
                 .into_iter()
                 .filter(|(_, own, _)| !own.red_line)
                 .map(|(actor, own, other)| {
+                    let to = to(own.value, other.value);
+                    let moved = if issue.is_numeric() {
+                        (own.value - other.value).abs() - issue.span() / 10.0
+                    } else {
+                        (to - own.value).abs()
+                    };
                     let fix = Fix {
                         actor,
                         from: own.value,
-                        to: to(own.value, other.value),
+                        to,
+                        size: moved / issue.span() * 100.0,
                     };
-                    // Worked out the same way for both sides, so that equal
-                    // moves compare equal to the last bit.
-                    let size = if issue.is_numeric() {
-                        (own.value - other.value).abs() - issue.span() / 10.0
-                    } else {
-                        (fix.to - fix.from).abs()
-                    };
-                    (fix, size, own.salience)
+                    (fix, own.salience)
                 })
                 .collect();
             // Stable: the left first among equals.
-            fixes.sort_by(|(_, a, sa), (_, b, sb)| a.total_cmp(b).then_with(|| sa.total_cmp(sb)));
+            fixes.sort_by(|(a, sa), (b, sb)| {
+                a.size.total_cmp(&b.size).then_with(|| sa.total_cmp(sb))
+            });
             Some(CruxFix {
                 issue: i,
                 red_line: row.red_line,
-                fixes: fixes.into_iter().map(|(f, _, _)| f).collect(),
+                fixes: fixes.into_iter().map(|(f, _)| f).collect(),
             })
         })
         .collect()

@@ -6,7 +6,9 @@
 use std::fmt::Write;
 
 use super::forecast::TableFormat;
-use crate::analysis::sensitivity::{CruxFix, Field, IssueSensitivity, Moved, Pivot, Steps, shift};
+use crate::analysis::sensitivity::{
+    CruxFix, Field, Fix, IssueSensitivity, Moved, Pivot, Steps, shift,
+};
 use crate::model::{Basis, Issue, Model, Stance, format_number};
 use crate::text::{pad, width, wrap};
 
@@ -107,14 +109,15 @@ fn figures(r: &SensReport<'_>) -> Vec<Figure> {
 }
 
 /// An actor's largest shift of `figure` and the change that makes it
-/// (the first of equal ones): "+6.7 (position 90→100)", or "0.0".
+/// (the first of equal ones, equal within 1e-9 so that the rounding of
+/// +6.667 and −6.667 does not choose): "-6.7 (position 90→80)", or "0.0".
 fn largest(issue: &Issue, s: &IssueSensitivity, p: &Pivot, figure: Figure) -> String {
     let best = p
         .moves
         .iter()
         .filter_map(|m| Some((shift(issue, figure.of_issue(s), figure.of_move(m))?, m)))
         .fold(None::<(f64, &Moved)>, |best, (x, m)| match best {
-            Some((b, _)) if b.abs() >= x.abs() => best,
+            Some((b, _)) if b.abs() >= x.abs() - 1e-9 => best,
             _ => Some((x, m)),
         });
     match best {
@@ -250,19 +253,12 @@ fn crux_head(m: &Model, c: &Cruxes<'_>) -> String {
 }
 
 /// How far a fix moves, in words: "2 stance words", "50 % of the scale".
-fn size(issue: &Issue, from: f64, to: f64) -> String {
+fn size(issue: &Issue, fix: &Fix) -> String {
     if issue.is_numeric() {
-        format!(
-            "{} % of the scale",
-            format_number((to - from).abs() / issue.span() * 100.0)
-        )
+        format!("{} % of the scale", format_number(fix.size))
     } else {
-        let words = (to - from).abs();
-        format!(
-            "{} stance word{}",
-            words,
-            if words == 1.0 { "" } else { "s" }
-        )
+        let words = (fix.to - fix.from).abs();
+        format!("{words} stance word{}", if words == 1.0 { "" } else { "s" })
     }
 }
 
@@ -270,13 +266,13 @@ fn size(issue: &Issue, from: f64, to: f64) -> String {
 fn crux_line(m: &Model, c: &Cruxes<'_>, f: &CruxFix) -> String {
     let issue = &m.issues[f.issue];
     let red = if f.red_line { " (red line)" } else { "" };
-    let fix = |x: &crate::analysis::sensitivity::Fix| {
+    let fix = |x: &Fix| {
         format!(
             "{} from {} to {} ({})",
             m.actors[x.actor].name,
             issue.describe(x.from),
             issue.describe(x.to),
-            size(issue, x.from, x.to)
+            size(issue, x)
         )
     };
     let said = match f.fixes.as_slice() {
@@ -289,7 +285,7 @@ fn crux_line(m: &Model, c: &Cruxes<'_>, f: &CruxFix) -> String {
                 m.actors[other].name
             )
         }
-        [a, b, ..] if (a.to - a.from).abs() == (b.to - b.from).abs() => {
+        [a, b, ..] if a.size == b.size => {
             format!("{}, or {}", fix(a), fix(b))
         }
         [a, ..] => fix(a),

@@ -146,19 +146,25 @@ actors:
     );
     let c = Comparison::at(&m, 0, 1, Basis::Inferred);
     let fixes = crux_fixes(&c);
-    let got: Vec<(usize, bool, Vec<(usize, f64, f64)>)> = fixes
+    // (issue, red line, [(actor, from, to, size in % of the scale)])
+    type Seen = (usize, bool, Vec<(usize, f64, f64, f64)>);
+    let got: Vec<Seen> = fixes
         .iter()
         .map(|f| {
-            let moves = f.fixes.iter().map(|x| (x.actor, x.from, x.to)).collect();
+            let moves = f
+                .fixes
+                .iter()
+                .map(|x| (x.actor, x.from, x.to, x.size))
+                .collect();
             (f.issue, f.red_line, moves)
         })
         .collect();
     assert_eq!(
         got,
         [
-            (0, true, vec![(1, -1.0, 1.0)]),
+            (0, true, vec![(1, -1.0, 1.0, 50.0)]),
             (1, true, vec![]),
-            (2, false, vec![(1, 80.0, 30.0), (0, 20.0, 70.0)]),
+            (2, false, vec![(1, 80.0, 30.0, 50.0), (0, 20.0, 70.0, 50.0)]),
         ]
     );
     // Each move does make the verdict `agree`.

@@ -190,7 +190,7 @@ pub(super) fn json(r: &SensReport<'_>) -> String {
                             field: "position",
                             from: x.from,
                             to: x.to,
-                            size: (x.to - x.from).abs() / issue.span() * 100.0,
+                            size: x.size,
                         })
                         .collect(),
                 }
