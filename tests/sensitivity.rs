@@ -210,7 +210,7 @@ fn simulate_adds_the_end_point_on_a_small_model() {
     // The simulated figures themselves are checked against a model edited
     // by hand in the library's tests (analysis::sensitivity).
     assert!(r.stdout.contains("simulated end"), "{}", r.stdout);
-    assert!(r.stdout.contains("after 10 rounds"), "{}", r.stdout);
+    assert!(r.stdout.contains("(at most 10 rounds)"), "{}", r.stdout);
     assert!(
         r.stderr.is_empty(),
         "no progress when stderr is not a terminal: {}",

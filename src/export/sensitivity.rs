@@ -170,7 +170,8 @@ fn reading(r: &SensReport<'_>) -> Vec<String> {
     if let Some(rounds) = r.rounds {
         let _ = write!(
             how,
-            " The simulated end is the exchange model's weighted mean after {rounds} rounds."
+            " The simulated end is the issue's weighted mean where the exchange model's run \
+             ends (at most {rounds} rounds)."
         );
     }
     v.push(how);
@@ -235,7 +236,19 @@ fn text(r: &SensReport<'_>) -> String {
     if let Some(c) = &r.cruxes {
         let _ = writeln!(out, "\n{}", crux_head(m, c));
         for (k, f) in c.fixes.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}", k + 1, crux_line(m, c, f));
+            let number = format!("{}. ", k + 1);
+            let indent = " ".repeat(2 + number.len());
+            for (n, line) in wrap(&crux_line(m, c, f), 100 - indent.len())
+                .iter()
+                .enumerate()
+            {
+                let lead = if n == 0 {
+                    format!("  {number}")
+                } else {
+                    indent.clone()
+                };
+                let _ = writeln!(out, "{lead}{line}");
+            }
         }
     }
     out
