@@ -158,12 +158,13 @@ fn the_cruxes_of_a_pair_and_the_change_that_resolves_each() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     // amount: 20 against 30 is a tenth of the scale apart, agree: no crux.
     // treaty: A +2 (red line) against B −1, conflict. A holds a red line, so
-    // B moves, to the nearest stance of A's sign, +1: two words.
+    // B moves, to the nearest stance of A's sign, +1: two words. The line
+    // wraps at 100 columns, under the text.
     assert!(
         r.stdout.contains(
             "Cruxes of A and B, and the smallest single change that would turn each into agreement:\n  \
              1. A treaty (red line): B from -1 opposes to +1 supports (2 stance words); A holds it \
-             as a red line\n"
+             as a red\n     line\n"
         ),
         "{}",
         r.stdout
