@@ -259,6 +259,21 @@ fn simulate_refuses_a_model_too_big_before_starting_and_names_issue() {
         "{}",
         r.stderr
     );
+    // One issue of it is still too much, and the message does not send
+    // the user back to --issue.
+    let one = run(&[
+        "sensitivity",
+        model.to_str().unwrap(),
+        "--simulate",
+        "--issue",
+        "p0",
+    ]);
+    assert_eq!(one.code, 2, "{}", one.stderr);
+    assert!(
+        one.stderr.contains("Even one issue is too much"),
+        "{}",
+        one.stderr
+    );
     // Without --simulate the same model is answered at once.
     let fast = run(&["sensitivity", model.to_str().unwrap(), "--issue", "p0"]);
     assert_eq!(fast.code, 0, "{}", fast.stderr);

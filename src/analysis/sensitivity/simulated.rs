@@ -40,15 +40,19 @@ pub fn affordable(
     if seconds <= simulate::BUDGET_SECONDS {
         return Ok((runs, seconds));
     }
-    let one = if sens.len() > 1 {
-        " (one issue's changes are a fraction of the runs)"
+    let narrow = if sens.len() > 1 {
+        format!(
+            "Narrow it with --issue ID (one issue takes about {} runs), or leave out --simulate \
+             for the static forecasts",
+            (runs - 1).div_ceil(sens.len()) + 1
+        )
     } else {
-        ""
+        "Even one issue is too much at this size: leave out --simulate for the static forecasts"
+            .to_string()
     };
     Err(format!(
         "--simulate would run the exchange model {runs} times on {} actors × {} issues ({} \
-         rounds each), about {} on {} core{}. Narrow it with --issue ID{one}, or leave out \
-         --simulate for the static forecasts",
+         rounds each), about {} on {} core{}. {narrow}",
         model.actors.len(),
         model.issues.len(),
         rounds,
