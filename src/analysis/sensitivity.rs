@@ -22,8 +22,6 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 3] = [Field::Position, Field::Salience, Field::Power];
-
     pub fn word(self) -> &'static str {
         match self {
             Field::Position => "position",
