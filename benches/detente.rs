@@ -325,7 +325,58 @@ fn simulate(c: &mut Criterion) {
     g.finish();
 }
 
+/// `detente sensitivity` without the loading: the budgets are 50 ms at
+/// 15 × 13 and 2 s at 30 × 364 for the static forecasts, and 15 s at
+/// 15 × 13 with every change simulated (1,171 runs, on every core).
+fn sensitivity(c: &mut Criterion) {
+    use detente::analysis::sensitivity::{Steps, all, simulate_all};
+    use detente::export::forecast::TableFormat;
+    use detente::export::sensitivity::{SensReport, render};
+    let report = |m: &Model, simulate: bool| {
+        let issues: Vec<usize> = (0..m.issues.len()).collect();
+        let mut sens = all(m, &issues, Basis::Inferred);
+        if simulate {
+            simulate_all(m, Basis::Inferred, 10, &mut sens, &mut |_, _| {});
+        }
+        let r = SensReport {
+            model: m,
+            min: Basis::Inferred,
+            steps: Steps::of(m, Basis::Inferred),
+            issues: &sens,
+            rounds: simulate.then_some(10),
+            cruxes: None,
+        };
+        render(&r, TableFormat::Text).len()
+    };
+    let mut g = c.benchmark_group("sensitivity");
+    g.sample_size(10);
+    let cop = model::load(std::path::Path::new(
+        "tests/fixtures/exchange/cop21-like.csv",
+    ))
+    .expect("fixture");
+    g.bench_function("cop21_like_15x13", |b| {
+        b.iter(|| report(black_box(&cop), false))
+    });
+    let m = model::from_str(&yaml(&Spec::numeric(30, 364)), Origin::BuiltIn).expect("model");
+    g.bench_function("generated_30x364", |b| {
+        b.iter(|| report(black_box(&m), false))
+    });
+    g.bench_function("cop21_like_15x13_simulated", |b| {
+        b.iter(|| report(black_box(&cop), true))
+    });
+    g.finish();
+}
+
 criterion_group!(
-    benches, load, compare, frame, fuzzy, forecast, analysis, import, simulate
+    benches,
+    load,
+    compare,
+    frame,
+    fuzzy,
+    forecast,
+    analysis,
+    import,
+    simulate,
+    sensitivity
 );
 criterion_main!(benches);

@@ -14,6 +14,7 @@ use crate::present::Provenance;
 use crate::write::{WriteError, write_atomic};
 
 mod diff;
+mod sensitivity;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -113,6 +114,9 @@ pub enum Command {
     /// What changed from OLD to NEW: positions moved, new and dropped, salience
     /// and power, actors and issues added or removed, each pair's agreement
     Diff(diff::DiffArgs),
+    /// Who can move an outcome: how far each issue's forecasts move when one
+    /// actor's position, salience or power moves a step, the pivotal actors first
+    Sensitivity(sensitivity::Args),
     /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
     Import {
         /// The format of FILE
@@ -467,6 +471,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             to.write(&export::simulate::render(&report, format))
         }
         Some(Command::Diff(args)) => diff::run(args),
+        Some(Command::Sensitivity(args)) => sensitivity::run(args),
         Some(Command::Import { format, file, to }) => {
             to.check(Some(&file))?;
             to.write(&model::source::import_to_yaml(format.into(), &file)?)

@@ -12,6 +12,7 @@ mod json;
 mod markdown;
 mod moves;
 pub mod rank;
+pub mod sensitivity;
 pub mod simulate;
 mod text;
 

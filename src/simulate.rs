@@ -215,21 +215,33 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 /// models (2.2 and 3.1 µs, docs/performance.md) and rounded up.
 const NANOS_PER_CANDIDATE: f64 = 3_000.0;
 /// The longest run started without narrowing: about a minute.
-const BUDGET_SECONDS: f64 = 60.0;
+pub const BUDGET_SECONDS: f64 = 60.0;
+
+/// How long a run of `rounds` rounds is estimated to take, in seconds, on
+/// one core: [`estimate_candidates`] × rounds × the measured cost of a
+/// candidate.
+pub fn estimate_seconds(input: &Input, rounds: usize) -> f64 {
+    estimate_candidates(input) * rounds as f64 * NANOS_PER_CANDIDATE * 1e-9
+}
+
+/// A time estimate in words: "3 minutes", "2 hours".
+pub fn minutes_or_hours(seconds: f64) -> String {
+    if seconds < 3600.0 {
+        format!("{:.0} minutes", seconds / 60.0)
+    } else {
+        format!("{:.0} hours", seconds / 3600.0)
+    }
+}
 
 /// Refuses, before any work, a run estimated to take much longer than a
 /// minute, with the estimate and how to narrow it.
 pub fn affordable(input: &Input, rounds: usize) -> Result<(), String> {
     let candidates = estimate_candidates(input);
-    let seconds = candidates * rounds as f64 * NANOS_PER_CANDIDATE * 1e-9;
+    let seconds = estimate_seconds(input, rounds);
     if seconds <= BUDGET_SECONDS {
         return Ok(());
     }
-    let time = if seconds < 3600.0 {
-        format!("{:.0} minutes", seconds / 60.0)
-    } else {
-        format!("{:.0} hours", seconds / 3600.0)
-    };
+    let time = minutes_or_hours(seconds);
     Err(format!(
         "this model is too big to simulate in reasonable time: {} actors × {} issues give \
          about {:.1e} candidate exchanges a round, about {time} for {rounds} round{}. Narrow \

@@ -31,6 +31,12 @@ fn forecast_over<'m>(counted: impl Iterator<Item = (&'m Actor, &'m Position)>) -
     let mut points: Vec<(f64, f64)> = counted
         .map(|(a, p)| (p.value, a.power_on(p) * p.salience))
         .collect();
+    of_points(&mut points)
+}
+
+/// The forecasts over (xₐ, wₐ) points, given in model order of the actors
+/// (the order the sums are added in); sorts `points` by x.
+pub(crate) fn of_points(points: &mut [(f64, f64)]) -> Forecast {
     let positions = points.len();
     let total: f64 = points.iter().map(|&(_, w)| w).sum();
     if !(total > 0.0 && total.is_finite()) {
@@ -43,7 +49,7 @@ fn forecast_over<'m>(counted: impl Iterator<Item = (&'m Actor, &'m Position)>) -
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut running = 0.0;
     let mut median = None;
-    for &(x, w) in &points {
+    for &(x, w) in points.iter() {
         running += w;
         if running >= total / 2.0 {
             median = Some(x);

@@ -140,6 +140,15 @@ impl Input {
         &self.cells[a * self.issues.len() + k]
     }
 
+    /// The same input with the cell of actor `a` on issue `k` (indices
+    /// among those taking part) replaced by `cell`: one change, for a
+    /// what-if run.
+    pub fn with_cell(&self, a: usize, k: usize, cell: Cell) -> Input {
+        let mut changed = self.clone();
+        changed.cells[a * self.issues.len() + k] = cell;
+        changed
+    }
+
     /// Every cell's position, actor by actor (0 where not held).
     pub fn positions(&self) -> Vec<f64> {
         self.cells.iter().map(|c| c.x).collect()
