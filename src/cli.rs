@@ -304,7 +304,9 @@ impl CliError {
             CliError::Resolve { .. } | CliError::Usage(_) => 2,
             // As a shell reports a process killed by that signal.
             CliError::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
-            CliError::Write(WriteError::Exists(_) | WriteError::IsDirectory(_)) => 2,
+            CliError::Write(
+                WriteError::Exists(_) | WriteError::IsDirectory(_) | WriteError::IsModel(_),
+            ) => 2,
         }
     }
 }
@@ -332,11 +334,7 @@ fn print(s: &str) -> Result<(), CliError> {
 
 /// detente never writes to the model file, not even with `--force`.
 fn refuse_model_as_output(output: &Path, model: &Path) -> Result<(), CliError> {
-    let same = match (std::fs::canonicalize(output), std::fs::canonicalize(model)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
+    if crate::write::same_file(output, model) {
         return Err(CliError::Usage(format!(
             "{} is the model file; detente never writes to it",
             crate::present::path(output)

@@ -27,6 +27,7 @@ pub mod generate;
 pub mod model;
 pub mod present;
 pub mod sanitize;
+pub mod scenario;
 pub mod simulate;
 pub mod text;
 pub mod tui;
