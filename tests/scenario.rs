@@ -366,8 +366,14 @@ fn the_scenario_schema_fits_the_format() {
         .expect("a valid JSON Schema");
     let instance =
         |text: &str| -> serde_json::Value { serde_saphyr::from_str(text).expect("YAML") };
-    for name in ["what-if.yaml", "other-model.yaml"] {
-        let text = fs::read_to_string(fixture(name)).expect("read");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for path in [
+        fixture("what-if.yaml"),
+        fixture("other-model.yaml"),
+        root.join("docs/what-if.yaml"),
+    ] {
+        let name = path.display();
+        let text = fs::read_to_string(&path).expect("read");
         if let Err(e) = schemas.validate(&instance(&text), index) {
             panic!("{name}: {e}");
         }
@@ -383,4 +389,30 @@ fn the_scenario_schema_fits_the_format() {
     ] {
         assert!(schemas.validate(&instance(bad), index).is_err(), "{bad}");
     }
+}
+
+/// The scenario shown in docs/formats.md reads, was made on talks.yaml as
+/// it is, and applies whole; docs/what-if.yaml fits the built-in model.
+#[test]
+fn the_documented_scenarios_apply() {
+    use detente::scenario::Scenario;
+    let guide = include_str!("../docs/formats.md");
+    let section = &guide[guide.find("## Scenarios").expect("the section")..];
+    let start = section.find("```yaml\n").expect("an example") + "```yaml\n".len();
+    let block = &section[start..start + section[start..].find("```").expect("its end")];
+    let s = Scenario::from_str(block, Path::new("docs/formats.md")).expect("reads");
+    let model = detente::model::load(&fixture("talks.yaml")).expect("loads");
+    assert_eq!(
+        s.base_differs(&model),
+        None,
+        "the fingerprint is talks.yaml's"
+    );
+    let (_, stale) = s.apply(model);
+    assert!(stale.is_empty(), "{stale:?}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let s = Scenario::load(&root.join("docs/what-if.yaml")).expect("reads");
+    let model = detente::model::builtin().expect("loads");
+    assert_eq!(s.base_differs(&model), None);
+    let (_, stale) = s.apply(model);
+    assert!(stale.is_empty(), "{stale:?}");
 }
