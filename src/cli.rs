@@ -148,9 +148,10 @@ pub enum Command {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
-    /// Print the JSON Schema (draft 2020-12) of the model format
+    /// Print the JSON Schema (draft 2020-12) of the model format, or of the
+    /// scenario format
     Schema {
-        /// The schema of the scenario format instead
+        /// The schema of the scenario format (`--scenario FILE`) instead
         #[arg(long)]
         scenario: bool,
     },
