@@ -530,21 +530,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 ));
             }
             let (left, right) = (cli.left.as_deref(), cli.right.as_deref());
-            // Applied to every load and reload; what did not apply to the
-            // last one is said once the terminal is given back.
-            let what_if = cli.what_if.prepare()?;
-            let notes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-            let noted = std::sync::Arc::clone(&notes);
-            let changed = move |m| {
-                let (m, said) = what_if.apply(m);
-                *noted.lock().unwrap_or_else(|e| e.into_inner()) = said;
-                m
-            };
+            let (changed, notes) = cli.what_if.prepare()?.for_every_load();
             let outcome =
                 crate::tui::run(cli.model.clone(), changed, |m| open_pair(m, left, right));
-            for note in notes.lock().unwrap_or_else(|e| e.into_inner()).iter() {
-                eprintln!("detente: {note}");
-            }
+            notes.say();
             match outcome {
                 Ok(None) => Ok(()),
                 Ok(Some(signal)) => Err(CliError::Signal(signal)),

@@ -4,6 +4,7 @@
 //! said on standard error, by name, and the command runs with the rest.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use super::CliError;
 use crate::model::Model;
@@ -46,14 +47,41 @@ impl WhatIf {
     /// standard error.
     pub fn apply(&self, model: Model) -> Result<Model, CliError> {
         let (model, notes) = self.prepare()?.apply(model);
-        for note in notes {
-            eprintln!("detente: {note}");
-        }
+        say(&notes);
         Ok(model)
     }
 }
 
+fn say(notes: &[String]) {
+    for note in notes {
+        eprintln!("detente: {note}");
+    }
+}
+
+/// What did not apply to the last model loaded, to say once the TUI has
+/// given the terminal back.
+pub struct Notes(Arc<Mutex<Vec<String>>>);
+
+impl Notes {
+    pub fn say(&self) {
+        say(&self.0.lock().unwrap_or_else(|e| e.into_inner()));
+    }
+}
+
 impl Prepared {
+    /// For the TUI's loader: the changes, applied to every load and
+    /// reload, and the notes of the last one.
+    pub fn for_every_load(self) -> (impl Fn(Model) -> Model + Send + 'static, Notes) {
+        let notes = Arc::new(Mutex::new(Vec::new()));
+        let noted = Arc::clone(&notes);
+        let changed = move |m| {
+            let (m, said) = self.apply(m);
+            *noted.lock().unwrap_or_else(|e| e.into_inner()) = said;
+            m
+        };
+        (changed, Notes(notes))
+    }
+
     /// `model` with the scenario's changes, then each `--set`, applied in
     /// order; and a line for each change that does not apply (and for a
     /// scenario made on another model).
