@@ -15,6 +15,8 @@ use crate::write::{WriteError, write_atomic};
 
 mod diff;
 mod sensitivity;
+mod what_if;
+use what_if::WhatIf;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -38,6 +40,8 @@ pub struct Cli {
     /// The actor for the right pane
     #[arg(long, value_name = "ACTOR")]
     pub right: Option<String>,
+    #[command(flatten)]
+    pub what_if: WhatIf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +76,8 @@ pub enum Command {
         #[command(flatten)]
         counting: Counting,
         #[command(flatten)]
+        what_if: WhatIf,
+        #[command(flatten)]
         to: Output,
     },
     /// Forecast every issue (compromise model and weighted median) and check
@@ -84,6 +90,8 @@ pub enum Command {
         format: TableFormat,
         #[command(flatten)]
         counting: Counting,
+        #[command(flatten)]
+        what_if: WhatIf,
         #[command(flatten)]
         to: Output,
     },
@@ -108,6 +116,8 @@ pub enum Command {
         format: Option<TableFormat>,
         #[command(flatten)]
         counting: Counting,
+        #[command(flatten)]
+        what_if: WhatIf,
         #[command(flatten)]
         to: Output,
     },
@@ -137,6 +147,8 @@ pub enum Command {
         format: export::rank::RankFormat,
         #[command(flatten)]
         counting: Counting,
+        #[command(flatten)]
+        what_if: WhatIf,
     },
     /// Write a commented starter model to PATH (never over an existing file)
     New {
@@ -148,8 +160,13 @@ pub enum Command {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
-    /// Print the JSON Schema (draft 2020-12) of the model format
-    Schema,
+    /// Print the JSON Schema (draft 2020-12) of the model format, or of the
+    /// scenario format
+    Schema {
+        /// The schema of the scenario format (`--scenario FILE`) instead
+        #[arg(long)]
+        scenario: bool,
+    },
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -300,6 +317,8 @@ pub enum CliError {
         source: LoadError,
     },
     #[error(transparent)]
+    Scenario(#[from] crate::scenario::ScenarioError),
+    #[error(transparent)]
     Write(#[from] WriteError),
     #[error("cannot write to standard output: {0}")]
     Stdout(std::io::Error),
@@ -320,11 +339,14 @@ impl CliError {
         match self {
             CliError::Load(_) | CliError::Stdout(_) | CliError::Terminal(_) => 1,
             CliError::Side { .. } => 1,
+            CliError::Scenario(_) => 1,
             CliError::Write(WriteError::Io { .. }) => 1,
             CliError::Resolve { .. } | CliError::Usage(_) => 2,
             // As a shell reports a process killed by that signal.
             CliError::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
-            CliError::Write(WriteError::Exists(_) | WriteError::IsDirectory(_)) => 2,
+            CliError::Write(
+                WriteError::Exists(_) | WriteError::IsDirectory(_) | WriteError::IsModel(_),
+            ) => 2,
         }
     }
 }
@@ -352,11 +374,7 @@ fn print(s: &str) -> Result<(), CliError> {
 
 /// detente never writes to the model file, not even with `--force`.
 fn refuse_model_as_output(output: &Path, model: &Path) -> Result<(), CliError> {
-    let same = match (std::fs::canonicalize(output), std::fs::canonicalize(model)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
+    if crate::write::same_file(output, model) {
         return Err(CliError::Usage(format!(
             "{} is the model file; detente never writes to it",
             crate::present::path(output)
@@ -401,10 +419,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             width,
             all_maps,
             counting,
+            what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = load_model(model.as_deref())?;
+            let m = what_if.apply(load_model(model.as_deref())?)?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             not_itself(&m, l, r)?;
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
@@ -417,10 +436,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             model,
             format,
             counting,
+            what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = load_model(model.as_deref())?;
+            let m = what_if.apply(load_model(model.as_deref())?)?;
             let min = counting.min_basis.into();
             let (checked, mae) = crate::analysis::forecast::check_all(&m, min);
             to.write(&export::forecast::render(
@@ -435,9 +455,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             mut args,
             format,
             counting,
+            what_if,
         }) => {
             let actor = args.pop().unwrap_or_default();
-            let m = load_model(args.first().map(Path::new))?;
+            let m = what_if.apply(load_model(args.first().map(Path::new))?)?;
             let a = resolve(&m, "ranked", &actor)?;
             let min = counting.min_basis.into();
             let ranked = crate::analysis::rank::closest(&m, a, min);
@@ -450,10 +471,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             actors,
             format,
             counting,
+            what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = load_model(model.as_deref())?;
+            let m = what_if.apply(load_model(model.as_deref())?)?;
             let min = counting.min_basis.into();
             let input = crate::simulate::Input::filtered(&m, min, &issues, &actors)
                 .map_err(CliError::Usage)?;
@@ -497,7 +519,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             print(&out)
         }
-        Some(Command::Schema) => print(&model::json_schema()),
+        Some(Command::Schema { scenario: false }) => print(&model::json_schema()),
+        Some(Command::Schema { scenario: true }) => print(&crate::scenario::json_schema()),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "detente", &mut buf);
@@ -523,14 +546,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 // Without a terminal, a broken model or an unknown actor
                 // still says so first, as before the TUI loaded by itself.
-                let m = load_model(cli.model.as_deref())?;
+                let m = cli.what_if.apply(load_model(cli.model.as_deref())?)?;
                 open_pair(&m, cli.left.as_deref(), cli.right.as_deref())?;
                 return Err(CliError::Usage(
                     "the interactive view needs a terminal; to print a comparison, use `detente export --left A --right B`".into(),
                 ));
             }
             let (left, right) = (cli.left.as_deref(), cli.right.as_deref());
-            match crate::tui::run(cli.model.clone(), |m| open_pair(m, left, right)) {
+            let (changed, notes) = cli.what_if.prepare()?.for_every_load();
+            let outcome =
+                crate::tui::run(cli.model.clone(), changed, |m| open_pair(m, left, right));
+            notes.say();
+            match outcome {
                 Ok(None) => Ok(()),
                 Ok(Some(signal)) => Err(CliError::Signal(signal)),
                 Err(crate::tui::Error::Terminal(e)) => Err(CliError::Terminal(e)),
