@@ -26,6 +26,7 @@ mod mouse;
 mod overlays;
 mod pair;
 mod reload;
+mod timeline;
 mod views;
 
 use super::theme::Theme;
@@ -37,6 +38,7 @@ pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Stat
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
+pub use timeline::{Simulation, Timeline, model_at};
 
 /// Owns its model, so that a reload is one more action: `Reloaded` swaps
 /// the model and keeps what the user was looking at (see [`Snapshot`]).
@@ -69,6 +71,8 @@ pub struct App {
     pub forecast: Forecast,
     /// The Analysis view's lists, rebuilt while it is open.
     pub analysis: Analysis,
+    /// The simulation, and the round every view shows.
+    pub timeline: Timeline,
     pub detail_scroll: u16,
     /// How far the help overlay is scrolled, where it does not fit.
     pub help_scroll: u16,
@@ -89,6 +93,7 @@ pub struct App {
 impl App {
     pub fn new(model: Arc<Model>, left: usize, right: usize, theme: Theme, viewport: Rect) -> App {
         let comparison = Pair::new(&model, left, right, Basis::Inferred);
+        let timeline = Timeline::new(Arc::clone(&model));
         let mut app = App {
             model,
             theme,
@@ -108,6 +113,7 @@ impl App {
             spectrum_selected: 0,
             forecast: Forecast::default(),
             analysis: Analysis::default(),
+            timeline,
             detail_scroll: 0,
             help_scroll: 0,
             status: None,
@@ -176,6 +182,7 @@ impl App {
                 View::Matrix => Mode::Matrix,
                 View::Issue => Mode::Issue,
                 View::Analysis => Mode::Analysis,
+                View::Timeline => Mode::Timeline,
             },
         }
     }
@@ -196,7 +203,7 @@ impl App {
         match self.view {
             View::Compare => self.rows.len().max(1),
             View::Matrix => self.model.actors.len() + usize::from(layout::HEADER_ROWS),
-            View::Issue | View::Analysis => usize::MAX,
+            View::Issue | View::Analysis | View::Timeline => usize::MAX,
         }
     }
 
@@ -250,6 +257,10 @@ impl App {
                 return Vec::new();
             }
             Action::Suspend => return vec![Effect::Suspend],
+            Action::Simulated { ticket, answer } => {
+                self.simulated(ticket, answer);
+                return Vec::new();
+            }
             _ => {}
         }
         let effect = match self.mode() {
@@ -263,9 +274,8 @@ impl App {
             }
             Mode::Prompt => self.update_prompt(action),
             Mode::Confirm => self.update_confirm(action),
-            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis => {
-                self.update_view(action);
-                None
+            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis | Mode::Timeline => {
+                return self.update_view(action);
             }
         };
         effect.into_iter().collect()

@@ -13,17 +13,25 @@ pub enum Mode {
     Matrix,
     Issue,
     Analysis,
+    Timeline,
     Picker,
     Help,
     Prompt,
     Confirm,
 }
 
-const VIEWS: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis];
+const VIEWS: &[Mode] = &[
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Issue,
+    Mode::Analysis,
+    Mode::Timeline,
+];
 const COMPARE: &[Mode] = &[Mode::Compare];
 const MATRIX: &[Mode] = &[Mode::Matrix];
 const ISSUE: &[Mode] = &[Mode::Issue];
 const ANALYSIS: &[Mode] = &[Mode::Analysis];
+const TIMELINE: &[Mode] = &[Mode::Timeline];
 const PICKER: &[Mode] = &[Mode::Picker];
 const HELP: &[Mode] = &[Mode::Help];
 const PROMPT: &[Mode] = &[Mode::Prompt];
@@ -31,7 +39,7 @@ const CONFIRM: &[Mode] = &[Mode::Confirm];
 const INPUT: &[Mode] = &[Mode::Picker, Mode::Prompt];
 const OVERLAYS: &[Mode] = &[Mode::Picker, Mode::Help, Mode::Prompt, Mode::Confirm];
 /// Where `Esc` goes back to Compare rather than quitting.
-const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue, Mode::Analysis];
+const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue, Mode::Analysis, Mode::Timeline];
 
 pub struct Binding {
     pub modes: &'static [Mode],
@@ -84,6 +92,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "compare", "Compare view", true),
     bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "matrix", "Matrix view", true),
     bind!(VIEWS, [(Char('a'), NONE)], Action::ShowAnalysis, "analysis", "Analysis view (cruxes, trades)", true),
+    bind!(VIEWS, [(Char('t'), NONE)], Action::ShowTimeline, "timeline", "Timeline view (simulated rounds)", true),
+    bind!(VIEWS, [(Char(','), NONE), (Char('<'), SHIFT)], Action::PrevRound, "round", "previous / next simulated round", true),
+    bind!(VIEWS, [(Char('.'), NONE), (Char('>'), SHIFT)], Action::NextRound, "next round", "", false),
     bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "export", "export what is shown", true),
@@ -113,6 +124,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(ANALYSIS, [(Right, NONE), (Char('l'), NONE)], Action::Right, "closest", "", false),
     bind!(ANALYSIS, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "whose ranking", "rank for the other actor", true),
     bind!(ANALYSIS, [(Enter, NONE)], Action::Open, "open", "actor: other side; crux: issue", true),
+    // Timeline.
+    bind!(TIMELINE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "issue", "previous / next issue", true),
+    bind!(TIMELINE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "next issue", "", false),
     // Popups.
     bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "choose", "move through the matches", true),
     bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "next", "", false),
@@ -248,6 +262,7 @@ const HELP_GROUPS: &[(&str, &[&[Mode]])] = &[
     ("Matrix view", &[MATRIX, BACK]),
     ("Issue view", &[ISSUE]),
     ("Analysis view", &[ANALYSIS]),
+    ("Timeline view", &[TIMELINE]),
     ("Fuzzy jump", &[PICKER, INPUT]),
     ("Export prompt", &[PROMPT, INPUT, CONFIRM]),
     ("Any popup", &[OVERLAYS, HELP]),
@@ -278,11 +293,12 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 mod tests {
     use super::*;
 
-    const ALL_MODES: [Mode; 8] = [
+    const ALL_MODES: [Mode; 9] = [
         Mode::Compare,
         Mode::Matrix,
         Mode::Issue,
         Mode::Analysis,
+        Mode::Timeline,
         Mode::Picker,
         Mode::Help,
         Mode::Prompt,

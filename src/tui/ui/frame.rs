@@ -23,6 +23,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         (View::Matrix, "m Matrix"),
         (View::Issue, "Enter Issue"),
         (View::Analysis, "a Analysis"),
+        (View::Timeline, "t Timeline"),
     ]
     .into_iter()
     .flat_map(|(v, label)| {
@@ -46,8 +47,9 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 
     let c = &app.comparison;
     let marker = |side: Side| if app.focus == side { "▶ " } else { "  " };
-    let half = w.saturating_sub(12) / 2;
-    let second = Line::from(vec![
+    let round = super::timeline::round_label(app);
+    let half = w.saturating_sub(12 + round.as_deref().map_or(0, |r| width(r) + 2)) / 2;
+    let mut second = vec![
         Span::raw(marker(Side::Left)),
         Span::styled(
             truncate(&m.actor_label(c.left), half),
@@ -59,7 +61,17 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             truncate(&m.actor_label(c.right), half),
             pane_style(app, Side::Right),
         ),
-    ]);
+    ];
+    // Which round of the simulation every view shows, once one has run.
+    if let Some(round) = round {
+        let style = if app.timeline.round > 0 {
+            t.highlight()
+        } else {
+            t.dim()
+        };
+        second.push(Span::styled(format!("  {round}"), style));
+    }
+    let second = Line::from(second);
     let n = &c.counts;
     // The long figure and every count where they fit; else the short
     // figure; else the short figure without the unknowns (the issues the
