@@ -13,6 +13,9 @@ use crate::model::{self, LoadError, Model, ResolveError};
 use crate::present::Provenance;
 use crate::write::{WriteError, write_atomic};
 
+mod what_if;
+use what_if::WhatIf;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "detente",
@@ -35,6 +38,8 @@ pub struct Cli {
     /// The actor for the right pane
     #[arg(long, value_name = "ACTOR")]
     pub right: Option<String>,
+    #[command(flatten)]
+    pub what_if: WhatIf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +70,8 @@ pub enum Command {
         #[command(flatten)]
         counting: Counting,
         #[command(flatten)]
+        what_if: WhatIf,
+        #[command(flatten)]
         to: Output,
     },
     /// Forecast every issue (compromise model and weighted median) and check
@@ -77,6 +84,8 @@ pub enum Command {
         format: TableFormat,
         #[command(flatten)]
         counting: Counting,
+        #[command(flatten)]
+        what_if: WhatIf,
         #[command(flatten)]
         to: Output,
     },
@@ -102,6 +111,8 @@ pub enum Command {
         #[command(flatten)]
         counting: Counting,
         #[command(flatten)]
+        what_if: WhatIf,
+        #[command(flatten)]
         to: Output,
     },
     /// Convert a Decide file, a KTAB CSV or a long CSV to a YAML model
@@ -124,6 +135,8 @@ pub enum Command {
         format: export::rank::RankFormat,
         #[command(flatten)]
         counting: Counting,
+        #[command(flatten)]
+        what_if: WhatIf,
     },
     /// Write a commented starter model to PATH (never over an existing file)
     New {
@@ -135,8 +148,13 @@ pub enum Command {
         /// The model: YAML, Decide, KTAB or long CSV (`-`: standard input); the built-in model when omitted
         model: Option<PathBuf>,
     },
-    /// Print the JSON Schema (draft 2020-12) of the model format
-    Schema,
+    /// Print the JSON Schema (draft 2020-12) of the model format, or of the
+    /// scenario format
+    Schema {
+        /// The schema of the scenario format (`--scenario FILE`) instead
+        #[arg(long)]
+        scenario: bool,
+    },
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -281,6 +299,8 @@ pub enum CliError {
         source: ResolveError,
     },
     #[error(transparent)]
+    Scenario(#[from] crate::scenario::ScenarioError),
+    #[error(transparent)]
     Write(#[from] WriteError),
     #[error("cannot write to standard output: {0}")]
     Stdout(std::io::Error),
@@ -300,11 +320,14 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Load(_) | CliError::Stdout(_) | CliError::Terminal(_) => 1,
+            CliError::Scenario(_) => 1,
             CliError::Write(WriteError::Io { .. }) => 1,
             CliError::Resolve { .. } | CliError::Usage(_) => 2,
             // As a shell reports a process killed by that signal.
             CliError::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
-            CliError::Write(WriteError::Exists(_) | WriteError::IsDirectory(_)) => 2,
+            CliError::Write(
+                WriteError::Exists(_) | WriteError::IsDirectory(_) | WriteError::IsModel(_),
+            ) => 2,
         }
     }
 }
@@ -332,11 +355,7 @@ fn print(s: &str) -> Result<(), CliError> {
 
 /// detente never writes to the model file, not even with `--force`.
 fn refuse_model_as_output(output: &Path, model: &Path) -> Result<(), CliError> {
-    let same = match (std::fs::canonicalize(output), std::fs::canonicalize(model)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
+    if crate::write::same_file(output, model) {
         return Err(CliError::Usage(format!(
             "{} is the model file; detente never writes to it",
             crate::present::path(output)
@@ -380,10 +399,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             width,
             counting,
+            what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = load_model(model.as_deref())?;
+            let m = what_if.apply(load_model(model.as_deref())?)?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             not_itself(&m, l, r)?;
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
@@ -395,10 +415,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             model,
             format,
             counting,
+            what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = load_model(model.as_deref())?;
+            let m = what_if.apply(load_model(model.as_deref())?)?;
             let min = counting.min_basis.into();
             let (checked, mae) = crate::analysis::forecast::check_all(&m, min);
             to.write(&export::forecast::render(
@@ -413,9 +434,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             mut args,
             format,
             counting,
+            what_if,
         }) => {
             let actor = args.pop().unwrap_or_default();
-            let m = load_model(args.first().map(Path::new))?;
+            let m = what_if.apply(load_model(args.first().map(Path::new))?)?;
             let a = resolve(&m, "ranked", &actor)?;
             let min = counting.min_basis.into();
             let ranked = crate::analysis::rank::closest(&m, a, min);
@@ -428,10 +450,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             actors,
             format,
             counting,
+            what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = load_model(model.as_deref())?;
+            let m = what_if.apply(load_model(model.as_deref())?)?;
             let min = counting.min_basis.into();
             let input = crate::simulate::Input::filtered(&m, min, &issues, &actors)
                 .map_err(CliError::Usage)?;
@@ -473,7 +496,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             print(&out)
         }
-        Some(Command::Schema) => print(&model::json_schema()),
+        Some(Command::Schema { scenario: false }) => print(&model::json_schema()),
+        Some(Command::Schema { scenario: true }) => print(&crate::scenario::json_schema()),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "detente", &mut buf);
@@ -499,14 +523,29 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 // Without a terminal, a broken model or an unknown actor
                 // still says so first, as before the TUI loaded by itself.
-                let m = load_model(cli.model.as_deref())?;
+                let m = cli.what_if.apply(load_model(cli.model.as_deref())?)?;
                 open_pair(&m, cli.left.as_deref(), cli.right.as_deref())?;
                 return Err(CliError::Usage(
                     "the interactive view needs a terminal; to print a comparison, use `detente export --left A --right B`".into(),
                 ));
             }
             let (left, right) = (cli.left.as_deref(), cli.right.as_deref());
-            match crate::tui::run(cli.model.clone(), |m| open_pair(m, left, right)) {
+            // Applied to every load and reload; what did not apply to the
+            // last one is said once the terminal is given back.
+            let what_if = cli.what_if.prepare()?;
+            let notes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let noted = std::sync::Arc::clone(&notes);
+            let changed = move |m| {
+                let (m, said) = what_if.apply(m);
+                *noted.lock().unwrap_or_else(|e| e.into_inner()) = said;
+                m
+            };
+            let outcome =
+                crate::tui::run(cli.model.clone(), changed, |m| open_pair(m, left, right));
+            for note in notes.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+                eprintln!("detente: {note}");
+            }
+            match outcome {
                 Ok(None) => Ok(()),
                 Ok(Some(signal)) => Err(CliError::Signal(signal)),
                 Err(crate::tui::Error::Terminal(e)) => Err(CliError::Terminal(e)),

@@ -11,6 +11,8 @@
 //!   counts, alignment — and the default pair to open with.
 //! - [`analysis`]: forecasts per issue, a pair's cruxes and trades, and the
 //!   actors ranked by closeness to one.
+//! - [`scenario`]: what-ifs — changes to positions, saliences and powers
+//!   applied to a model (`--scenario`, `--set`), and the scenario file.
 //! - [`present`]: the labels, glyphs, numbers, attributions and provenance
 //!   that the screen and every report share.
 //! - [`export`]: reports of a comparison (text, Markdown, CSV, JSON, HTML),
@@ -27,6 +29,7 @@ pub mod generate;
 pub mod model;
 pub mod present;
 pub mod sanitize;
+pub mod scenario;
 pub mod simulate;
 pub mod text;
 pub mod tui;

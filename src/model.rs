@@ -1,14 +1,14 @@
 //! The domain: types, YAML loading, validation and actor resolution. Knows
 //! nothing about terminals.
 
-mod check;
-mod emit;
+pub(crate) mod check;
+pub(crate) mod emit;
 mod error;
 mod resolve;
 pub mod source;
 mod types;
 mod validate;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::io::Read;
 use std::path::Path;
@@ -243,7 +243,7 @@ pub fn from_str(text: &str, origin: Origin) -> Result<Model, LoadError> {
 }
 
 /// Nothing but whitespace, comments and document markers.
-fn is_blank(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
@@ -252,7 +252,7 @@ fn is_blank(text: &str) -> bool {
 
 /// 1-based line and column (in characters) of a byte offset in the valid
 /// UTF-8 prefix `bytes[..offset]`.
-fn loc_of_offset(bytes: &[u8], offset: usize) -> Loc {
+pub(crate) fn loc_of_offset(bytes: &[u8], offset: usize) -> Loc {
     let before = &bytes[..offset.min(bytes.len())];
     let line_start = before
         .iter()

@@ -92,10 +92,13 @@ impl<E> From<io::Error> for Error<E> {
 /// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive (then it
 /// returns that signal's number). It takes the terminal and draws a loading
 /// screen at once, loads the model (`path`, or the built-in one) on another
-/// thread, then asks `open` for the first pair. With a `path`, the file is
-/// watched and reloaded when it is saved.
+/// thread, hands it to `what_if` (a scenario's changes: the identity when
+/// there are none), then asks `open` for the first pair. With a `path`, the
+/// file is watched and reloaded when it is saved, and `what_if` applies to
+/// every reload.
 pub fn run<E>(
     path: Option<PathBuf>,
+    what_if: impl Fn(Model) -> Model + Send + 'static,
     open: impl FnOnce(&Model) -> Result<(usize, usize), E>,
 ) -> Result<Option<i32>, Error<E>> {
     // A panic restores the terminal before its message is printed.
@@ -131,7 +134,7 @@ pub fn run<E>(
             ..Context::built_in()
         },
     };
-    let loader = loader::Loader::start(path);
+    let loader = loader::Loader::start(path, what_if);
     exit_on_hangup();
 
     setup_terminal()?;

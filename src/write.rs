@@ -13,11 +13,22 @@ pub enum WriteError {
     Exists(PathBuf),
     #[error("{} is a directory", crate::present::path(.0))]
     IsDirectory(PathBuf),
+    #[error("{} is the model file; detente never writes to it", crate::present::path(.0))]
+    IsModel(PathBuf),
     #[error("cannot write {}: {source}", crate::present::path(.path))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// Whether `a` and `b` name the same existing file (through links and
+/// `..`): detente never writes to the model it read.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Writes `bytes` to `path`. Without `force`, refuses when anything (a file,

@@ -217,6 +217,11 @@ impl Position {
         (!self.power.is_nan()).then_some(self.power)
     }
 
+    /// Sets the power on this issue (a what-if: [`crate::scenario`]).
+    pub(crate) fn set_power(&mut self, power: f64) {
+        self.power = power;
+    }
+
     /// The position in a few words, if given.
     pub fn summary(&self) -> Option<&str> {
         self.notes.as_ref().and_then(|n| n.summary.as_deref())

@@ -21,8 +21,10 @@ mod raw;
 mod schema;
 
 pub(crate) use de::key_text;
+pub(crate) use message::Doc;
 pub use raw::Loc;
 pub(crate) use raw::*;
+pub(crate) use schema::StanceOrNumber;
 pub use schema::json_schema;
 
 /// The deepest nesting a model needs is 7 (root, actors, actor, positions,
@@ -78,9 +80,18 @@ pub(crate) fn parse_counting(text: &str, parsed: &AtomicU64) -> Result<Checked, 
             })
         })
     })
-    .map_err(message::syntax_error)?;
+    .map_err(|e| message::syntax_error(e, message::MODEL))?;
     progress.done();
     Ok(checked)
+}
+
+/// Parses one YAML document of another kind of file than a model (a
+/// scenario) into `T`, with the same limits and messages as a model.
+pub(crate) fn parse_document<T: serde::de::DeserializeOwned>(
+    text: &str,
+    doc: Doc,
+) -> Result<T, SyntaxError> {
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| message::syntax_error(e, doc))
 }
 
 /// How far a parse has got: the start of the line it has reached, found by

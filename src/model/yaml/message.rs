@@ -5,7 +5,22 @@ use super::MAX_DEPTH;
 use super::SyntaxError;
 use super::raw::Loc;
 
-pub(super) fn syntax_error(e: serde_saphyr::Error) -> SyntaxError {
+/// What kind of file is being read, for the messages that say what it
+/// should look like.
+#[derive(Clone, Copy)]
+pub(crate) struct Doc {
+    /// `a model`, `a scenario`.
+    pub noun: &'static str,
+    /// The deepest nesting this kind of file needs.
+    pub depth: usize,
+}
+
+pub(super) const MODEL: Doc = Doc {
+    noun: "a model",
+    depth: 7,
+};
+
+pub(super) fn syntax_error(e: serde_saphyr::Error, doc: Doc) -> SyntaxError {
     {
         let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
         let loc = e
@@ -17,31 +32,32 @@ pub(super) fn syntax_error(e: serde_saphyr::Error) -> SyntaxError {
             .unwrap_or_default();
         SyntaxError {
             loc,
-            message: message(e.without_snippet()),
+            message: message(e.without_snippet(), doc),
         }
     }
 }
 
 /// One sentence for a parser error, without the location (the caller puts
 /// it in front) and without library jargon.
-fn message(e: &serde_saphyr::Error) -> String {
+fn message(e: &serde_saphyr::Error, doc: Doc) -> String {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
     const BOMB: &str = "(is it an alias bomb?)";
     match e {
-        E::AliasError { error, .. } => message(error.without_snippet()),
+        E::AliasError { error, .. } => message(error.without_snippet(), doc),
         E::DuplicateMappingKey { key, .. } => match key {
             Some(k) => format!("duplicate key `{k}`: a key may appear only once in a mapping"),
             None => "duplicate key: a key may appear only once in a mapping".to_string(),
         },
         E::Budget { breach, .. } => match breach {
             B::Depth { .. } => format!(
-                "the YAML is nested more than {MAX_DEPTH} levels deep; a model needs at most 7"
+                "the YAML is nested more than {MAX_DEPTH} levels deep; {} needs at most {}",
+                doc.noun, doc.depth
             ),
-            B::Documents { .. } => {
-                "the file holds more than one YAML document (`---`); a model is one document"
-                    .to_string()
-            }
+            B::Documents { .. } => format!(
+                "the file holds more than one YAML document (`---`); {} is one document",
+                doc.noun
+            ),
             B::ScalarBytes { .. } => {
                 format!("the text in the file, with aliases expanded, is larger than 64 MiB {BOMB}")
             }
