@@ -41,6 +41,16 @@ pub enum Action {
     /// `,` / `.`: show the model as of the previous / next simulated round.
     PrevRound,
     NextRound,
+    /// `+` / `-`: what if the selected actor's position (or salience, or
+    /// power: see `p`) on the issue were one step higher / lower.
+    Nudge {
+        up: bool,
+    },
+    /// `p`: which field `+` and `-` change (position, salience, power).
+    CycleField,
+    /// `u`: undo the last what-if change; `U`: every one.
+    Undo,
+    ResetWhatIf,
     Export,
     /// `Tab` in the export prompt: the next format, by the file's extension.
     CycleFormat,

@@ -28,6 +28,7 @@ mod pair;
 mod reload;
 mod timeline;
 mod views;
+mod whatif;
 
 use super::theme::Theme;
 use crate::analysis::forecast::Forecast;
@@ -39,6 +40,7 @@ pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
 pub use timeline::{Simulation, Timeline, model_at};
+pub use whatif::WhatIf;
 
 /// Owns its model, so that a reload is one more action: `Reloaded` swaps
 /// the model and keeps what the user was looking at (see [`Snapshot`]).
@@ -73,6 +75,8 @@ pub struct App {
     pub analysis: Analysis,
     /// The simulation, and the round every view shows.
     pub timeline: Timeline,
+    /// The what-if changes, and the model as read that they apply to.
+    pub what_if: WhatIf,
     pub detail_scroll: u16,
     /// How far the help overlay is scrolled, where it does not fit.
     pub help_scroll: u16,
@@ -94,6 +98,7 @@ impl App {
     pub fn new(model: Arc<Model>, left: usize, right: usize, theme: Theme, viewport: Rect) -> App {
         let comparison = Pair::new(&model, left, right, Basis::Inferred);
         let timeline = Timeline::new(Arc::clone(&model));
+        let what_if = WhatIf::new(Arc::clone(&model));
         let mut app = App {
             model,
             theme,
@@ -114,6 +119,7 @@ impl App {
             forecast: Forecast::default(),
             analysis: Analysis::default(),
             timeline,
+            what_if,
             detail_scroll: 0,
             help_scroll: 0,
             status: None,

@@ -32,6 +32,8 @@ const MATRIX: &[Mode] = &[Mode::Matrix];
 const ISSUE: &[Mode] = &[Mode::Issue];
 const ANALYSIS: &[Mode] = &[Mode::Analysis];
 const TIMELINE: &[Mode] = &[Mode::Timeline];
+/// Where an actor on an issue is selected, so what-if keys have a target.
+const WHAT_IF: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue];
 const PICKER: &[Mode] = &[Mode::Picker];
 const HELP: &[Mode] = &[Mode::Help];
 const PROMPT: &[Mode] = &[Mode::Prompt];
@@ -95,6 +97,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char('t'), NONE)], Action::ShowTimeline, "timeline", "Timeline view (simulated rounds)", true),
     bind!(VIEWS, [(Char(','), NONE), (Char('<'), SHIFT)], Action::PrevRound, "round", "previous / next simulated round", true),
     bind!(VIEWS, [(Char('.'), NONE), (Char('>'), SHIFT)], Action::NextRound, "next round", "", false),
+    bind!(WHAT_IF, [(Char('+'), SHIFT), (Char('='), NONE)], Action::Nudge { up: true }, "what if", "what if: the selected position one step up / down", true),
+    bind!(WHAT_IF, [(Char('-'), NONE)], Action::Nudge { up: false }, "step down", "", false),
+    bind!(WHAT_IF, [(Char('p'), NONE)], Action::CycleField, "field", "what if: + and - change position, salience or power", false),
+    bind!(VIEWS, [(Char('u'), NONE)], Action::Undo, "undo", "undo the last what-if change", false),
+    bind!(VIEWS, [(Char('U'), SHIFT)], Action::ResetWhatIf, "reset", "undo every what-if change", false),
     bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "export", "export what is shown", true),
@@ -263,6 +270,7 @@ const HELP_GROUPS: &[(&str, &[&[Mode]])] = &[
     ("Issue view", &[ISSUE]),
     ("Analysis view", &[ANALYSIS]),
     ("Timeline view", &[TIMELINE]),
+    ("What if (Compare, Matrix, Issue)", &[WHAT_IF]),
     ("Fuzzy jump", &[PICKER, INPUT]),
     ("Export prompt", &[PROMPT, INPUT, CONFIRM]),
     ("Any popup", &[OVERLAYS, HELP]),

@@ -121,7 +121,7 @@ impl App {
     }
 
     /// Asks the event loop to simulate the model as written.
-    fn simulate(&mut self) -> Vec<Effect> {
+    pub(super) fn simulate(&mut self) -> Vec<Effect> {
         let t = &mut self.timeline;
         t.ticket = TICKETS.fetch_add(1, Ordering::Relaxed);
         t.basis = self.comparison.min_basis;

@@ -19,6 +19,10 @@ impl App {
         match action {
             Action::ShowTimeline => return self.show_timeline(),
             Action::PrevRound | Action::NextRound => self.step_round(&action),
+            Action::Nudge { up } => return self.nudge(up),
+            Action::CycleField => self.cycle_what_if_field(),
+            Action::Undo => return self.undo_what_if(),
+            Action::ResetWhatIf => return self.reset_what_if(),
             Action::Quit => self.quit = true,
             Action::Up | Action::ScrollUp => self.move_cursor(-1),
             Action::Down | Action::ScrollDown => self.move_cursor(1),
