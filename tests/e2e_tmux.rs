@@ -213,8 +213,11 @@ fn ctrl_c_and_escape_quit_too_and_resizing_redraws() {
     assert!(!s.contains("terminal too small"), "{s}");
 }
 
+/// `Esc` goes back the way the user came: Analysis, `Enter` on a crux, the
+/// Issue view, `Esc`: Analysis again (not Compare); `Esc`: Compare; `Esc`
+/// there quits, and the terminal is restored.
 #[test]
-fn escape_goes_back_from_matrix_and_issue_and_quits_only_from_compare() {
+fn escape_goes_back_the_way_it_came_and_quits_only_from_compare() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = Tmux::start(dir.path(), 100, 30);
     t.run_detente("");
@@ -229,13 +232,26 @@ fn escape_goes_back_from_matrix_and_issue_and_quits_only_from_compare() {
     t.press("Enter");
     t.wait_for("Issue 1/20: NATO");
     t.press("Escape");
-    let s = t.wait_for("Issues 20");
+    t.wait_for("Issues 20");
+
+    // Analysis; the second crux (Arms for Ukraine, the fifth issue).
+    t.type_text("a");
+    t.wait_for("Cruxes");
+    t.type_text("j");
+    t.press("Enter");
+    t.wait_for("Issue 5/20: ");
+    t.press("Escape");
+    let s = t.wait_for("Cruxes");
     assert!(
-        !s.contains("EXIT="),
-        "Esc in the Issue view went back:\n{s}"
+        !s.contains("Issue 5/20: ") && !s.contains("Issues 20"),
+        "Esc in an Issue view opened from Analysis goes back to Analysis:\n{s}"
     );
     t.press("Escape");
+    let s = t.wait_for("Issues 20");
+    assert!(!s.contains("EXIT="), "Esc in Analysis went back:\n{s}");
+    t.press("Escape");
     t.wait_for("EXIT=0");
+    assert_cooked(&t);
 }
 
 /// The shell's child: the detente process in the pane.

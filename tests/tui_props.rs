@@ -8,7 +8,7 @@
 use detente::model::{self, Origin};
 use detente::simulate::{self, Input};
 use detente::tui::action::{Action, Effect, ExportFailed, Simulated};
-use detente::tui::app::{App, Context, Pair};
+use detente::tui::app::{App, Context, Pair, View};
 use detente::tui::keymap::Mode;
 use detente::tui::layout;
 use detente::tui::theme::Theme;
@@ -228,6 +228,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::ShowTimeline),
         2 => Just(Action::NextRound),
         1 => Just(Action::PrevRound),
+        2 => Just(Action::Back),
         1 => Just(Action::Help),
         1 => Just(Action::Close),
         3 => Just(Action::Accept),
@@ -331,6 +332,25 @@ fn check(app: &App, context: &Context) -> Result<(), TestCaseError> {
     let base = &app.timeline.base;
     prop_assert!(app.timeline.round > 0 || Arc::ptr_eq(&app.model, base));
     prop_assert_eq!((base.actors.len(), base.issues.len()), (actors, issues));
+    // The way back: Compare first, each view at most once and never the
+    // one on screen, every index in the current model (reloads included).
+    let trail: Vec<View> = app.trail().iter().map(|v| v.view).collect();
+    if let Some(first) = trail.first() {
+        prop_assert_eq!(*first, View::Compare);
+    } else {
+        prop_assert_eq!(app.view, View::Compare, "an empty trail: the first view");
+    }
+    prop_assert!(!trail.contains(&app.view), "{:?} on {:?}", trail, app.view);
+    for (k, v) in trail.iter().enumerate() {
+        prop_assert!(!trail[k + 1..].contains(v), "{:?} twice", v);
+    }
+    for v in app.trail() {
+        prop_assert!(
+            v.issue < issues && v.actor.is_none_or(|a| a < actors),
+            "{:?}",
+            v
+        );
+    }
     Ok(())
 }
 

@@ -58,6 +58,9 @@ pub enum Action {
     DetailUp,
     DetailDown,
     Quit,
+    /// `Esc` in a view: back to the view it was opened from (see
+    /// `App::trail`); in the first view, which has none, quit.
+    Back,
     /// `Esc` in an overlay.
     Close,
     /// `Enter` in an overlay.
@@ -118,6 +121,20 @@ pub enum ExportFailed {
     Exists(PathBuf),
     /// Any other failure, worded for the status line.
     Other(String),
+}
+
+impl Action {
+    /// Whether the user asked for it (a key, a click, the wheel, a paste),
+    /// as against news from the terminal or the event loop: a resize, a
+    /// reload's progress and outcome, an export's answer. Each of the
+    /// user's actions ends the last one's status message (see
+    /// `App::update`).
+    pub fn is_the_users(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. } | Action::Reloading | Action::Reloaded(_) | Action::Exported(_)
+        )
+    }
 }
 
 /// What [`super::app::App::update`] asks for beyond its own state; the

@@ -6,9 +6,10 @@
 //! without a terminal.
 //!
 //! Here: the App, its accessors and the dispatch of `update`. Beside it:
-//! `views` (the views' shared keys), `analysis`, `overlays` (picker,
-//! prompt, export), `mouse`, `derived` (rows, spectrum, matrix rebuilt
-//! when their inputs change), `reload`, and the small types in `kinds`.
+//! `views` (the views' shared keys), `trail` (going to a view and back),
+//! `analysis`, `overlays` (picker, prompt, export), `mouse`, `derived`
+//! (rows, spectrum, matrix rebuilt when their inputs change), `reload`, and
+//! the small types in `kinds`.
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -27,6 +28,7 @@ mod overlays;
 mod pair;
 mod reload;
 mod timeline;
+mod trail;
 mod views;
 mod whatif;
 
@@ -35,7 +37,7 @@ use crate::analysis::forecast::Forecast;
 use crate::compare::Row;
 use crate::model::{Basis, Model};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
-pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View};
+pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View, Visit};
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
@@ -47,7 +49,12 @@ pub use whatif::WhatIf;
 pub struct App {
     pub model: Arc<Model>,
     pub theme: Theme,
+    /// The view on screen. Set only through `go_to` and `back` (in
+    /// `trail.rs`), which keep the trail with it.
     pub view: View,
+    /// The views `Esc` goes back through, the first view (Compare) at the
+    /// bottom; see [`App::trail`].
+    trail: Vec<Visit>,
     pub overlay: Overlay,
     pub focus: Side,
     /// The current pair's verdicts, and the minimum basis they (and every
@@ -103,6 +110,7 @@ impl App {
             model,
             theme,
             view: View::Compare,
+            trail: Vec::new(),
             overlay: Overlay::None,
             focus: Side::Left,
             comparison,
@@ -145,6 +153,15 @@ impl App {
 
     pub fn context(&self) -> &Context {
         &self.context
+    }
+
+    /// The way back from the view on screen: the views it was reached
+    /// through, each as it was left, the first view (Compare) first. Empty
+    /// in Compare. Each view is on it at most once, and never the view on
+    /// screen: going to a view already on it cuts it back to that view, so
+    /// it holds at most three.
+    pub fn trail(&self) -> &[Visit] {
+        &self.trail
     }
 
     /// Drawing records what it measured; the only write a frame makes.
@@ -221,7 +238,32 @@ impl App {
         self.status = Some(Status {
             text: crate::sanitize::line(&text.into()),
             error,
+            pending: false,
         });
+    }
+
+    /// Says that work has begun whose answer comes later (a reload): the
+    /// message stays until the answer replaces it.
+    fn say_pending(&mut self, text: &str) {
+        self.status = Some(Status {
+            text: text.to_string(),
+            error: false,
+            pending: true,
+        });
+    }
+
+    /// Ends the last action's message, unless it tells of work still
+    /// running.
+    fn end_status(&mut self) {
+        if self.status.as_ref().is_some_and(|s| !s.pending) {
+            self.status = None;
+        }
+    }
+
+    /// The one way out (`q`, `Ctrl-C`, and `Esc` in the first view): the
+    /// place to ask first, should anything ever be left unsaved.
+    fn request_quit(&mut self) {
+        self.quit = true;
     }
 
     // ---- update ----
@@ -229,7 +271,15 @@ impl App {
     /// Carries out `action` on the state, and returns what the event loop
     /// must do beyond it (write a file, reload, suspend); the loop answers
     /// with an action of its own where there is an answer.
+    ///
+    /// A status message belongs to the action that said it: the user's
+    /// next action ends it first (and may say its own). News from the
+    /// event loop (a resize, an answer) leaves it, and a message of work
+    /// still running stays until the work answers.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action.is_the_users() {
+            self.end_status();
+        }
         match action {
             Action::Resize { width, height } => {
                 self.viewport = Rect::new(0, 0, width, height);
@@ -244,14 +294,14 @@ impl App {
             }
             Action::Reload => {
                 if self.context.reloadable {
-                    self.say("reloading the model file…", false);
+                    self.say_pending("reloading the model file…");
                     return vec![Effect::Reload];
                 }
                 self.say("the built-in model has no file to reload", true);
                 return Vec::new();
             }
             Action::Reloading => {
-                self.say("reloading the model file…", false);
+                self.say_pending("reloading the model file…");
                 return Vec::new();
             }
             Action::Reloaded(result) => {
@@ -296,7 +346,7 @@ impl App {
         };
         match action {
             Action::Close => self.overlay = Overlay::None,
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Up | Action::ScrollUp => self.help_scroll = step(-1, self.help_scroll),
             Action::Down | Action::ScrollDown => self.help_scroll = step(1, self.help_scroll),
             Action::PageUp => self.help_scroll = step(-10, self.help_scroll),

@@ -40,7 +40,8 @@ const PROMPT: &[Mode] = &[Mode::Prompt];
 const CONFIRM: &[Mode] = &[Mode::Confirm];
 const INPUT: &[Mode] = &[Mode::Picker, Mode::Prompt];
 const OVERLAYS: &[Mode] = &[Mode::Picker, Mode::Help, Mode::Prompt, Mode::Confirm];
-/// Where `Esc` goes back to Compare rather than quitting.
+/// Where `Esc` goes back to the view it came from. Compare is always the
+/// first view (nothing below it to go back to): `Esc` quits there.
 const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue, Mode::Analysis, Mode::Timeline];
 
 pub struct Binding {
@@ -108,8 +109,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char('?'), NONE)], Action::Help, "help", "this help", true),
     bind!(VIEWS, [(Char('q'), NONE)], Action::Quit, "quit", "quit", true),
     bind!(VIEWS, [(Char('c'), CTRL)], Action::Quit, "quit", "", false),
-    bind!(COMPARE, [(Esc, NONE)], Action::Quit, "quit", "quit", false),
-    bind!(BACK, [(Esc, NONE)], Action::ShowCompare, "back", "back to Compare", true),
+    bind!(COMPARE, [(Esc, NONE)], Action::Back, "quit", "quit (nothing to go back to)", false),
+    bind!(BACK, [(Esc, NONE)], Action::Back, "back", "back to the view you came from", true),
     bind!(VIEWS, [(Char('z'), CTRL)], Action::Suspend, "suspend", "suspend (fg resumes)", false),
     // Compare.
     bind!(COMPARE, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "pane", "focus the other pane", true),
@@ -182,8 +183,10 @@ pub fn hints(mode: Mode) -> impl Iterator<Item = Hint> {
     own.chain(shared).map(|(i, b)| Hint {
         keys: short_label(i),
         hint: b.hint,
-        essential: matches!(b.action, Action::Help | Action::Quit | Action::Close)
-            || (b.action == Action::ShowCompare && b.keys.contains(&(Esc, NONE))),
+        essential: matches!(
+            b.action,
+            Action::Help | Action::Quit | Action::Close | Action::Back
+        ),
     })
 }
 
@@ -264,9 +267,9 @@ pub fn label(index: usize) -> String {
 /// sets, in order. Every mode set in [`BINDINGS`] must be listed here (a
 /// test checks), so no bound key is missing from the help.
 const HELP_GROUPS: &[(&str, &[&[Mode]])] = &[
-    ("Every view", &[VIEWS]),
+    ("Every view", &[VIEWS, BACK]),
     ("Compare view", &[COMPARE]),
-    ("Matrix view", &[MATRIX, BACK]),
+    ("Matrix view", &[MATRIX]),
     ("Issue view", &[ISSUE]),
     ("Analysis view", &[ANALYSIS]),
     ("Timeline view", &[TIMELINE]),
@@ -327,7 +330,7 @@ mod tests {
             Some(Action::Bottom)
         );
         assert_eq!(action_for(m, key(Char('/'))), Some(Action::OpenPicker));
-        assert_eq!(action_for(m, key(Esc)), Some(Action::Quit));
+        assert_eq!(action_for(m, key(Esc)), Some(Action::Back));
         assert_eq!(
             action_for(m, KeyEvent::new(Char('c'), CTRL)),
             Some(Action::Quit)
@@ -408,13 +411,31 @@ mod tests {
         assert_eq!(key_name(Char('c'), CTRL), "Ctrl-C");
     }
 
+    /// `Esc` asks every view to go back (the App knows whether there is
+    /// anywhere to go), and every overlay to close before anything else.
     #[test]
-    fn esc_goes_back_from_matrix_and_issue_and_quits_from_compare() {
-        assert_eq!(action_for(Mode::Compare, key(Esc)), Some(Action::Quit));
-        assert_eq!(
-            action_for(Mode::Matrix, key(Esc)),
-            Some(Action::ShowCompare)
-        );
-        assert_eq!(action_for(Mode::Issue, key(Esc)), Some(Action::ShowCompare));
+    fn esc_goes_back_in_every_view_and_closes_every_overlay() {
+        for mode in [Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis] {
+            assert_eq!(action_for(mode, key(Esc)), Some(Action::Back), "{mode:?}");
+        }
+        for mode in [Mode::Picker, Mode::Help, Mode::Prompt, Mode::Confirm] {
+            assert_eq!(action_for(mode, key(Esc)), Some(Action::Close), "{mode:?}");
+        }
+    }
+
+    /// The help says what `Esc` does: back in every view, quit in Compare.
+    #[test]
+    fn the_help_says_what_esc_does() {
+        let sections = help_sections();
+        let esc = |title: &str| {
+            let (_, entries) = sections.iter().find(|(t, _)| *t == title).expect(title);
+            entries
+                .iter()
+                .find(|(keys, _)| keys == "Esc")
+                .map(|(_, help)| *help)
+        };
+        assert_eq!(esc("Every view"), Some("back to the view you came from"));
+        assert_eq!(esc("Compare view"), Some("quit (nothing to go back to)"));
+        assert_eq!(esc("Any popup"), Some("close the popup"));
     }
 }

@@ -5,7 +5,7 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Side, View};
+use super::{App, Side};
 use crate::analysis::pair::{Give, Trade, cruxes, trades};
 use crate::analysis::rank::{Ranked, closest};
 use crate::present::{trade_line, trade_saliences};
@@ -122,12 +122,6 @@ impl App {
             .unwrap_or(0);
     }
 
-    pub(super) fn show_analysis(&mut self) {
-        self.view = View::Analysis;
-        self.detail_scroll = 0;
-        self.rebuild_analysis();
-    }
-
     fn analysis_page(&self) -> usize {
         let [points, _] = layout::analysis_panes(self.screen().body);
         usize::from(layout::inner(points).height).max(1)
@@ -206,11 +200,7 @@ impl App {
             | Selected::Trade(Trade {
                 left: Give { issue, .. },
                 ..
-            }) => {
-                // With the view set first, `set_issue` builds the spectrum.
-                self.view = View::Issue;
-                self.set_issue(issue);
-            }
+            }) => self.open_issue(issue),
             Selected::Nothing => {}
         }
     }

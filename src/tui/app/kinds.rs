@@ -1,6 +1,6 @@
 //! The small types the App is made of: where its model came from, views,
-//! sides, row order and filter, overlays, the status line and a scrolled
-//! selection.
+//! sides, row order and filter, overlays, the status line, a scrolled
+//! selection and a visit on the way back.
 
 use std::path::PathBuf;
 
@@ -155,10 +155,27 @@ pub enum Overlay {
     Confirm(PathBuf),
 }
 
+/// The status line's message: what the last action did (see
+/// `App::update` for how long it stays).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// It tells of work still running (a reload): it stays through the
+    /// user's actions until that work answers or another message replaces it.
+    pub pending: bool,
+}
+
+/// A view on the way back (see `App::trail`) and what was selected in it
+/// when it was left, for `Esc` to restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    pub view: View,
+    /// The issue it showed.
+    pub issue: usize,
+    /// Its own actor cursor: the Matrix's row, the Issue view's selected
+    /// actor. None in Compare and Analysis, whose cursors are not actors.
+    pub actor: Option<usize>,
 }
 
 /// A selection in a list of `len` items and the first item on screen.

@@ -17,7 +17,7 @@ impl App {
             return;
         };
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Close => self.overlay = Overlay::None,
             Action::Up | Action::ScrollUp => picker.move_by(-1),
             Action::Down | Action::ScrollDown => picker.move_by(1),
@@ -49,7 +49,7 @@ impl App {
             return None;
         };
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Close => {
                 self.overlay = Overlay::None;
                 self.say("export cancelled", false);
@@ -88,7 +88,7 @@ impl App {
         };
         let path = path.clone();
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Yes => {
                 self.overlay = Overlay::None;
                 return Some(self.export(path, true));
@@ -137,14 +137,18 @@ impl App {
     }
 
     /// The export's outcome: said on the status line; a file in the way
-    /// asks before it is replaced.
+    /// asks before it is replaced, with the question alone on screen (no
+    /// older message beside it).
     pub(super) fn exported(&mut self, result: Result<PathBuf, ExportFailed>) {
         match result {
             Ok(shown) => self.say(
                 format!("exported to {}", crate::present::path(&shown)),
                 false,
             ),
-            Err(ExportFailed::Exists(path)) => self.overlay = Overlay::Confirm(path),
+            Err(ExportFailed::Exists(path)) => {
+                self.end_status();
+                self.overlay = Overlay::Confirm(path);
+            }
             Err(ExportFailed::Other(why)) => self.say(format!("not exported: {why}"), true),
         }
     }

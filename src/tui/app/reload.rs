@@ -18,6 +18,8 @@ pub struct Snapshot {
     right: String,
     focus: Side,
     view: View,
+    /// The way back, by id (see `App::trail`).
+    trail: Vec<(View, String, Option<String>)>,
     issue: String,
     order: Order,
     filter: Filter,
@@ -34,6 +36,7 @@ impl App {
             right: m.actors[self.right()].id.clone(),
             focus: self.focus,
             view: self.view,
+            trail: self.trail_ids(),
             issue: m.issues[self.issue].id.clone(),
             order: self.order,
             filter: self.filter,
@@ -66,6 +69,7 @@ impl App {
         if app.view == View::Analysis {
             app.rebuild_analysis();
         }
+        app.restore_trail(&s.trail);
         if let Some(a) = matrix_actor {
             app.matrix_row.selected = a;
             app.sync_matrix();

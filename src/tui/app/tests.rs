@@ -1,4 +1,9 @@
-//! The App driven by actions, without a terminal.
+//! The App driven by actions, without a terminal. Beside this file:
+//! `trail` (Esc and the way back) and `status` (how long a status message
+//! stays).
+
+mod status;
+mod trail;
 
 use super::*;
 use crate::compare::{Comparison, Verdict};

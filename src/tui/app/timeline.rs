@@ -109,7 +109,7 @@ impl App {
     /// `t`: the Timeline view, starting the simulation if it has not run
     /// on this model and basis.
     pub(super) fn show_timeline(&mut self) -> Vec<Effect> {
-        self.view = View::Timeline;
+        self.go_to(View::Timeline);
         let stale = self.timeline.basis != self.min_basis();
         if stale && self.timeline.round > 0 {
             self.show_round(0);

@@ -23,7 +23,8 @@ impl App {
             Action::CycleField => self.cycle_what_if_field(),
             Action::Undo => return self.undo_what_if(),
             Action::ResetWhatIf => return self.reset_what_if(),
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Back => self.back(),
             Action::Up | Action::ScrollUp => self.move_cursor(-1),
             Action::Down | Action::ScrollDown => self.move_cursor(1),
             Action::PageUp => self.move_cursor(-(self.page_len() as isize)),
@@ -133,9 +134,9 @@ impl App {
             }
             Action::Open => match self.view {
                 View::Compare => {
-                    if self.selected_row().is_some() {
-                        self.view = View::Issue;
-                        self.rebuild_spectrum();
+                    if let Some(r) = self.selected_row() {
+                        let issue = self.comparison.rows[r].issue;
+                        self.open_issue(issue);
                     }
                 }
                 View::Matrix => {
@@ -149,12 +150,9 @@ impl App {
                 }
                 View::Analysis | View::Timeline => {}
             },
-            Action::ShowCompare => self.view = View::Compare,
-            Action::ShowAnalysis => self.show_analysis(),
-            Action::ShowMatrix => {
-                self.view = View::Matrix;
-                self.sync_matrix();
-            }
+            Action::ShowCompare => self.go_to(View::Compare),
+            Action::ShowAnalysis => self.go_to(View::Analysis),
+            Action::ShowMatrix => self.go_to(View::Matrix),
             Action::Export => {
                 let name = format!(
                     "{}-vs-{}.txt",
@@ -182,10 +180,11 @@ impl App {
     /// Back to Compare with `actor` in the focused pane, on the same issue,
     /// and the status line saying so.
     fn compare_with(&mut self, actor: usize) {
-        self.view = View::Compare;
-        self.set_focused_actor(actor);
         let issue = self.issue;
+        self.step_to(View::Compare);
+        self.set_focused_actor(actor);
         self.set_issue(issue);
+        self.arrive();
         let name = self.model.actors[actor].name.clone();
         self.say(format!("{name} in the {} pane", self.focus.word()), false);
     }

@@ -9,6 +9,7 @@ use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
+use crate::tui::app::View;
 use crate::tui::app::tests::{app, id};
 
 #[test]
