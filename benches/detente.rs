@@ -367,6 +367,38 @@ fn sensitivity(c: &mut Criterion) {
     g.finish();
 }
 
+/// What if, on a DEU-III-sized model (30 × 364, numeric, with power): one
+/// keystroke that moves a position (then one that undoes it), each
+/// followed by the frame it draws — every static figure (verdicts,
+/// agreement, forecasts, the spectrum) recomputed. Per iteration: two
+/// keystrokes and two frames.
+fn what_if(c: &mut Criterion) {
+    let mut g = c.benchmark_group("what_if");
+    let area = Rect::new(0, 0, 200, 60);
+    let m = model::from_str(&yaml(&Spec::numeric(30, 364)), Origin::BuiltIn).expect("model");
+    for (view, actions) in [
+        ("issue", vec![Action::Open]),
+        ("compare", vec![Action::Down]),
+    ] {
+        let mut app = App::new(Arc::new(m.clone()), 0, 1, Theme { color: true }, area);
+        for a in actions {
+            app.update(a);
+        }
+        let mut buf = Buffer::empty(area);
+        g.bench_function(BenchmarkId::new("nudge_undo_and_frames_30x364", view), |b| {
+            b.iter(|| {
+                app.update(Action::Nudge { up: true });
+                buf.reset();
+                (&app).render(area, &mut buf);
+                app.update(Action::Undo);
+                buf.reset();
+                (&app).render(area, &mut buf);
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(
     benches,
     load,
@@ -377,6 +409,7 @@ criterion_group!(
     analysis,
     import,
     simulate,
-    sensitivity
+    sensitivity,
+    what_if
 );
 criterion_main!(benches);

@@ -289,6 +289,13 @@ MODEL_ARGS="$PWD/data/climate-2015-illustrative.yaml --left usa --right aosis" s
 keys Enter
 wait_for 'scale 0..100'
 shoot issue-numeric
+# The Timeline: the exchange model simulated, positions over the rounds,
+# then three rounds on.
+keys t
+wait_for 'round 0 of 10'
+keys . . .
+wait_for 'round 3 of 10'
+shoot timeline
 stop_detente
 
 # The same Compare screen without colour (https://no-color.org).

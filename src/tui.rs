@@ -17,6 +17,7 @@ use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -222,22 +223,35 @@ fn wait_for_model(
 /// a held key or an endless paste still shows progress.
 const BATCH_BUDGET: Duration = Duration::from_millis(50);
 
+/// What the event loop hands work to: the loader (reloads) and the
+/// simulation threads, which answer on `answers`.
+struct Workers<'a> {
+    loader: &'a loader::Loader,
+    answers: Sender<Action>,
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     stop: &AtomicUsize,
     loader: &loader::Loader,
 ) -> io::Result<()> {
+    let (answers, answered): (Sender<Action>, Receiver<Action>) = mpsc::channel();
+    let workers = Workers { loader, answers };
     let mut dirty = true;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
-        while let Some(report) = loader.try_recv() {
+        while let Some(report) = workers.loader.try_recv() {
             let action = match report {
                 loader::Report::Started => Action::Reloading,
                 loader::Report::Done(result) => {
                     Action::Reloaded(result.map(Arc::new).map_err(|e| e.to_string()))
                 }
             };
-            apply(terminal, app, action, loader)?;
+            apply(terminal, app, action, &workers)?;
+            dirty = true;
+        }
+        while let Ok(action) = answered.try_recv() {
+            apply(terminal, app, action, &workers)?;
             dirty = true;
         }
         if dirty {
@@ -259,9 +273,9 @@ fn event_loop(
                 Some(action) => {
                     if !typed.is_empty() {
                         let text = Action::Type(std::mem::take(&mut typed));
-                        apply(terminal, app, text, loader)?;
+                        apply(terminal, app, text, &workers)?;
                     }
-                    apply(terminal, app, action, loader)?;
+                    apply(terminal, app, action, &workers)?;
                 }
                 None => {}
             }
@@ -275,7 +289,7 @@ fn event_loop(
             }
         }
         if !typed.is_empty() && !app.quit {
-            apply(terminal, app, Action::Type(typed), loader)?;
+            apply(terminal, app, Action::Type(typed), &workers)?;
         }
         dirty = true;
     }
@@ -289,7 +303,7 @@ fn apply(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     action: Action,
-    loader: &loader::Loader,
+    workers: &Workers,
 ) -> io::Result<()> {
     if let Action::Resize { .. } = action {
         terminal.autoresize()?;
@@ -299,7 +313,13 @@ fn apply(
         for effect in app.update(action) {
             match effect {
                 Effect::Suspend => suspend(terminal)?,
-                Effect::Reload => loader.request(),
+                Effect::Reload => workers.loader.request(),
+                Effect::Simulate {
+                    ticket,
+                    model,
+                    basis,
+                    rounds,
+                } => effect::simulate(ticket, model, basis, rounds, workers.answers.clone()),
                 Effect::WriteExport {
                     path,
                     contents,

@@ -608,3 +608,65 @@ fn the_readme_tour_works_as_written_at_80x24() {
     t.type_text("q");
     t.wait_for("EXIT=0");
 }
+
+/// The Timeline on the climate-talks fixture: `t` simulates and shows the
+/// rounds; `.` steps to round 1 and the Compare row for mitigation shows
+/// the United States where the reference puts it after round 1 (100 →
+/// 59.02, tests/fixtures/exchange/cop21-like.expected.json); `,` steps back.
+#[test]
+fn t_shows_the_timeline_and_stepping_the_round_changes_the_compare_row() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        fixtures.join("cop21-like.csv"),
+        dir.path().join("cop21-like.csv"),
+    )
+    .expect("copy");
+    let t = Tmux::start(dir.path(), 120, 40);
+    let first = t.run_detente("cop21-like.csv --left usa --right china");
+    let mitigation = |s: &str| {
+        line_with(s, "│mitigation")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(mitigation(&first).contains("# 100"), "{first}");
+    t.type_text("t");
+    let s = t.wait_for("Timeline · finance · round 0 of 10");
+    assert!(
+        s.contains("United States") && s.contains("weighted mean"),
+        "{s}"
+    );
+    t.type_text("c");
+    t.type_text(".");
+    let s = t.wait_for("round 1 of 10 (simulated)");
+    assert!(mitigation(&s).contains("# 59 "), "{s}");
+    assert!(mitigation(&s).contains("# 24.1 "), "{s}");
+    t.type_text(",");
+    let s = t.wait_for("round 0 of 10 (as written)");
+    assert!(mitigation(&s).contains("# 100"), "{s}");
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+}
+
+/// A simulation that takes a while shows its progress, and `q` still
+/// quits at once.
+#[test]
+fn q_quits_at_once_while_the_simulation_runs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = detente::generate::Spec::numeric(30, 80);
+    std::fs::write(dir.path().join("big.yaml"), detente::generate::yaml(&spec)).expect("write");
+    let t = Tmux::start(dir.path(), 120, 40);
+    t.run_detente("big.yaml");
+    t.type_text("t");
+    t.wait_for("Simulating the bargaining…");
+    let pressed = Instant::now();
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+    assert!(
+        pressed.elapsed() < Duration::from_secs(2),
+        "q took {:?}",
+        pressed.elapsed()
+    );
+    assert_cooked(&t);
+}

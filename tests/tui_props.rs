@@ -6,7 +6,8 @@
 //! and `update` asks only for the effects the action calls for.
 
 use detente::model::{self, Origin};
-use detente::tui::action::{Action, Effect, ExportFailed};
+use detente::simulate::{self, Input};
+use detente::tui::action::{Action, Effect, ExportFailed, Simulated};
 use detente::tui::app::{App, Context, Pair, View};
 use detente::tui::keymap::Mode;
 use detente::tui::layout;
@@ -224,6 +225,9 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::ShowMatrix),
         1 => Just(Action::ShowAnalysis),
         1 => Just(Action::ShowCompare),
+        1 => Just(Action::ShowTimeline),
+        2 => Just(Action::NextRound),
+        1 => Just(Action::PrevRound),
         2 => Just(Action::Back),
         1 => Just(Action::Help),
         1 => Just(Action::Close),
@@ -322,6 +326,12 @@ fn check(app: &App, context: &Context) -> Result<(), TestCaseError> {
     spectrum.sort_unstable();
     prop_assert_eq!(spectrum, (0..actors).collect::<Vec<_>>());
     prop_assert!(app.help_scroll <= layout::help(app.viewport).max_scroll);
+    // The round shown is one the simulation has; round 0 is the model as
+    // written, whose actors and issues every round keeps.
+    prop_assert!(app.timeline.round <= app.timeline.last_round());
+    let base = &app.timeline.base;
+    prop_assert!(app.timeline.round > 0 || Arc::ptr_eq(&app.model, base));
+    prop_assert_eq!((base.actors.len(), base.issues.len()), (actors, issues));
     // The way back: Compare first, each view at most once and never the
     // one on screen, every index in the current model (reloads included).
     let trail: Vec<View> = app.trail().iter().map(|v| v.view).collect();
@@ -368,6 +378,7 @@ fn check_effects(
             }
             Effect::Reload => prop_assert_eq!(action, &Action::Reload),
             Effect::Suspend => prop_assert_eq!(action, &Action::Suspend),
+            Effect::Simulate { .. } => prop_assert_eq!(action, &Action::ShowTimeline),
         }
     }
     prop_assert!(effects.len() <= 1);
@@ -409,6 +420,16 @@ proptest! {
             }
             let effects = app.update(a.clone());
             check_effects(&a, before, &effects, &context)?;
+            // The event loop's simulation thread, here at once.
+            for effect in effects {
+                if let Effect::Simulate { ticket, model, basis, rounds } = effect {
+                    let run = simulate::run(&Input::new(&model, basis), rounds, &mut |_| {});
+                    app.update(Action::Simulated {
+                        ticket,
+                        answer: Simulated::Done(Ok(Arc::new(run))),
+                    });
+                }
+            }
             if let Action::Reloaded(Ok(new)) = &a {
                 let now = ids(&app);
                 for side in 0..2 {

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::model::Model;
+use crate::model::{Basis, Model};
+use crate::simulate::Run;
 
 /// Not `Eq`: `Reloaded` carries a model, whose numbers are floats.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,22 @@ pub enum Action {
     ShowMatrix,
     /// `a`: the Analysis view (cruxes, trades, who stands closest).
     ShowAnalysis,
+    /// `t`: the Timeline view (the simulated rounds), simulating first if
+    /// needed.
+    ShowTimeline,
+    /// `,` / `.`: show the model as of the previous / next simulated round.
+    PrevRound,
+    NextRound,
+    /// `+` / `-`: what if the selected actor's position (or salience, or
+    /// power: see `p`) on the issue were one step higher / lower.
+    Nudge {
+        up: bool,
+    },
+    /// `p`: which field `+` and `-` change (position, salience, power).
+    CycleField,
+    /// `u`: undo the last what-if change; `U`: every one.
+    Undo,
+    ResetWhatIf,
     Export,
     /// `Tab` in the export prompt: the next format, by the file's extension.
     CycleFormat,
@@ -81,6 +98,20 @@ pub enum Action {
     /// An export was written (the path as shown: canonical where it can
     /// be), or why it was not.
     Exported(Result<PathBuf, ExportFailed>),
+    /// The simulation asked for with `ticket` made progress or ended.
+    Simulated {
+        ticket: u64,
+        answer: Simulated,
+    },
+}
+
+/// What the simulation thread reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Simulated {
+    /// This many rounds are done.
+    Round(usize),
+    /// The run, or why it was refused before starting.
+    Done(Result<Arc<Run>, String>),
 }
 
 /// Why an export was not written.
@@ -109,7 +140,7 @@ impl Action {
 /// What [`super::app::App::update`] asks for beyond its own state; the
 /// event loop carries it out and answers with an action, so `update` never
 /// touches the file system, the terminal or the loader.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write `contents` to `path` atomically; replace an existing file only
     /// with `overwrite`. Answered by [`Action::Exported`].
@@ -123,4 +154,14 @@ pub enum Effect {
     Reload,
     /// `Ctrl-Z`: give the terminal back and stop until `fg`.
     Suspend,
+    /// Simulate `model` on another thread, counting positions from
+    /// `basis`, for at most `rounds` rounds. Answered by
+    /// [`Action::Simulated`] with the same `ticket`: progress after each
+    /// round, then the run (or why it was refused).
+    Simulate {
+        ticket: u64,
+        model: Arc<Model>,
+        basis: Basis,
+        rounds: usize,
+    },
 }

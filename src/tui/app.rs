@@ -27,8 +27,10 @@ mod mouse;
 mod overlays;
 mod pair;
 mod reload;
+mod timeline;
 mod trail;
 mod views;
+mod whatif;
 
 use super::theme::Theme;
 use crate::analysis::forecast::Forecast;
@@ -39,6 +41,8 @@ pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Stat
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
+pub use timeline::{Simulation, Timeline, model_at};
+pub use whatif::WhatIf;
 
 /// Owns its model, so that a reload is one more action: `Reloaded` swaps
 /// the model and keeps what the user was looking at (see [`Snapshot`]).
@@ -76,6 +80,10 @@ pub struct App {
     pub forecast: Forecast,
     /// The Analysis view's lists, rebuilt while it is open.
     pub analysis: Analysis,
+    /// The simulation, and the round every view shows.
+    pub timeline: Timeline,
+    /// The what-if changes, and the model as read that they apply to.
+    pub what_if: WhatIf,
     pub detail_scroll: u16,
     /// How far the help overlay is scrolled, where it does not fit.
     pub help_scroll: u16,
@@ -96,6 +104,8 @@ pub struct App {
 impl App {
     pub fn new(model: Arc<Model>, left: usize, right: usize, theme: Theme, viewport: Rect) -> App {
         let comparison = Pair::new(&model, left, right, Basis::Inferred);
+        let timeline = Timeline::new(Arc::clone(&model));
+        let what_if = WhatIf::new(Arc::clone(&model));
         let mut app = App {
             model,
             theme,
@@ -116,6 +126,8 @@ impl App {
             spectrum_selected: 0,
             forecast: Forecast::default(),
             analysis: Analysis::default(),
+            timeline,
+            what_if,
             detail_scroll: 0,
             help_scroll: 0,
             status: None,
@@ -193,6 +205,7 @@ impl App {
                 View::Matrix => Mode::Matrix,
                 View::Issue => Mode::Issue,
                 View::Analysis => Mode::Analysis,
+                View::Timeline => Mode::Timeline,
             },
         }
     }
@@ -213,7 +226,7 @@ impl App {
         match self.view {
             View::Compare => self.rows.len().max(1),
             View::Matrix => self.model.actors.len() + usize::from(layout::HEADER_ROWS),
-            View::Issue | View::Analysis => usize::MAX,
+            View::Issue | View::Analysis | View::Timeline => usize::MAX,
         }
     }
 
@@ -300,6 +313,10 @@ impl App {
                 return Vec::new();
             }
             Action::Suspend => return vec![Effect::Suspend],
+            Action::Simulated { ticket, answer } => {
+                self.simulated(ticket, answer);
+                return Vec::new();
+            }
             _ => {}
         }
         let effect = match self.mode() {
@@ -313,9 +330,8 @@ impl App {
             }
             Mode::Prompt => self.update_prompt(action),
             Mode::Confirm => self.update_confirm(action),
-            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis => {
-                self.update_view(action);
-                None
+            Mode::Compare | Mode::Matrix | Mode::Issue | Mode::Analysis | Mode::Timeline => {
+                return self.update_view(action);
             }
         };
         effect.into_iter().collect()

@@ -1,10 +1,15 @@
-//! The effects `App::update` asks for that reach the file system, carried
-//! out here so that the state code never does: today, writing an export.
-//! The terminal's (suspend) and the loader's (reload) are the event loop's.
+//! The effects `App::update` asks for that reach beyond its state, carried
+//! out here so that the state code never does: writing an export, running a
+//! simulation on another thread. The terminal's (suspend) and the loader's
+//! (reload) are the event loop's.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
 
-use super::action::{Action, ExportFailed};
+use super::action::{Action, ExportFailed, Simulated};
+use crate::model::{Basis, Model};
+use crate::simulate::{self, Input};
 use crate::write::{WriteError, write_atomic};
 
 /// Writes an export as `detente export -o` would: atomically, and without
@@ -16,6 +21,33 @@ pub fn write_export(path: PathBuf, contents: &str, overwrite: bool) -> Action {
         Err(WriteError::Exists(_)) => Err(ExportFailed::Exists(path)),
         Err(e) => Err(ExportFailed::Other(e.to_string())),
     })
+}
+
+/// Simulates `model` on a thread of its own, as `detente simulate` would
+/// (refusing, before any work, a model too big to run in reasonable
+/// time), and sends the App its progress after each round, then the run.
+/// The event loop does not wait: `q` still quits at once. A send to an
+/// event loop that has ended is dropped.
+pub fn simulate(ticket: u64, model: Arc<Model>, basis: Basis, rounds: usize, tx: Sender<Action>) {
+    std::thread::spawn(move || {
+        let input = Input::new(&model, basis);
+        let answer = match simulate::affordable(&input, rounds) {
+            Err(why) => Err(why),
+            Ok(()) => {
+                let mut progress = |done| {
+                    let _ = tx.send(Action::Simulated {
+                        ticket,
+                        answer: Simulated::Round(done),
+                    });
+                };
+                Ok(Arc::new(simulate::run(&input, rounds, &mut progress)))
+            }
+        };
+        let _ = tx.send(Action::Simulated {
+            ticket,
+            answer: Simulated::Done(answer),
+        });
+    });
 }
 
 #[cfg(test)]

@@ -13,17 +13,27 @@ pub enum Mode {
     Matrix,
     Issue,
     Analysis,
+    Timeline,
     Picker,
     Help,
     Prompt,
     Confirm,
 }
 
-const VIEWS: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue, Mode::Analysis];
+const VIEWS: &[Mode] = &[
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Issue,
+    Mode::Analysis,
+    Mode::Timeline,
+];
 const COMPARE: &[Mode] = &[Mode::Compare];
 const MATRIX: &[Mode] = &[Mode::Matrix];
 const ISSUE: &[Mode] = &[Mode::Issue];
 const ANALYSIS: &[Mode] = &[Mode::Analysis];
+const TIMELINE: &[Mode] = &[Mode::Timeline];
+/// Where an actor on an issue is selected, so what-if keys have a target.
+const WHAT_IF: &[Mode] = &[Mode::Compare, Mode::Matrix, Mode::Issue];
 const PICKER: &[Mode] = &[Mode::Picker];
 const HELP: &[Mode] = &[Mode::Help];
 const PROMPT: &[Mode] = &[Mode::Prompt];
@@ -32,7 +42,7 @@ const INPUT: &[Mode] = &[Mode::Picker, Mode::Prompt];
 const OVERLAYS: &[Mode] = &[Mode::Picker, Mode::Help, Mode::Prompt, Mode::Confirm];
 /// Where `Esc` goes back to the view it came from. Compare is always the
 /// first view (nothing below it to go back to): `Esc` quits there.
-const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue, Mode::Analysis];
+const BACK: &[Mode] = &[Mode::Matrix, Mode::Issue, Mode::Analysis, Mode::Timeline];
 
 pub struct Binding {
     pub modes: &'static [Mode],
@@ -85,6 +95,14 @@ pub const BINDINGS: &[Binding] = &[
     bind!(VIEWS, [(Char('c'), NONE)], Action::ShowCompare, "compare", "Compare view", true),
     bind!(VIEWS, [(Char('m'), NONE)], Action::ShowMatrix, "matrix", "Matrix view", true),
     bind!(VIEWS, [(Char('a'), NONE)], Action::ShowAnalysis, "analysis", "Analysis view (cruxes, trades)", true),
+    bind!(VIEWS, [(Char('t'), NONE)], Action::ShowTimeline, "timeline", "Timeline view (simulated rounds)", true),
+    bind!(VIEWS, [(Char(','), NONE), (Char('<'), SHIFT)], Action::PrevRound, "round", "previous / next simulated round", true),
+    bind!(VIEWS, [(Char('.'), NONE), (Char('>'), SHIFT)], Action::NextRound, "next round", "", false),
+    bind!(WHAT_IF, [(Char('+'), SHIFT), (Char('='), NONE)], Action::Nudge { up: true }, "what if", "what if: the selected position one step up / down", true),
+    bind!(WHAT_IF, [(Char('-'), NONE)], Action::Nudge { up: false }, "step down", "", false),
+    bind!(WHAT_IF, [(Char('p'), NONE)], Action::CycleField, "field", "what if: + and - change position, salience or power", false),
+    bind!(VIEWS, [(Char('u'), NONE)], Action::Undo, "undo", "undo the last what-if change", false),
+    bind!(VIEWS, [(Char('U'), SHIFT)], Action::ResetWhatIf, "reset", "undo every what-if change", false),
     bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "export", "export what is shown", true),
@@ -114,6 +132,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(ANALYSIS, [(Right, NONE), (Char('l'), NONE)], Action::Right, "closest", "", false),
     bind!(ANALYSIS, [(Tab, NONE), (BackTab, SHIFT)], Action::ToggleFocus, "whose ranking", "rank for the other actor", true),
     bind!(ANALYSIS, [(Enter, NONE)], Action::Open, "open", "actor: other side; crux: issue", true),
+    // Timeline.
+    bind!(TIMELINE, [(Left, NONE), (Char('h'), NONE)], Action::Left, "issue", "previous / next issue", true),
+    bind!(TIMELINE, [(Right, NONE), (Char('l'), NONE)], Action::Right, "next issue", "", false),
     // Popups.
     bind!(PICKER, [(Up, NONE), (Char('p'), CTRL)], Action::Up, "choose", "move through the matches", true),
     bind!(PICKER, [(Down, NONE), (Char('n'), CTRL)], Action::Down, "next", "", false),
@@ -251,6 +272,8 @@ const HELP_GROUPS: &[(&str, &[&[Mode]])] = &[
     ("Matrix view", &[MATRIX]),
     ("Issue view", &[ISSUE]),
     ("Analysis view", &[ANALYSIS]),
+    ("Timeline view", &[TIMELINE]),
+    ("What if (Compare, Matrix, Issue)", &[WHAT_IF]),
     ("Fuzzy jump", &[PICKER, INPUT]),
     ("Export prompt", &[PROMPT, INPUT, CONFIRM]),
     ("Any popup", &[OVERLAYS, HELP]),
@@ -281,11 +304,12 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 mod tests {
     use super::*;
 
-    const ALL_MODES: [Mode; 8] = [
+    const ALL_MODES: [Mode; 9] = [
         Mode::Compare,
         Mode::Matrix,
         Mode::Issue,
         Mode::Analysis,
+        Mode::Timeline,
         Mode::Picker,
         Mode::Help,
         Mode::Prompt,

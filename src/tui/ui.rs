@@ -18,6 +18,7 @@ mod issue;
 mod loading;
 mod matrix;
 pub(super) mod overlay;
+mod timeline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -52,6 +53,10 @@ impl Widget for &App {
             View::Analysis => {
                 analysis::body(self, screen.body, buf);
                 analysis::detail(self, screen.detail, buf);
+            }
+            View::Timeline => {
+                timeline::body(self, screen.body, buf);
+                timeline::detail(self, screen.detail, buf);
             }
         }
         frame::footer(self, screen.footer, buf);

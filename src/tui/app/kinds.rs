@@ -67,6 +67,7 @@ pub enum View {
     Matrix,
     Issue,
     Analysis,
+    Timeline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -68,8 +68,9 @@ impl App {
                     }
                 }
             }
-            // Handled with the view's other input, in `analysis.rs`.
-            View::Analysis => {}
+            // Handled with the view's other input, in `analysis.rs`; the
+            // Timeline is keys only.
+            View::Analysis | View::Timeline => {}
             View::Issue => {
                 let (cols, _) = layout::spectrum_columns(screen.body);
                 for (group, rect) in cols.iter().enumerate() {

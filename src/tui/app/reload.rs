@@ -88,12 +88,18 @@ impl App {
             Ok(model) => {
                 let snapshot = self.snapshot();
                 let context = std::mem::take(&mut self.context);
-                let next = App::restored(model, &snapshot, self.theme, self.viewport)
+                let next = App::restored(Arc::clone(&model), &snapshot, self.theme, self.viewport)
                     .with_context(context);
+                // The what-if changes stay, on the new model as read.
+                let mut what_if =
+                    std::mem::replace(&mut self.what_if, super::WhatIf::new(Arc::clone(&model)));
+                what_if.written = model;
                 // The old model (and what was built on it) goes before the
                 // caller can ask for another load.
                 *self = next;
+                self.what_if = what_if;
                 self.say("reloaded the model file", false);
+                self.reapply_what_if();
             }
             Err(message) => {
                 self.banner = Some(message);

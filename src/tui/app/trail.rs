@@ -72,7 +72,7 @@ impl App {
         let actor = match self.view {
             View::Matrix => Some(self.matrix_row.selected),
             View::Issue => self.spectrum.get(self.spectrum_selected).copied(),
-            View::Compare | View::Analysis => None,
+            View::Compare | View::Analysis | View::Timeline => None,
         };
         Visit {
             view: self.view,
@@ -102,6 +102,7 @@ impl App {
             View::Matrix => self.sync_matrix(),
             View::Issue => self.rebuild_spectrum(),
             View::Analysis => self.rebuild_analysis(),
+            View::Timeline => {}
         }
     }
 

@@ -4,16 +4,25 @@
 
 use super::{App, Overlay, Side, View};
 use crate::compare::Comparison;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
 use crate::tui::picker::Picker;
 
 impl App {
-    pub(super) fn update_view(&mut self, action: Action) {
+    pub(super) fn update_view(&mut self, action: Action) -> Vec<Effect> {
         if self.view == View::Analysis && self.update_analysis(&action) {
-            return;
+            return Vec::new();
+        }
+        if self.view == View::Timeline && self.update_timeline(&action) {
+            return Vec::new();
         }
         match action {
+            Action::ShowTimeline => return self.show_timeline(),
+            Action::PrevRound | Action::NextRound => self.step_round(&action),
+            Action::Nudge { up } => return self.nudge(up),
+            Action::CycleField => self.cycle_what_if_field(),
+            Action::Undo => return self.undo_what_if(),
+            Action::ResetWhatIf => return self.reset_what_if(),
             Action::Quit => self.request_quit(),
             Action::Back => self.back(),
             Action::Up | Action::ScrollUp => self.move_cursor(-1),
@@ -54,7 +63,7 @@ impl App {
                             self.set_issue(issue);
                         }
                     }
-                    View::Analysis => {}
+                    View::Analysis | View::Timeline => {}
                 }
             }
             Action::ToggleFocus => {
@@ -111,6 +120,7 @@ impl App {
                 self.say(format!("order: {}", self.order.word()), false);
             }
             Action::CycleBasis => {
+                self.forget_simulation();
                 let (l, r) = (self.left(), self.right());
                 self.set_pair(l, r, self.min_basis().next_min());
                 self.rebuild_spectrum();
@@ -138,7 +148,7 @@ impl App {
                         self.compare_with(actor);
                     }
                 }
-                View::Analysis => {}
+                View::Analysis | View::Timeline => {}
             },
             Action::ShowCompare => self.go_to(View::Compare),
             Action::ShowAnalysis => self.go_to(View::Analysis),
@@ -164,6 +174,7 @@ impl App {
             Action::Type(_) => self.say("nothing to type into here: / jumps to an actor", true),
             _ => {}
         }
+        Vec::new()
     }
 
     /// Back to Compare with `actor` in the focused pane, on the same issue,
@@ -186,7 +197,7 @@ impl App {
                 usize::from(layout::number_line(self.screen().body).track.height)
             }
             View::Issue => layout::spectrum_columns(self.screen().body).1,
-            View::Analysis => 1,
+            View::Analysis | View::Timeline => 1,
         }
         .max(1)
     }
@@ -215,7 +226,7 @@ impl App {
                     .min(n.saturating_sub(1));
                 self.detail_scroll = 0;
             }
-            View::Analysis => {}
+            View::Analysis | View::Timeline => {}
         }
     }
 }

@@ -17,11 +17,12 @@ use crate::tui::keymap;
 use crate::tui::layout;
 
 /// The views' tabs: key and name.
-const TABS: [(View, &str, &str); 4] = [
+const TABS: [(View, &str, &str); 5] = [
     (View::Compare, "c", "Compare"),
     (View::Matrix, "m", "Matrix"),
     (View::Issue, "Enter", "Issue"),
     (View::Analysis, "a", "Analysis"),
+    (View::Timeline, "t", "Timeline"),
 ];
 
 /// Columns of a run of spans.
@@ -73,7 +74,10 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 
     let c = &app.comparison;
     let marker = |side: Side| if app.focus == side { "▶ " } else { "  " };
-    let half = w.saturating_sub(12) / 2;
+    // What the views show beyond the model as read: the what-if changes
+    // and the simulated round, beside the pair.
+    let state = state(app);
+    let half = w.saturating_sub(12 + spans_width(&state)) / 2;
     let mut second = vec![
         Span::raw(marker(Side::Left)),
         Span::styled(
@@ -87,6 +91,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             pane_style(app, Side::Right),
         ),
     ];
+    second.extend(state);
     let mut third = vec![Span::raw("  ")];
     third.extend(figure_and_counts(app, w.saturating_sub(2)));
     // What is counted and what the marks mean: after the counts where they
@@ -121,6 +126,30 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(third),
     ])
     .render(area, buf);
+}
+
+/// `  what-if: 2 changes  round 3 of 10 (simulated)`: what the views show
+/// beyond the model as read, each where it applies.
+fn state(app: &App) -> Vec<Span<'static>> {
+    let t = app.theme;
+    let mut spans = Vec::new();
+    let n = app.what_if.scenario.len();
+    if n > 0 {
+        let unsaved = if app.what_if.unsaved() { ", unsaved" } else { "" };
+        spans.push(Span::styled(
+            format!("  what-if: {n} change{}{unsaved}", if n == 1 { "" } else { "s" }),
+            t.highlight(),
+        ));
+    }
+    if let Some(round) = super::timeline::round_label(app) {
+        let style = if app.timeline.round > 0 {
+            t.highlight()
+        } else {
+            t.dim()
+        };
+        spans.push(Span::styled(format!("  {round}"), style));
+    }
+    spans
 }
 
 /// `agreement 27% over 11 shared issues  3 agree · 0 partial · 8 conflict
