@@ -49,9 +49,10 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .flat_map(|&(v, key, name)| tab(v, format!("{key} {name}")))
         .collect();
-    // Every tab where the title fits beside them; else the current view's
-    // name alone (the keys to the others are in the footer).
-    let title_w = width(&m.title) + width(" detente  ");
+    // Every tab where the title fits beside them, cut to 24 columns if
+    // need be; else the current view's name alone (the keys to the others
+    // are in the footer).
+    let title_w = width(&m.title).min(24) + width(" detente  ");
     let tabs = if title_w + spans_width(&all_tabs) <= w {
         all_tabs
     } else {
@@ -280,6 +281,7 @@ fn own_view_key(app: &App) -> Option<String> {
         View::Compare => Action::ShowCompare,
         View::Matrix => Action::ShowMatrix,
         View::Analysis => Action::ShowAnalysis,
+        View::Timeline => Action::ShowTimeline,
         View::Issue => return None,
     };
     let mode = app.mode();
