@@ -385,16 +385,19 @@ fn what_if(c: &mut Criterion) {
             app.update(a);
         }
         let mut buf = Buffer::empty(area);
-        g.bench_function(BenchmarkId::new("nudge_undo_and_frames_30x364", view), |b| {
-            b.iter(|| {
-                app.update(Action::Nudge { up: true });
-                buf.reset();
-                (&app).render(area, &mut buf);
-                app.update(Action::Undo);
-                buf.reset();
-                (&app).render(area, &mut buf);
-            })
-        });
+        g.bench_function(
+            BenchmarkId::new("nudge_undo_and_frames_30x364", view),
+            |b| {
+                b.iter(|| {
+                    app.update(Action::Nudge { up: true });
+                    buf.reset();
+                    (&app).render(area, &mut buf);
+                    app.update(Action::Undo);
+                    buf.reset();
+                    (&app).render(area, &mut buf);
+                })
+            },
+        );
     }
     g.finish();
 }

@@ -325,6 +325,17 @@ fn apply(
                     contents,
                     overwrite,
                 } => pending.push_back(effect::write_export(path, &contents, overwrite)),
+                Effect::WriteScenario {
+                    path,
+                    contents,
+                    overwrite,
+                    model,
+                } => pending.push_back(effect::write_scenario(
+                    path,
+                    &contents,
+                    overwrite,
+                    model.as_deref(),
+                )),
             }
         }
     }

@@ -226,6 +226,11 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::ShowAnalysis),
         1 => Just(Action::ShowCompare),
         1 => Just(Action::ShowTimeline),
+        2 => prop_oneof![Just(Action::Nudge { up: true }), Just(Action::Nudge { up: false })],
+        1 => Just(Action::CycleField),
+        1 => Just(Action::Undo),
+        1 => Just(Action::ResetWhatIf),
+        1 => Just(Action::SaveScenario),
         2 => Just(Action::NextRound),
         1 => Just(Action::PrevRound),
         2 => Just(Action::Back),
@@ -379,6 +384,18 @@ fn check_effects(
             Effect::Reload => prop_assert_eq!(action, &Action::Reload),
             Effect::Suspend => prop_assert_eq!(action, &Action::Suspend),
             Effect::Simulate { .. } => prop_assert_eq!(action, &Action::ShowTimeline),
+            Effect::WriteScenario { path, model, .. } => {
+                prop_assert!(path.starts_with(&context.export_dir), "{path:?}");
+                prop_assert!(model.is_none() || context.reloadable);
+                let from = (before, action);
+                prop_assert!(
+                    matches!(
+                        from,
+                        (Mode::Prompt, Action::Accept) | (Mode::Confirm, Action::Yes)
+                    ),
+                    "{from:?} asked to save a scenario"
+                );
+            }
         }
     }
     prop_assert!(effects.len() <= 1);

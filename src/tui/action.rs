@@ -51,6 +51,8 @@ pub enum Action {
     /// `u`: undo the last what-if change; `U`: every one.
     Undo,
     ResetWhatIf,
+    /// `w`: save the what-if changes as a scenario file (asks for its name).
+    SaveScenario,
     Export,
     /// `Tab` in the export prompt: the next format, by the file's extension.
     CycleFormat,
@@ -132,7 +134,11 @@ impl Action {
     pub fn is_the_users(&self) -> bool {
         !matches!(
             self,
-            Action::Resize { .. } | Action::Reloading | Action::Reloaded(_) | Action::Exported(_)
+            Action::Resize { .. }
+                | Action::Reloading
+                | Action::Reloaded(_)
+                | Action::Exported(_)
+                | Action::Simulated { .. }
         )
     }
 }
@@ -148,6 +154,15 @@ pub enum Effect {
         path: PathBuf,
         contents: String,
         overwrite: bool,
+    },
+    /// Write the what-if scenario `contents` to `path` as `WriteExport`
+    /// would, and never over `model` (the model file). Answered by
+    /// [`Action::Exported`].
+    WriteScenario {
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+        model: Option<PathBuf>,
     },
     /// Read the model file again. The loader answers with
     /// [`Action::Reloading`], then [`Action::Reloaded`].

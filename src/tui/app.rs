@@ -37,7 +37,9 @@ use crate::analysis::forecast::Forecast;
 use crate::compare::Row;
 use crate::model::{Basis, Model};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
-pub use kinds::{Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View, Visit};
+pub use kinds::{
+    Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View, Visit, Writing,
+};
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
@@ -88,6 +90,11 @@ pub struct App {
     /// How far the help overlay is scrolled, where it does not fit.
     pub help_scroll: u16,
     pub status: Option<Status>,
+    /// What the file prompt and the replace question are for.
+    pub writing: Writing,
+    /// Set by a quit refused because of unsaved what-if changes: the next
+    /// quit goes through; any other action disarms it.
+    quit_armed: bool,
     /// Set while the model file on disk fails to load: the error, shown
     /// until the file is fixed; the last good model stays on screen.
     pub banner: Option<String>,
@@ -131,6 +138,8 @@ impl App {
             detail_scroll: 0,
             help_scroll: 0,
             status: None,
+            writing: Writing::Export,
+            quit_armed: false,
             banner: None,
             viewport,
             quit: false,
@@ -262,7 +271,21 @@ impl App {
 
     /// The one way out (`q`, `Ctrl-C`, and `Esc` in the first view): the
     /// place to ask first, should anything ever be left unsaved.
+    /// With unsaved what-if changes, the first asks: it says how to keep
+    /// them, and a second quit goes.
     fn request_quit(&mut self) {
+        if self.what_if.unsaved() && !self.quit_armed {
+            let n = self.what_if.scenario.len();
+            self.say(
+                format!(
+                    "{n} what-if change{} not saved: w saves them as a scenario; q again quits without them",
+                    if n == 1 { "" } else { "s" }
+                ),
+                true,
+            );
+            self.quit_armed = true;
+            return;
+        }
         self.quit = true;
     }
 
@@ -279,6 +302,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action.is_the_users() {
             self.end_status();
+            if !matches!(action, Action::Quit | Action::Back) {
+                self.quit_armed = false;
+            }
         }
         match action {
             Action::Resize { width, height } => {

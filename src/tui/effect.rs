@@ -23,6 +23,23 @@ pub fn write_export(path: PathBuf, contents: &str, overwrite: bool) -> Action {
     })
 }
 
+/// Writes a what-if scenario as [`write_export`] writes an export, and
+/// never over the model file.
+pub fn write_scenario(
+    path: PathBuf,
+    contents: &str,
+    overwrite: bool,
+    model: Option<&std::path::Path>,
+) -> Action {
+    if model.is_some_and(|m| crate::write::same_file(&path, m)) {
+        let shown = crate::present::path(&path);
+        return Action::Exported(Err(ExportFailed::Other(format!(
+            "{shown} is the model file: a scenario is saved beside it, never over it"
+        ))));
+    }
+    write_export(path, contents, overwrite)
+}
+
 /// Simulates `model` on a thread of its own, as `detente simulate` would
 /// (refusing, before any work, a model too big to run in reasonable
 /// time), and sends the App its progress after each round, then the run.

@@ -103,6 +103,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(WHAT_IF, [(Char('p'), NONE)], Action::CycleField, "field", "what if: + and - change position, salience or power", false),
     bind!(VIEWS, [(Char('u'), NONE)], Action::Undo, "undo", "undo the last what-if change", false),
     bind!(VIEWS, [(Char('U'), SHIFT)], Action::ResetWhatIf, "reset", "undo every what-if change", false),
+    bind!(VIEWS, [(Char('w'), NONE)], Action::SaveScenario, "save", "save the what-if changes as a scenario", false),
     bind!(VIEWS, [(Char('b'), NONE)], Action::CycleBasis, "basis", "which positions count (cycle)", false),
     bind!(VIEWS, [(Char('r'), NONE)], Action::Reload, "reload", "reload the model file", false),
     bind!(VIEWS, [(Char('e'), NONE)], Action::Export, "export", "export what is shown", true),

@@ -147,6 +147,15 @@ impl Filter {
     }
 }
 
+/// What the file prompt and the replace question are writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    /// What the Compare view shows (`e`).
+    Export,
+    /// The what-if changes, as a scenario (`w`).
+    Scenario,
+}
+
 pub enum Overlay {
     None,
     Picker(Box<Picker>),

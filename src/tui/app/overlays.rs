@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Overlay};
+use super::{App, Overlay, Writing};
 use crate::export::{self, Format, Report, View};
 use crate::present::Provenance;
 use crate::tui::action::{Action, Effect, ExportFailed};
@@ -52,7 +52,11 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Close => {
                 self.overlay = Overlay::None;
-                self.say("export cancelled", false);
+                let what = match self.writing {
+                    Writing::Export => "export cancelled",
+                    Writing::Scenario => "not saved: the what-if changes are still here",
+                };
+                self.say(what, false);
             }
             Action::Type(text) => {
                 let room = MAX_PATH.saturating_sub(input.chars().count());
@@ -66,7 +70,7 @@ impl App {
                 input.pop();
             }
             Action::ClearInput => input.clear(),
-            Action::CycleFormat => cycle_format(input),
+            Action::CycleFormat if self.writing == Writing::Export => cycle_format(input),
             Action::Accept => {
                 let typed = input.trim().to_string();
                 if typed.is_empty() {
@@ -75,7 +79,7 @@ impl App {
                 }
                 let path = self.context.export_dir.join(typed);
                 self.overlay = Overlay::None;
-                return Some(self.export(path, false));
+                return Some(self.write(path, false));
             }
             _ => {}
         }
@@ -91,15 +95,16 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Yes => {
                 self.overlay = Overlay::None;
-                return Some(self.export(path, true));
+                return Some(self.write(path, true));
             }
             Action::No | Action::Close => {
                 self.overlay = Overlay::None;
+                let what = match self.writing {
+                    Writing::Export => "not exported",
+                    Writing::Scenario => "not saved",
+                };
                 self.say(
-                    format!(
-                        "not exported: kept the existing {}",
-                        crate::present::path(&path)
-                    ),
+                    format!("{what}: kept the existing {}", crate::present::path(&path)),
                     false,
                 );
             }
@@ -136,20 +141,67 @@ impl App {
         }
     }
 
+    /// What the prompt writes: the export, or the what-if scenario.
+    fn write(&self, path: PathBuf, overwrite: bool) -> Effect {
+        match self.writing {
+            Writing::Export => self.export(path, overwrite),
+            Writing::Scenario => Effect::WriteScenario {
+                contents: self.scenario_text(),
+                path,
+                overwrite,
+                model: match &self.context.origin {
+                    crate::model::Origin::File(p) => Some(p.clone()),
+                    _ => None,
+                },
+            },
+        }
+    }
+
+    /// `w`: the file prompt, for the what-if changes as a scenario.
+    pub(super) fn ask_scenario_name(&mut self) {
+        if self.what_if.scenario.is_empty() {
+            self.say("no what-if changes to save: + and - make them", true);
+            return;
+        }
+        let stem = match &self.context.origin {
+            crate::model::Origin::File(p) => p
+                .file_stem()
+                .map_or_else(|| "model".into(), |s| s.to_string_lossy().into_owned()),
+            _ => "geneva-2022".to_string(),
+        };
+        self.writing = Writing::Scenario;
+        self.overlay = Overlay::Prompt(format!("{stem}-what-if.yaml"));
+    }
+
     /// The export's outcome: said on the status line; a file in the way
     /// asks before it is replaced, with the question alone on screen (no
     /// older message beside it).
     pub(super) fn exported(&mut self, result: Result<PathBuf, ExportFailed>) {
         match result {
-            Ok(shown) => self.say(
-                format!("exported to {}", crate::present::path(&shown)),
-                false,
-            ),
+            Ok(shown) => {
+                let shown = crate::present::path(&shown);
+                match self.writing {
+                    Writing::Export => self.say(format!("exported to {shown}"), false),
+                    Writing::Scenario => {
+                        self.what_if.dirty = false;
+                        self.say(
+                            format!("saved the what-if changes to {shown} (detente MODEL --scenario {shown} opens them)"),
+                            false,
+                        );
+                    }
+                }
+            }
             Err(ExportFailed::Exists(path)) => {
                 self.end_status();
                 self.overlay = Overlay::Confirm(path);
             }
-            Err(ExportFailed::Other(why)) => self.say(format!("not exported: {why}"), true),
+            Err(ExportFailed::Other(why)) => {
+                let what = match self.writing {
+                    Writing::Export => "not exported",
+                    Writing::Scenario => "not saved",
+                };
+                self.say(format!("{what}: {why}"), true);
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ impl App {
             Action::CycleField => self.cycle_what_if_field(),
             Action::Undo => return self.undo_what_if(),
             Action::ResetWhatIf => return self.reset_what_if(),
+            Action::SaveScenario => self.ask_scenario_name(),
             Action::Quit => self.request_quit(),
             Action::Back => self.back(),
             Action::Up | Action::ScrollUp => self.move_cursor(-1),
@@ -159,6 +160,7 @@ impl App {
                     self.model.actors[self.left()].id,
                     self.model.actors[self.right()].id
                 );
+                self.writing = super::Writing::Export;
                 self.overlay = Overlay::Prompt(name);
             }
             Action::Help => {

@@ -136,9 +136,16 @@ fn state(app: &App) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let n = app.what_if.scenario.len();
     if n > 0 {
-        let unsaved = if app.what_if.unsaved() { ", unsaved" } else { "" };
+        let unsaved = if app.what_if.unsaved() {
+            ", unsaved"
+        } else {
+            ""
+        };
         spans.push(Span::styled(
-            format!("  what-if: {n} change{}{unsaved}", if n == 1 { "" } else { "s" }),
+            format!(
+                "  what-if: {n} change{}{unsaved}",
+                if n == 1 { "" } else { "s" }
+            ),
             t.highlight(),
         ));
     }

@@ -191,7 +191,13 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn prompt(app: &App, input: &str, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let rect = centered(area, 70, 7);
-    let inner = popup(app, rect, "Export what is shown", buf);
+    let scenario = app.writing == crate::tui::app::Writing::Scenario;
+    let title = if scenario {
+        "Save the what-if changes"
+    } else {
+        "Export what is shown"
+    };
+    let inner = popup(app, rect, title, buf);
     let w = usize::from(inner.width.saturating_sub(4));
     let shown = if width(input) > w {
         // Keep the end of a long path in view.
@@ -216,10 +222,22 @@ pub fn prompt(app: &App, input: &str, area: Rect, buf: &mut Buffer) {
             Span::raw(shown),
             Span::styled("▏", t.key()),
         ]),
-        Line::from(format!(
-            "Written as {} (by the extension: .txt .md .csv .json .html)",
-            prompt_format(input).word()
-        )),
+        Line::from(if scenario {
+            format!(
+                "A scenario (YAML): {} change{} to the model, never over it",
+                app.what_if.scenario.len(),
+                if app.what_if.scenario.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            )
+        } else {
+            format!(
+                "Written as {} (by the extension: .txt .md .csv .json .html)",
+                prompt_format(input).word()
+            )
+        }),
         Line::from(hint_line(app, Mode::Prompt)),
     ];
     Paragraph::new(lines).render(inner, buf);
