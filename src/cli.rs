@@ -553,9 +553,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 ));
             }
             let (left, right) = (cli.left.as_deref(), cli.right.as_deref());
-            let (changed, notes) = cli.what_if.prepare()?.for_every_load();
+            let (what_if, notes) = cli.what_if.prepare()?.for_the_tui();
             let outcome =
-                crate::tui::run(cli.model.clone(), changed, |m| open_pair(m, left, right));
+                crate::tui::run(cli.model.clone(), what_if, |m| open_pair(m, left, right));
             notes.say();
             match outcome {
                 Ok(None) => Ok(()),

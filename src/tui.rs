@@ -92,13 +92,13 @@ impl<E> From<io::Error> for Error<E> {
 /// Runs the TUI until the user quits, or SIGTERM/SIGHUP arrive (then it
 /// returns that signal's number). It takes the terminal and draws a loading
 /// screen at once, loads the model (`path`, or the built-in one) on another
-/// thread, hands it to `what_if` (a scenario's changes: the identity when
-/// there are none), then asks `open` for the first pair. With a `path`, the
-/// file is watched and reloaded when it is saved, and `what_if` applies to
-/// every reload.
+/// thread, asks `open` for the first pair and `what_if` for the changes to
+/// start from (a scenario, whether it is unsaved, and what did not apply),
+/// which the App keeps applied through every reload. With a `path`, the
+/// file is watched and reloaded when it is saved.
 pub fn run<E>(
     path: Option<PathBuf>,
-    what_if: impl Fn(Model) -> Model + Send + 'static,
+    what_if: impl FnOnce(&Model) -> (crate::scenario::Scenario, bool, Vec<String>),
     open: impl FnOnce(&Model) -> Result<(usize, usize), E>,
 ) -> Result<Option<i32>, Error<E>> {
     // A panic restores the terminal before its message is printed.
@@ -134,7 +134,7 @@ pub fn run<E>(
             ..Context::built_in()
         },
     };
-    let loader = loader::Loader::start(path, what_if);
+    let loader = loader::Loader::start(path);
     exit_on_hangup();
 
     setup_terminal()?;
@@ -158,8 +158,10 @@ pub fn run<E>(
     let (left, right) = open(&model).map_err(Error::Open)?;
     let size = terminal.size()?;
     let viewport = Rect::new(0, 0, size.width, size.height);
-    let mut app =
-        App::new(Arc::new(model), left, right, Theme::from_env(), viewport).with_context(context);
+    let (scenario, unsaved, notes) = what_if(&model);
+    let mut app = App::new(Arc::new(model), left, right, Theme::from_env(), viewport)
+        .with_context(context)
+        .with_scenario(scenario, unsaved, &notes);
     event_loop(&mut terminal, &mut app, &stop, &loader)?;
     Ok(stopped_by(&stop))
 }

@@ -1,7 +1,8 @@
 //! `detente MODEL --scenario FILE` in a real terminal (tmux): the TUI opens
 //! on the model with the scenario applied — the same screen as the model
-//! edited by hand — and says, once the terminal is given back, which change
-//! did not apply.
+//! edited by hand, with the header counting the changes — and says which
+//! change did not apply, on the status line and once the terminal is given
+//! back.
 
 use std::path::Path;
 use std::process::Command;
@@ -114,8 +115,37 @@ fn the_tui_opens_with_the_scenario_applied() {
         a.wait_for("EXIT=0");
         a.open("talks.yaml --left northland --right southland")
     };
-    assert_eq!(applied, expected);
-    assert_ne!(applied, plain, "the scenario shows on the screen");
+    // The same screen but for what says the changes are there: the header's
+    // count beside the pair, and the status line naming what did not apply.
+    let body = |screen: &str| {
+        let lines: Vec<&str> = screen.lines().collect();
+        let n = lines.len();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != 1 && k + 2 < n)
+            .map(|(_, l)| *l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        applied
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .contains("what-if: 2 changes"),
+        "{applied}"
+    );
+    assert!(
+        applied.contains("southland:water-share:salience"),
+        "{applied}"
+    );
+    assert_eq!(body(&applied), body(&expected));
+    assert_ne!(
+        body(&applied),
+        body(&plain),
+        "the scenario shows on the screen"
+    );
     a.send("q");
     b.send("q");
     b.wait_for("EXIT=0");

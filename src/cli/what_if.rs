@@ -69,17 +69,69 @@ impl Notes {
 }
 
 impl Prepared {
-    /// For the TUI's loader: the changes, applied to every load and
-    /// reload, and the notes of the last one.
-    pub fn for_every_load(self) -> (impl Fn(Model) -> Model + Send + 'static, Notes) {
+    /// For the TUI: the changes as one scenario the App starts from (and
+    /// can undo, extend and save), made on the first model loaded — the
+    /// file's changes that apply, then each `--set` — and whether any of
+    /// it is new (the `--set`s: not saved anywhere yet); the notes of what
+    /// did not apply are kept to say once the terminal is given back.
+    pub fn for_the_tui(self) -> (impl FnOnce(&Model) -> (Scenario, bool, Vec<String>), Notes) {
         let notes = Arc::new(Mutex::new(Vec::new()));
         let noted = Arc::clone(&notes);
-        let changed = move |m| {
-            let (m, said) = self.apply(m);
-            *noted.lock().unwrap_or_else(|e| e.into_inner()) = said;
-            m
+        let start = move |model: &Model| {
+            let (scenario, said) = self.scenario_for(model);
+            *noted.lock().unwrap_or_else(|e| e.into_inner()) = said.clone();
+            (scenario, !self.set.is_empty(), said)
         };
-        (changed, Notes(notes))
+        (start, Notes(notes))
+    }
+
+    /// The changes that apply to `model`, in order, as one scenario, and a
+    /// line for each that does not (as [`Prepared::apply`] says them).
+    fn scenario_for(&self, model: &Model) -> (Scenario, Vec<String>) {
+        let (mut scenario, mut notes) = match &self.scenario {
+            Some((path, s)) => {
+                let shown = crate::present::path(path);
+                let mut notes = Vec::new();
+                if let Some(differs) = s.base_differs(model) {
+                    notes.push(format!(
+                        "scenario {shown}: {differs}; each change is checked against this model"
+                    ));
+                }
+                let mut kept = Scenario::new(s.base.clone());
+                let mut now = model.clone();
+                for (n, c) in s.changes().iter().enumerate() {
+                    match c.apply(&mut now) {
+                        Ok(()) => kept.push(c.clone()),
+                        Err(reason) => notes.push(format!(
+                            "scenario {shown}: change {} ({}) does not apply and is skipped: {}",
+                            n + 1,
+                            c.name(),
+                            crate::sanitize::line(&reason)
+                        )),
+                    }
+                }
+                (kept, notes)
+            }
+            None => (
+                Scenario::new(crate::scenario::Base {
+                    model: None,
+                    title: model.title.clone(),
+                    fingerprint: None,
+                }),
+                Vec::new(),
+            ),
+        };
+        let mut now = scenario.apply(model.clone()).0;
+        for set in &self.set {
+            match set.change(&now).and_then(|c| c.apply(&mut now).map(|()| c)) {
+                Ok(c) => scenario.push(c),
+                Err(reason) => notes.push(format!(
+                    "--set {set} does not apply and is skipped: {}",
+                    crate::sanitize::line(&reason)
+                )),
+            }
+        }
+        (scenario, notes)
     }
 
     /// `model` with the scenario's changes, then each `--set`, applied in

@@ -38,12 +38,8 @@ pub struct Loader {
 
 impl Loader {
     /// Starts loading `path` (the built-in model without one) at once, and
-    /// watches the file for changes. Each model loaded is handed to
-    /// `what_if` before it is reported.
-    pub fn start(
-        path: Option<PathBuf>,
-        what_if: impl Fn(Model) -> Model + Send + 'static,
-    ) -> Loader {
+    /// watches the file for changes.
+    pub fn start(path: Option<PathBuf>) -> Loader {
         let (requests, incoming) = mpsc::channel::<()>();
         let (report, reports) = mpsc::channel();
         let parsed = Arc::new(AtomicU64::new(0));
@@ -55,7 +51,6 @@ impl Loader {
                 Some(p) => model::load_counting(p, &counter),
                 None => model::builtin(),
             }
-            .map(&what_if)
         };
         std::thread::spawn(move || {
             if report.send(Report::Done(load())).is_err() {

@@ -74,6 +74,27 @@ impl App {
         }
     }
 
+    /// The App opened with `scenario` applied (`--scenario`, `--set`):
+    /// its changes are the first in the session's, saved unless `unsaved`;
+    /// `notes` (what did not apply) go on the status line.
+    pub fn with_scenario(mut self, scenario: Scenario, unsaved: bool, notes: &[String]) -> App {
+        if scenario.is_empty() && notes.is_empty() {
+            return self;
+        }
+        self.what_if.scenario = scenario;
+        self.what_if.dirty = unsaved;
+        let _ = self.apply_what_if();
+        if let Some(first) = notes.first() {
+            let more = if notes.len() > 1 {
+                format!(" (and {} more, said on quitting)", notes.len() - 1)
+            } else {
+                String::new()
+            };
+            self.say(format!("{first}{more}"), true);
+        }
+        self
+    }
+
     /// `p`: what `+` and `-` change next.
     pub(super) fn cycle_what_if_field(&mut self) {
         self.what_if.field = next_field(self.what_if.field);

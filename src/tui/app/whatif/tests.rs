@@ -262,3 +262,85 @@ fn the_saved_scenario_reads_back_as_the_same_changes() {
     assert_eq!(applied, *a.model);
     assert_eq!(back.base_differs(&a.what_if.written), None);
 }
+
+#[test]
+fn w_asks_for_a_name_and_saves_the_scenario_beside_never_over_the_model() {
+    let mut a = south_on_budget().with_context(Context::file(
+        "talks.yaml".into(),
+        std::path::PathBuf::from("/work/out"),
+    ));
+    a.update(Action::SaveScenario);
+    assert_eq!(
+        status(&a),
+        ("no what-if changes to save: + and - make them", true)
+    );
+    a.update(Action::Nudge { up: true });
+    a.update(Action::SaveScenario);
+    assert!(matches!(&a.overlay, crate::tui::app::Overlay::Prompt(n) if n == "talks-what-if.yaml"));
+    let effects = a.update(Action::Accept);
+    let [
+        Effect::WriteScenario {
+            path,
+            contents,
+            overwrite,
+            model,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("expected a scenario to write, got {effects:?}");
+    };
+    assert_eq!(
+        path,
+        &std::path::PathBuf::from("/work/out/talks-what-if.yaml")
+    );
+    assert_eq!((contents, *overwrite), (&a.scenario_text(), false));
+    assert_eq!(model.as_deref(), Some(Path::new("talks.yaml")));
+    assert!(a.what_if.unsaved());
+    a.update(Action::Exported(Ok(path.clone())));
+    assert!(!a.what_if.unsaved());
+    assert_eq!(
+        status(&a).0,
+        "saved the what-if changes to /work/out/talks-what-if.yaml (detente MODEL --scenario /work/out/talks-what-if.yaml opens them)"
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_says_how_to_keep_them_and_a_second_q_quits() {
+    let mut a = south_on_budget();
+    a.update(Action::Quit);
+    assert!(a.quit, "nothing unsaved: q quits at once");
+    let mut a = south_on_budget();
+    a.update(Action::Nudge { up: true });
+    a.update(Action::Quit);
+    assert!(!a.quit);
+    assert_eq!(
+        status(&a),
+        (
+            "1 what-if change not saved: w saves them as a scenario; q again quits without them",
+            true
+        )
+    );
+    // Any other key in between asks again.
+    a.update(Action::Down);
+    a.update(Action::Quit);
+    assert!(!a.quit);
+    a.update(Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn opening_with_a_scenario_starts_from_its_changes() {
+    let m = worked();
+    let south = resolve_actor(&m, "south").expect("south");
+    let change = Change::of(&m, south, 0, Field::Position, 100.0).expect("held");
+    let mut s = Scenario::new(Base::of(&m, None));
+    s.push(change);
+    let a = app(&m, "south", "west").with_scenario(s, false, &[]);
+    assert_eq!(value(&a, "south", "budget"), 100.0);
+    assert_eq!(a.what_if.scenario.len(), 1);
+    assert!(
+        !a.what_if.unsaved(),
+        "opened from a file: nothing new to save"
+    );
+    assert_eq!(a.what_if_baseline(south, 0, Field::Position), Some(180.0));
+}
