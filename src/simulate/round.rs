@@ -224,15 +224,23 @@ pub fn play(st: &Start) -> Played {
     }
 }
 
+/// A candidate's state in the realisation loop, one byte each: realised or
+/// dropped, and what the exchange being realised matched in it.
+const DEAD: u8 = 0x80;
+const SUPPLY_I: u8 = 1;
+const SUPPLY_J: u8 = 2;
+/// R's J-actor demands what R's I-actor supplied, and the other way round.
+const LEARN_I: u8 = 4;
+const LEARN_J: u8 = 8;
+
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
 fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
     let n = cands.len();
     let mut tree = MaxTree::new(cands.iter().map(|c| c.gain));
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
-    let mut alive = vec![true; n];
+    let mut state = vec![0u8; n];
     let mut left = n;
-    let mut marks = vec![0u8; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut notes = Notes::default();
     let mut done = Vec::new();
@@ -241,7 +249,7 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
         let Some(pick) = tree.first_at_least(best * (1.0 - TIE_WINDOW)) else {
             break;
         };
-        alive[pick] = false;
+        state[pick] = DEAD;
         left -= 1;
         tree.set(pick, f64::NEG_INFINITY);
         let [ri, rj] = cands[pick].sides;
@@ -252,48 +260,71 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
                 (rj.actor, rj.supply, rj.x, rj.y()),
             ],
         });
-        let mut touch = |c: usize, mark: u8, touched: &mut Vec<usize>| {
-            if marks[c] == 0 {
-                touched.push(c);
-            }
-            marks[c] |= mark;
-        };
-        // Supply matches: the same actor giving way on the same issue now
-        // stands where R left it.
+        // First only find what R touches (the lists and the state bytes are
+        // small), so that the candidates themselves, spread over the whole
+        // list, are then fetched together rather than one miss at a time.
+        // Supply matches: the same actor giving way on the same issue.
         for z in [ri, rj] {
-            index.visit(Role::Supply, z.actor, z.supply, &alive, |c, s| {
-                cands[c].sides[s].x = z.y();
-                touch(c, 1 << s, &mut touched);
-            });
+            index.visit(
+                Role::Supply,
+                z.actor,
+                z.supply,
+                &mut state,
+                &mut touched,
+                |s| {
+                    if s == 0 { SUPPLY_I } else { SUPPLY_J }
+                },
+            );
         }
-        // Demand matches: a side that demands what it demanded in R learns
-        // where R's supplier now votes.
-        for (demander, supplier) in [(rj, ri), (ri, rj)] {
-            let x0 = st.x0(supplier.actor, supplier.supply);
+        // Demand matches: a side that demands what it demanded in R.
+        for (demander, supplier, mark) in [(rj, ri, LEARN_I), (ri, rj, LEARN_J)] {
             index.visit(
                 Role::Demand,
                 demander.actor,
                 supplier.supply,
-                &alive,
-                |c, _| {
-                    cands[c].learn(
+                &mut state,
+                &mut touched,
+                |_| mark,
+            );
+        }
+        let mut warm = 0u32;
+        for &c in &touched {
+            warm ^= cands[c].sides[0].actor;
+        }
+        std::hint::black_box(warm);
+        for c in touched.drain(..) {
+            let m = state[c];
+            state[c] = 0;
+            let cand = &mut cands[c];
+            // A supply match now stands where R left it.
+            for (s, bit) in [(0, SUPPLY_I), (1, SUPPLY_J)] {
+                if m & bit != 0 {
+                    let side = cand.sides[s];
+                    let z = if (side.actor, side.supply) == (ri.actor, ri.supply) {
+                        ri
+                    } else {
+                        rj
+                    };
+                    cand.sides[s].x = z.y();
+                }
+            }
+            // A demand match learns where R's supplier now votes.
+            for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
+                if m & bit != 0 {
+                    let x0 = st.x0(supplier.actor, supplier.supply);
+                    cand.learn(
                         &mut notes,
                         supplier.supply,
                         supplier.actor,
                         supplier.y(),
                         x0,
                     );
-                    touch(c, 4, &mut touched);
-                },
-            );
-        }
-        for c in touched.drain(..) {
-            let m = marks[c];
-            marks[c] = 0;
-            if cands[c].evaluate(st, &notes, [m & 1 != 0, m & 2 != 0]) {
-                tree.set(c, cands[c].gain);
+                }
+            }
+            if cand.evaluate(st, &notes, [m & SUPPLY_I != 0, m & SUPPLY_J != 0]) {
+                tree.set(c, cand.gain);
             } else {
-                alive[c] = false;
+                state[c] = DEAD;
                 left -= 1;
                 tree.set(c, f64::NEG_INFINITY);
             }
@@ -359,15 +390,17 @@ impl Index {
         }
     }
 
-    /// Calls `f(candidate, side)` for every live entry of (a, k) in `role`,
-    /// and drops the dead ones from the list.
+    /// Marks every live entry of (a, k) in `role` with `mark(side)` in
+    /// `state`, adding the candidates not yet marked to `touched`; drops the
+    /// dead entries from the list.
     fn visit(
         &mut self,
         role: Role,
         a: u32,
         k: u32,
-        alive: &[bool],
-        mut f: impl FnMut(usize, usize),
+        state: &mut [u8],
+        touched: &mut Vec<usize>,
+        mark: impl Fn(usize) -> u8,
     ) {
         let lists = match role {
             Role::Supply => &mut self.supply,
@@ -380,10 +413,13 @@ impl Index {
         for i in 0..list.len() {
             let e = list[i];
             let (c, s) = ((e / 2) as usize, (e % 2) as usize);
-            if alive[c] {
+            if state[c] & DEAD == 0 {
                 list[kept] = e;
                 kept += 1;
-                f(c, s);
+                if state[c] == 0 {
+                    touched.push(c);
+                }
+                state[c] |= mark(s);
             }
         }
         lists.len[key] = kept as u32;
