@@ -303,7 +303,7 @@ pub fn pair_trades(
             }
             // The actor of group 0 or 1 comes first, as in generation order.
             let (a, b) = if g0 < g1 { (0, 1) } else { (1, 0) };
-            let Some(c) = st.candidate(a, b, p, q) else {
+            let Some((c, gain)) = st.candidate(a, b, p, q) else {
                 continue;
             };
             let give = |s: usize| {
@@ -318,7 +318,7 @@ pub fn pair_trades(
             let i_is_left = input.actors[c.sides[0].actor as usize] == left;
             let (l, r) = if i_is_left { (0, 1) } else { (1, 0) };
             found.push(PairTrade {
-                gain: c.gain,
+                gain,
                 left: give(l),
                 right: give(r),
             });

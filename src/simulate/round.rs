@@ -12,11 +12,36 @@ const TIE_WINDOW: f64 = 1e-10;
 const FIXED_SHARE: f64 = 0.1;
 const SALIENCE_SHARE: f64 = 0.4;
 
+/// What a candidate's weighing reads of one actor on one issue, in one
+/// place.
+#[derive(Debug, Clone, Copy)]
+struct Spot {
+    x0: f64,
+    salience: f64,
+    weight: f64,
+}
+
+/// Every actor's spot on every issue (actor by actor).
+fn spots(input: &Input, x0: &[f64]) -> Vec<Spot> {
+    let n = input.issues.len();
+    (0..x0.len())
+        .map(|at| {
+            let c = input.cell(at / n, at % n);
+            Spot {
+                x0: x0[at],
+                salience: c.salience,
+                weight: c.weight,
+            }
+        })
+        .collect()
+}
+
 /// Where a round starts: every position (internal scale) and the sums the
 /// means are made of.
 pub struct Start<'a> {
     input: &'a Input,
     x0: Vec<f64>,
+    spots: Vec<Spot>,
     /// D_k: Σ w over the holders of k.
     denominators: Vec<f64>,
     /// Σ w·x0 over the holders of k.
@@ -34,6 +59,7 @@ impl<'a> Start<'a> {
     ) -> Start<'a> {
         Start {
             input,
+            spots: spots(input, &x0),
             x0,
             denominators,
             totals,
@@ -52,22 +78,20 @@ impl<'a> Start<'a> {
                 }
             }
         }
-        Start {
-            input,
-            x0,
-            denominators,
-            totals,
-        }
+        Start::with_sums(input, x0, denominators, totals)
     }
 
+    fn spot(&self, a: u32, k: u32) -> &Spot {
+        &self.spots[a as usize * self.input.issues.len() + k as usize]
+    }
     pub fn x0(&self, a: u32, k: u32) -> f64 {
-        self.x0[a as usize * self.input.issues.len() + k as usize]
+        self.spot(a, k).x0
     }
     pub fn salience(&self, a: u32, k: u32) -> f64 {
-        self.input.cell(a as usize, k as usize).salience
+        self.spot(a, k).salience
     }
     pub fn weight(&self, a: u32, k: u32) -> f64 {
-        self.input.cell(a as usize, k as usize).weight
+        self.spot(a, k).weight
     }
     pub fn weighted(&self, a: u32, k: u32) -> f64 {
         self.weight(a, k) * self.x0(a, k)
@@ -93,8 +117,8 @@ impl<'a> Start<'a> {
     /// The candidate between `a` (low on neither or only on p) and `b` (on
     /// the other side of both means) on issues p < q, evaluated once;
     /// `None` where it is skipped (a supplier without weight, a red line)
-    /// or not valid.
-    pub fn candidate(&self, a: usize, b: usize, p: usize, q: usize) -> Option<Candidate> {
+    /// or not valid; else the candidate and its gain.
+    pub fn candidate(&self, a: usize, b: usize, p: usize, q: usize) -> Option<(Candidate, f64)> {
         let (a, b, p, q) = (a as u32, b as u32, p as u32, q as u32);
         // b cares relatively more about p: b demands p.
         let (i, j) = if self.salience(a, p) * self.salience(b, q)
@@ -115,7 +139,8 @@ impl<'a> Start<'a> {
             Side::new(i as usize, q as usize, self.x0(i, q)),
             Side::new(j as usize, p as usize, self.x0(j, p)),
         );
-        c.evaluate(self, &Notes::NONE, [true, true]).then_some(c)
+        let gain = c.evaluate(self, &Notes::NONE, 0, [true, true])?;
+        Some((c, gain))
     }
 
     /// Puts the actors holding both p and q into their groups (0–3).
@@ -144,12 +169,15 @@ impl<'a> Start<'a> {
         count
     }
 
-    /// Every valid candidate of the round, in generation order.
-    fn candidates(&self) -> Vec<Candidate> {
+    /// Every valid candidate of the round, in generation order, and their
+    /// gains.
+    fn candidates(&self) -> (Vec<Candidate>, Vec<f64>) {
         let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
         let mut groups: [Vec<usize>; 4] = Default::default();
-        let mut found = Vec::with_capacity(self.generated(&means, &mut groups));
+        let count = self.generated(&means, &mut groups);
+        let mut found = Vec::with_capacity(count);
+        let mut gains = Vec::with_capacity(count);
         for p in 0..n_i {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
@@ -158,13 +186,16 @@ impl<'a> Start<'a> {
                 for (ga, gb) in [(0, 3), (1, 2)] {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
-                            found.extend(self.candidate(a, b, p, q));
+                            if let Some((c, gain)) = self.candidate(a, b, p, q) {
+                                found.push(c);
+                                gains.push(gain);
+                            }
                         }
                     }
                 }
             }
         }
-        found
+        (found, gains)
     }
 }
 
@@ -187,8 +218,8 @@ pub struct Played {
 
 /// Plays one round from `st`.
 pub fn play(st: &Start) -> Played {
-    let mut cands = st.candidates();
-    let exchanges = realise(st, &mut cands);
+    let (mut cands, gains) = st.candidates();
+    let exchanges = realise(st, &mut cands, gains);
     drop(cands);
     let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
     let mut vote = st.x0.clone();
@@ -235,14 +266,14 @@ const LEARN_J: u8 = 8;
 
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
-fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
+fn realise(st: &Start, cands: &mut [Candidate], gains: Vec<f64>) -> Vec<Realised> {
     let n = cands.len();
-    let mut tree = MaxTree::new(cands.iter().map(|c| c.gain));
+    let mut tree = MaxTree::new(gains.into_iter());
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
     let mut state = vec![0u8; n];
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(n);
     let mut done = Vec::new();
     while left > 0 {
         let Some(best) = tree.max() else { break };
@@ -251,10 +282,11 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
         };
         state[pick] = DEAD;
         left -= 1;
+        let gain = tree.get(pick);
         tree.set(pick, f64::NEG_INFINITY);
         let [ri, rj] = cands[pick].sides;
         done.push(Realised {
-            gain: cands[pick].gain,
+            gain,
             sides: [
                 (ri.actor, ri.supply, ri.x, ri.y()),
                 (rj.actor, rj.supply, rj.x, rj.y()),
@@ -289,7 +321,7 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
         }
         let mut warm = 0u32;
         for &c in &touched {
-            warm ^= cands[c].sides[0].actor;
+            warm ^= cands[c].sides[0].actor ^ notes.warm(c);
         }
         std::hint::black_box(warm);
         for c in touched.drain(..) {
@@ -312,17 +344,12 @@ fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
             for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
                 if m & bit != 0 {
                     let x0 = st.x0(supplier.actor, supplier.supply);
-                    cand.learn(
-                        &mut notes,
-                        supplier.supply,
-                        supplier.actor,
-                        supplier.y(),
-                        x0,
-                    );
+                    notes.learn(c, supplier.supply, supplier.actor, supplier.y(), x0);
                 }
             }
-            if cand.evaluate(st, &notes, [m & SUPPLY_I != 0, m & SUPPLY_J != 0]) {
-                tree.set(c, cand.gain);
+            if let Some(gain) = cand.evaluate(st, &notes, c, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
+            {
+                tree.set(c, gain);
             } else {
                 state[c] = DEAD;
                 left -= 1;
@@ -444,6 +471,10 @@ impl MaxTree {
             nodes[i] = nodes[2 * i].max(nodes[2 * i + 1]);
         }
         MaxTree { size, nodes }
+    }
+
+    fn get(&self, i: usize) -> f64 {
+        self.nodes[self.size + i]
     }
 
     fn max(&self) -> Option<f64> {
