@@ -303,7 +303,7 @@ pub fn pair_trades(
             }
             // The actor of group 0 or 1 comes first, as in generation order.
             let (a, b) = if g0 < g1 { (0, 1) } else { (1, 0) };
-            let Some((c, gain)) = st.candidate(a, b, p, q) else {
+            let Some((c, gain, _)) = st.candidate(a, b, p, q) else {
                 continue;
             };
             let give = |s: usize| {

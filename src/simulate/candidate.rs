@@ -212,14 +212,15 @@ impl Candidate {
 
     /// Evaluates (or re-evaluates) candidate `c` from its sides' current
     /// positions; `append[s]` says whether side s's move is a new history
-    /// entry (else it replaces the last). Returns its gain if it is valid.
+    /// entry (else it replaces the last). Returns its gain if it is valid,
+    /// and whether a move was cut.
     pub fn evaluate(
         &mut self,
         st: &Start,
         notes: &Notes,
         c: usize,
         append: [bool; 2],
-    ) -> Option<f64> {
+    ) -> Option<(f64, bool)> {
         let [i, j] = self.sides;
         let (p, q) = (j.supply, i.supply);
         let (t_i, t_j) = (st.x0(j.actor, q), st.x0(i.actor, p));
@@ -252,21 +253,48 @@ impl Candidate {
         if !(self.sides[0].passes() && self.sides[1].passes() && gain >= FLOOR) {
             return None;
         }
+        let mut was_cut = false;
         for (x, d) in [(0, t_i), (1, t_j)] {
             if let Some(cut) = self.cut(st, notes, c, x, d) {
                 gain = cut;
+                was_cut = true;
             }
         }
-        (self.sides[0].passes() && self.sides[1].passes()).then_some(gain)
+        (self.sides[0].passes() && self.sides[1].passes()).then_some((gain, was_cut))
     }
 
-    /// Cuts side `x`'s move (and the other side's with it) where it would
-    /// carry the mean of its supply issue past `d`, its target; returns the
-    /// new gain if it did.
-    fn cut(&mut self, st: &Start, notes: &Notes, c: usize, x: usize, d: f64) -> Option<f64> {
-        let o = 1 - x;
-        let (sx, so) = (self.sides[x], self.sides[o]);
-        let (k, ko) = (sx.supply, so.supply);
+    /// Side `s`'s target: where the other side's actor started the round
+    /// on the issue `s` supplies.
+    fn target(&self, st: &Start, s: usize) -> f64 {
+        st.x0(self.sides[1 - s].actor, self.sides[s].supply)
+    }
+
+    /// Whether side `s`, just moved to a new current position by a supply
+    /// match, now stands on or past its target: its next move would be
+    /// nothing or go the other way from its last, which fails the move
+    /// check, so the candidate is no longer valid.
+    pub fn turned(&self, st: &Start, s: usize) -> bool {
+        let side = self.sides[s];
+        (self.target(st, s) - side.x) * side.m <= 0.0
+    }
+
+    /// For a candidate whose last weighing cut nothing and that has since
+    /// only learned of a moved position on `issue`: whether weighing it
+    /// again would still cut nothing. Then it would come out exactly as it
+    /// is (the same positions give the same moves), so it needs no weighing.
+    pub fn stays_uncut(&self, st: &Start, notes: &Notes, c: usize, issue: u32) -> bool {
+        (0..2).all(|x| {
+            self.sides[x].supply != issue
+                || self.crossing(st, notes, c, x, self.target(st, x)).is_none()
+        })
+    }
+
+    /// Σ w·u of the others on side `x`'s supply issue (see
+    /// [`Candidate::others_sum`]) if side x's move would carry the mean
+    /// past `d`; `None` if it stops short of d or the mean is on d already.
+    fn crossing(&self, st: &Start, notes: &Notes, c: usize, x: usize, d: f64) -> Option<f64> {
+        let sx = self.sides[x];
+        let k = sx.supply;
         let big_k = st.denominator(k);
         let w_xk = st.weight(sx.actor, k);
         let others = Candidate::others_sum(st, notes, c, k, sx.actor);
@@ -278,6 +306,19 @@ impl Candidate {
         if (d >= n0 && d >= n1) || (d <= n0 && d <= n1) {
             return None;
         }
+        Some(others)
+    }
+
+    /// Cuts side `x`'s move (and the other side's with it) where it would
+    /// carry the mean of its supply issue past `d`, its target; returns the
+    /// new gain if it did.
+    fn cut(&mut self, st: &Start, notes: &Notes, c: usize, x: usize, d: f64) -> Option<f64> {
+        let o = 1 - x;
+        let (sx, so) = (self.sides[x], self.sides[o]);
+        let (k, ko) = (sx.supply, so.supply);
+        let big_k = st.denominator(k);
+        let w_xk = st.weight(sx.actor, k);
+        let others = self.crossing(st, notes, c, x, d)?;
         // Land the mean exactly on d. Only here does a recorded position of
         // X's own stand in for its current one.
         let own = notes.learned(c, k, sx.actor).unwrap_or(sx.x);

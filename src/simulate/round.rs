@@ -117,8 +117,15 @@ impl<'a> Start<'a> {
     /// The candidate between `a` (low on neither or only on p) and `b` (on
     /// the other side of both means) on issues p < q, evaluated once;
     /// `None` where it is skipped (a supplier without weight, a red line)
-    /// or not valid; else the candidate and its gain.
-    pub fn candidate(&self, a: usize, b: usize, p: usize, q: usize) -> Option<(Candidate, f64)> {
+    /// or not valid; else the candidate, its gain and whether a move was
+    /// cut.
+    pub fn candidate(
+        &self,
+        a: usize,
+        b: usize,
+        p: usize,
+        q: usize,
+    ) -> Option<(Candidate, f64, bool)> {
         let (a, b, p, q) = (a as u32, b as u32, p as u32, q as u32);
         // b cares relatively more about p: b demands p.
         let (i, j) = if self.salience(a, p) * self.salience(b, q)
@@ -139,8 +146,8 @@ impl<'a> Start<'a> {
             Side::new(i as usize, q as usize, self.x0(i, q)),
             Side::new(j as usize, p as usize, self.x0(j, p)),
         );
-        let gain = c.evaluate(self, &Notes::NONE, 0, [true, true])?;
-        Some((c, gain))
+        let (gain, cut) = c.evaluate(self, &Notes::NONE, 0, [true, true])?;
+        Some((c, gain, cut))
     }
 
     /// Puts the actors holding both p and q into their groups (0–3).
@@ -169,15 +176,16 @@ impl<'a> Start<'a> {
         count
     }
 
-    /// Every valid candidate of the round, in generation order, and their
-    /// gains.
-    fn candidates(&self) -> (Vec<Candidate>, Vec<f64>) {
+    /// Every valid candidate of the round, in generation order, their gains
+    /// and their first states in the realisation loop.
+    fn candidates(&self) -> (Vec<Candidate>, Vec<f64>, Vec<u8>) {
         let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
         let mut groups: [Vec<usize>; 4] = Default::default();
         let count = self.generated(&means, &mut groups);
         let mut found = Vec::with_capacity(count);
         let mut gains = Vec::with_capacity(count);
+        let mut states = Vec::with_capacity(count);
         for p in 0..n_i {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
@@ -186,16 +194,17 @@ impl<'a> Start<'a> {
                 for (ga, gb) in [(0, 3), (1, 2)] {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
-                            if let Some((c, gain)) = self.candidate(a, b, p, q) {
+                            if let Some((c, gain, cut)) = self.candidate(a, b, p, q) {
                                 found.push(c);
                                 gains.push(gain);
+                                states.push(if cut { CUT } else { 0 });
                             }
                         }
                     }
                 }
             }
         }
-        (found, gains)
+        (found, gains, states)
     }
 }
 
@@ -218,8 +227,8 @@ pub struct Played {
 
 /// Plays one round from `st`.
 pub fn play(st: &Start) -> Played {
-    let (mut cands, gains) = st.candidates();
-    let exchanges = realise(st, &mut cands, gains);
+    let (mut cands, gains, states) = st.candidates();
+    let exchanges = realise(st, &mut cands, gains, states);
     drop(cands);
     let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
     let mut vote = st.x0.clone();
@@ -263,14 +272,22 @@ const SUPPLY_J: u8 = 2;
 /// R's J-actor demands what R's I-actor supplied, and the other way round.
 const LEARN_I: u8 = 4;
 const LEARN_J: u8 = 8;
+const MATCHES: u8 = 0x0f;
+const SUPPLIES: u8 = SUPPLY_I | SUPPLY_J;
+/// The candidate's last weighing cut a move.
+const CUT: u8 = 0x40;
 
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
-fn realise(st: &Start, cands: &mut [Candidate], gains: Vec<f64>) -> Vec<Realised> {
+fn realise(
+    st: &Start,
+    cands: &mut [Candidate],
+    gains: Vec<f64>,
+    mut state: Vec<u8>,
+) -> Vec<Realised> {
     let n = cands.len();
     let mut tree = MaxTree::new(gains.into_iter());
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
-    let mut state = vec![0u8; n];
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
     let mut notes = Notes::new(n);
@@ -321,14 +338,16 @@ fn realise(st: &Start, cands: &mut [Candidate], gains: Vec<f64>) -> Vec<Realised
         }
         let mut warm = 0u32;
         for &c in &touched {
-            warm ^= cands[c].sides[0].actor ^ notes.warm(c);
+            warm ^= cands[c].sides[0].actor ^ notes.warm(c) ^ (tree.get(c) as u32);
         }
         std::hint::black_box(warm);
         for c in touched.drain(..) {
-            let m = state[c];
-            state[c] = 0;
+            let m = state[c] & MATCHES;
+            state[c] &= !MATCHES;
             let cand = &mut cands[c];
-            // A supply match now stands where R left it.
+            // A supply match now stands where R left it; if that is on or
+            // past its target, the candidate is done.
+            let mut turned = false;
             for (s, bit) in [(0, SUPPLY_I), (1, SUPPLY_J)] {
                 if m & bit != 0 {
                     let side = cand.sides[s];
@@ -338,18 +357,41 @@ fn realise(st: &Start, cands: &mut [Candidate], gains: Vec<f64>) -> Vec<Realised
                         rj
                     };
                     cand.sides[s].x = z.y();
+                    turned |= cand.turned(st, s);
                 }
             }
-            // A demand match learns where R's supplier now votes.
-            for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
-                if m & bit != 0 {
-                    let x0 = st.x0(supplier.actor, supplier.supply);
-                    notes.learn(c, supplier.supply, supplier.actor, supplier.y(), x0);
+            if !turned {
+                // A demand match learns where R's supplier now votes.
+                for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
+                    if m & bit != 0 {
+                        let x0 = st.x0(supplier.actor, supplier.supply);
+                        notes.learn(c, supplier.supply, supplier.actor, supplier.y(), x0);
+                    }
+                }
+                // Only learned, and nothing was or will be cut: unchanged.
+                if m & SUPPLIES == 0
+                    && state[c] & CUT == 0
+                    && [(ri, LEARN_I), (rj, LEARN_J)]
+                        .iter()
+                        .all(|&(supplier, bit)| {
+                            m & bit == 0 || cand.stays_uncut(st, &notes, c, supplier.supply)
+                        })
+                {
+                    continue;
                 }
             }
-            if let Some(gain) = cand.evaluate(st, &notes, c, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
-            {
+            let weighed = if turned {
+                None
+            } else {
+                cand.evaluate(st, &notes, c, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
+            };
+            if let Some((gain, cut)) = weighed {
                 tree.set(c, gain);
+                if cut {
+                    state[c] |= CUT;
+                } else {
+                    state[c] &= !CUT;
+                }
             } else {
                 state[c] = DEAD;
                 left -= 1;
@@ -443,7 +485,7 @@ impl Index {
             if state[c] & DEAD == 0 {
                 list[kept] = e;
                 kept += 1;
-                if state[c] == 0 {
+                if state[c] & MATCHES == 0 {
                     touched.push(c);
                 }
                 state[c] |= mark(s);
