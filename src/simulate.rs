@@ -211,9 +211,10 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 }
 
 /// What one candidate costs in one round, in nanoseconds, all its
-/// re-weighings included: measured on generated 30 × 150 and 30 × 364
-/// models (2.2 and 3.1 µs, docs/performance.md) and rounded up.
-const NANOS_PER_CANDIDATE: f64 = 3_000.0;
+/// re-weighings included: measured on generated 30 × 364 models, about
+/// 0.9 µs shaped like DEU III and 1.0 µs dense (docs/performance.md), and
+/// rounded up.
+const NANOS_PER_CANDIDATE: f64 = 1_000.0;
 /// The longest run started without narrowing: about a minute.
 const BUDGET_SECONDS: f64 = 60.0;
 

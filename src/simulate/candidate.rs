@@ -335,3 +335,35 @@ impl Candidate {
         Some((dk * s_ok - d_o * s_oo).abs())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Side;
+
+    fn side(x: f64, m: f64, earlier: f64) -> Side {
+        Side {
+            m,
+            earlier,
+            ..Side::new(0, 0, x)
+        }
+    }
+
+    #[test]
+    fn the_move_check_reads_the_history_from_its_sum() {
+        // Earlier moves 40 + 20 (sum 60), now 30 more the same way: 90 in all.
+        assert!(side(20.0, 30.0, 60.0).passes());
+        // 60 + 45 = 105: more than 100 in all.
+        assert!(!side(20.0, 45.0, 60.0).passes());
+        // Earlier moves up, now down: the history would mix signs.
+        assert!(!side(20.0, -5.0, 60.0).passes());
+        // Earlier moves down, now down again.
+        assert!(side(20.0, -5.0, -10.0).passes());
+        // No earlier move: either way.
+        assert!(side(20.0, -5.0, 0.0).passes() && side(20.0, 5.0, 0.0).passes());
+        // Too small a move, and a move off the scale (95 + 6 = 101).
+        assert!(!side(20.0, 1e-11, 0.0).passes());
+        assert!(!side(95.0, 6.0, 0.0).passes());
+        // A full move to 100 passes.
+        assert!(side(95.0, 5.0, 0.0).passes());
+    }
+}
