@@ -4,6 +4,9 @@
 
 use super::candidate::{Candidate, Notes, Side};
 use super::input::Input;
+use tree::MaxTree;
+
+mod tree;
 
 /// Two gains within this relative window tie; the earlier candidate wins.
 const TIE_WINDOW: f64 = 1e-10;
@@ -286,7 +289,7 @@ fn realise(
     mut state: Vec<u8>,
 ) -> Vec<Realised> {
     let n = cands.len();
-    let mut tree = MaxTree::new(gains.into_iter());
+    let mut tree = MaxTree::new(gains);
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
@@ -492,65 +495,5 @@ impl Index {
             }
         }
         lists.len[key] = kept as u32;
-    }
-}
-
-/// The highest gain, and the earliest candidate at or above a threshold,
-/// each in O(log n). A removed candidate has gain −∞.
-struct MaxTree {
-    size: usize,
-    nodes: Vec<f64>,
-}
-
-impl MaxTree {
-    fn new(gains: impl ExactSizeIterator<Item = f64>) -> MaxTree {
-        let size = gains.len().next_power_of_two().max(1);
-        let mut nodes = vec![f64::NEG_INFINITY; 2 * size];
-        for (i, g) in gains.enumerate() {
-            nodes[size + i] = g;
-        }
-        for i in (1..size).rev() {
-            nodes[i] = nodes[2 * i].max(nodes[2 * i + 1]);
-        }
-        MaxTree { size, nodes }
-    }
-
-    fn get(&self, i: usize) -> f64 {
-        self.nodes[self.size + i]
-    }
-
-    fn max(&self) -> Option<f64> {
-        let top = self.nodes[1];
-        (top > f64::NEG_INFINITY).then_some(top)
-    }
-
-    fn set(&mut self, i: usize, gain: f64) {
-        let mut at = self.size + i;
-        self.nodes[at] = gain;
-        while at > 1 {
-            at /= 2;
-            let max = self.nodes[2 * at].max(self.nodes[2 * at + 1]);
-            // Above an unchanged node nothing changes.
-            if self.nodes[at] == max {
-                break;
-            }
-            self.nodes[at] = max;
-        }
-    }
-
-    fn first_at_least(&self, threshold: f64) -> Option<usize> {
-        // Gains are never NaN (an invalid candidate is never stored).
-        if self.nodes[1] < threshold {
-            return None;
-        }
-        let mut at = 1;
-        while at < self.size {
-            at = if self.nodes[2 * at] >= threshold {
-                2 * at
-            } else {
-                2 * at + 1
-            };
-        }
-        Some(at - self.size)
     }
 }
