@@ -211,8 +211,8 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 }
 
 /// What one candidate costs in one round, in nanoseconds, all its
-/// re-weighings included: measured on generated 30 × 364 models, about
-/// 0.9 µs shaped like DEU III and 1.0 µs dense (docs/performance.md), and
+/// re-weighings included: measured on generated 30 × 364 models, 0.6–0.8
+/// µs shaped like DEU III and 0.6 µs dense (docs/performance.md), and
 /// rounded up.
 const NANOS_PER_CANDIDATE: f64 = 1_000.0;
 /// The longest run started without narrowing: about a minute.
