@@ -314,11 +314,18 @@ fn simulate(c: &mut Criterion) {
     g.bench_function("cop21_like_15x13_10_rounds", |b| {
         b.iter(|| run(black_box(&input), 10, &mut |_| {}).rounds.len())
     });
-    for (a, i, rounds) in [(30, 60, 10), (30, 150, 1)] {
-        let m = model::from_str(&yaml(&Spec::numeric(a, i)), Origin::BuiltIn).expect("model");
+    // Dense (positions spread evenly: the stress case) and shaped like the
+    // DEU III data set (docs/performance.md).
+    for (name, spec, rounds) in [
+        ("generated", Spec::numeric(30, 60), 10),
+        ("generated", Spec::numeric(30, 150), 1),
+        ("deu_iii_shaped", Spec::deu_iii(30, 364), 1),
+    ] {
+        let m = model::from_str(&yaml(&spec), Origin::BuiltIn).expect("model");
         let input = Input::new(&m, Basis::Inferred);
+        let (a, i) = (spec.actors, spec.issues);
         g.bench_function(
-            BenchmarkId::new("generated", format!("{a}x{i}_{rounds}_rounds")),
+            BenchmarkId::new(name, format!("{a}x{i}_{rounds}_rounds")),
             |b| b.iter(|| run(black_box(&input), rounds, &mut |_| {}).rounds.len()),
         );
     }

@@ -211,9 +211,10 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 }
 
 /// What one candidate costs in one round, in nanoseconds, all its
-/// re-weighings included: measured on generated 30 × 150 and 30 × 364
-/// models (2.2 and 3.1 µs, docs/performance.md) and rounded up.
-const NANOS_PER_CANDIDATE: f64 = 3_000.0;
+/// re-weighings included: measured on generated 30 × 364 models, 0.6–0.8
+/// µs shaped like DEU III and 0.6 µs dense (docs/performance.md), and
+/// rounded up.
+const NANOS_PER_CANDIDATE: f64 = 1_000.0;
 /// The longest run started without narrowing: about a minute.
 pub const BUDGET_SECONDS: f64 = 60.0;
 
@@ -315,7 +316,7 @@ pub fn pair_trades(
             }
             // The actor of group 0 or 1 comes first, as in generation order.
             let (a, b) = if g0 < g1 { (0, 1) } else { (1, 0) };
-            let Some(c) = st.candidate(a, b, p, q) else {
+            let Some((c, gain, _)) = st.candidate(a, b, p, q) else {
                 continue;
             };
             let give = |s: usize| {
@@ -330,7 +331,7 @@ pub fn pair_trades(
             let i_is_left = input.actors[c.sides[0].actor as usize] == left;
             let (l, r) = if i_is_left { (0, 1) } else { (1, 0) };
             found.push(PairTrade {
-                gain: c.gain,
+                gain,
                 left: give(l),
                 right: give(r),
             });

@@ -4,6 +4,9 @@
 
 use super::candidate::{Candidate, Notes, Side};
 use super::input::Input;
+use tree::MaxTree;
+
+mod tree;
 
 /// Two gains within this relative window tie; the earlier candidate wins.
 const TIE_WINDOW: f64 = 1e-10;
@@ -12,11 +15,36 @@ const TIE_WINDOW: f64 = 1e-10;
 const FIXED_SHARE: f64 = 0.1;
 const SALIENCE_SHARE: f64 = 0.4;
 
+/// What a candidate's weighing reads of one actor on one issue, in one
+/// place.
+#[derive(Debug, Clone, Copy)]
+struct Spot {
+    x0: f64,
+    salience: f64,
+    weight: f64,
+}
+
+/// Every actor's spot on every issue (actor by actor).
+fn spots(input: &Input, x0: &[f64]) -> Vec<Spot> {
+    let n = input.issues.len();
+    (0..x0.len())
+        .map(|at| {
+            let c = input.cell(at / n, at % n);
+            Spot {
+                x0: x0[at],
+                salience: c.salience,
+                weight: c.weight,
+            }
+        })
+        .collect()
+}
+
 /// Where a round starts: every position (internal scale) and the sums the
 /// means are made of.
 pub struct Start<'a> {
     input: &'a Input,
     x0: Vec<f64>,
+    spots: Vec<Spot>,
     /// D_k: Σ w over the holders of k.
     denominators: Vec<f64>,
     /// Σ w·x0 over the holders of k.
@@ -34,6 +62,7 @@ impl<'a> Start<'a> {
     ) -> Start<'a> {
         Start {
             input,
+            spots: spots(input, &x0),
             x0,
             denominators,
             totals,
@@ -52,22 +81,20 @@ impl<'a> Start<'a> {
                 }
             }
         }
-        Start {
-            input,
-            x0,
-            denominators,
-            totals,
-        }
+        Start::with_sums(input, x0, denominators, totals)
     }
 
+    fn spot(&self, a: u32, k: u32) -> &Spot {
+        &self.spots[a as usize * self.input.issues.len() + k as usize]
+    }
     pub fn x0(&self, a: u32, k: u32) -> f64 {
-        self.x0[a as usize * self.input.issues.len() + k as usize]
+        self.spot(a, k).x0
     }
     pub fn salience(&self, a: u32, k: u32) -> f64 {
-        self.input.cell(a as usize, k as usize).salience
+        self.spot(a, k).salience
     }
     pub fn weight(&self, a: u32, k: u32) -> f64 {
-        self.input.cell(a as usize, k as usize).weight
+        self.spot(a, k).weight
     }
     pub fn weighted(&self, a: u32, k: u32) -> f64 {
         self.weight(a, k) * self.x0(a, k)
@@ -93,8 +120,15 @@ impl<'a> Start<'a> {
     /// The candidate between `a` (low on neither or only on p) and `b` (on
     /// the other side of both means) on issues p < q, evaluated once;
     /// `None` where it is skipped (a supplier without weight, a red line)
-    /// or not valid.
-    pub fn candidate(&self, a: usize, b: usize, p: usize, q: usize) -> Option<Candidate> {
+    /// or not valid; else the candidate, its gain and whether a move was
+    /// cut.
+    pub fn candidate(
+        &self,
+        a: usize,
+        b: usize,
+        p: usize,
+        q: usize,
+    ) -> Option<(Candidate, f64, bool)> {
         let (a, b, p, q) = (a as u32, b as u32, p as u32, q as u32);
         // b cares relatively more about p: b demands p.
         let (i, j) = if self.salience(a, p) * self.salience(b, q)
@@ -115,7 +149,8 @@ impl<'a> Start<'a> {
             Side::new(i as usize, q as usize, self.x0(i, q)),
             Side::new(j as usize, p as usize, self.x0(j, p)),
         );
-        c.evaluate(self, &Notes::NONE, [true, true]).then_some(c)
+        let (gain, cut) = c.evaluate(self, &Notes::NONE, 0, [true, true])?;
+        Some((c, gain, cut))
     }
 
     /// Puts the actors holding both p and q into their groups (0–3).
@@ -144,12 +179,16 @@ impl<'a> Start<'a> {
         count
     }
 
-    /// Every valid candidate of the round, in generation order.
-    fn candidates(&self) -> Vec<Candidate> {
+    /// Every valid candidate of the round, in generation order, their gains
+    /// and their first states in the realisation loop.
+    fn candidates(&self) -> (Vec<Candidate>, Vec<f64>, Vec<u8>) {
         let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
         let mut groups: [Vec<usize>; 4] = Default::default();
-        let mut found = Vec::with_capacity(self.generated(&means, &mut groups));
+        let count = self.generated(&means, &mut groups);
+        let mut found = Vec::with_capacity(count);
+        let mut gains = Vec::with_capacity(count);
+        let mut states = Vec::with_capacity(count);
         for p in 0..n_i {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
@@ -158,13 +197,17 @@ impl<'a> Start<'a> {
                 for (ga, gb) in [(0, 3), (1, 2)] {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
-                            found.extend(self.candidate(a, b, p, q));
+                            if let Some((c, gain, cut)) = self.candidate(a, b, p, q) {
+                                found.push(c);
+                                gains.push(gain);
+                                states.push(if cut { CUT } else { 0 });
+                            }
                         }
                     }
                 }
             }
         }
-        found
+        (found, gains, states)
     }
 }
 
@@ -187,8 +230,8 @@ pub struct Played {
 
 /// Plays one round from `st`.
 pub fn play(st: &Start) -> Played {
-    let mut cands = st.candidates();
-    let exchanges = realise(st, &mut cands);
+    let (mut cands, gains, states) = st.candidates();
+    let exchanges = realise(st, &mut cands, gains, states);
     drop(cands);
     let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
     let mut vote = st.x0.clone();
@@ -224,76 +267,136 @@ pub fn play(st: &Start) -> Played {
     }
 }
 
+/// A candidate's state in the realisation loop, one byte each: realised or
+/// dropped, and what the exchange being realised matched in it.
+const DEAD: u8 = 0x80;
+const SUPPLY_I: u8 = 1;
+const SUPPLY_J: u8 = 2;
+/// R's J-actor demands what R's I-actor supplied, and the other way round.
+const LEARN_I: u8 = 4;
+const LEARN_J: u8 = 8;
+const MATCHES: u8 = 0x0f;
+const SUPPLIES: u8 = SUPPLY_I | SUPPLY_J;
+/// The candidate's last weighing cut a move.
+const CUT: u8 = 0x40;
+
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
-fn realise(st: &Start, cands: &mut [Candidate]) -> Vec<Realised> {
+fn realise(
+    st: &Start,
+    cands: &mut [Candidate],
+    gains: Vec<f64>,
+    mut state: Vec<u8>,
+) -> Vec<Realised> {
     let n = cands.len();
-    let mut tree = MaxTree::new(cands.iter().map(|c| c.gain));
+    let mut tree = MaxTree::new(gains);
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
-    let mut alive = vec![true; n];
     let mut left = n;
-    let mut marks = vec![0u8; n];
     let mut touched: Vec<usize> = Vec::new();
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(n);
     let mut done = Vec::new();
     while left > 0 {
         let Some(best) = tree.max() else { break };
         let Some(pick) = tree.first_at_least(best * (1.0 - TIE_WINDOW)) else {
             break;
         };
-        alive[pick] = false;
+        state[pick] = DEAD;
         left -= 1;
+        let gain = tree.get(pick);
         tree.set(pick, f64::NEG_INFINITY);
         let [ri, rj] = cands[pick].sides;
         done.push(Realised {
-            gain: cands[pick].gain,
+            gain,
             sides: [
                 (ri.actor, ri.supply, ri.x, ri.y()),
                 (rj.actor, rj.supply, rj.x, rj.y()),
             ],
         });
-        let mut touch = |c: usize, mark: u8, touched: &mut Vec<usize>| {
-            if marks[c] == 0 {
-                touched.push(c);
-            }
-            marks[c] |= mark;
-        };
-        // Supply matches: the same actor giving way on the same issue now
-        // stands where R left it.
+        // First only find what R touches (the lists and the state bytes are
+        // small), so that the candidates themselves, spread over the whole
+        // list, are then fetched together rather than one miss at a time.
+        // Supply matches: the same actor giving way on the same issue.
         for z in [ri, rj] {
-            index.visit(Role::Supply, z.actor, z.supply, &alive, |c, s| {
-                cands[c].sides[s].x = z.y();
-                touch(c, 1 << s, &mut touched);
-            });
+            index.visit(
+                Role::Supply,
+                z.actor,
+                z.supply,
+                &mut state,
+                &mut touched,
+                |s| {
+                    if s == 0 { SUPPLY_I } else { SUPPLY_J }
+                },
+            );
         }
-        // Demand matches: a side that demands what it demanded in R learns
-        // where R's supplier now votes.
-        for (demander, supplier) in [(rj, ri), (ri, rj)] {
-            let x0 = st.x0(supplier.actor, supplier.supply);
+        // Demand matches: a side that demands what it demanded in R.
+        for (demander, supplier, mark) in [(rj, ri, LEARN_I), (ri, rj, LEARN_J)] {
             index.visit(
                 Role::Demand,
                 demander.actor,
                 supplier.supply,
-                &alive,
-                |c, _| {
-                    cands[c].learn(
-                        &mut notes,
-                        supplier.supply,
-                        supplier.actor,
-                        supplier.y(),
-                        x0,
-                    );
-                    touch(c, 4, &mut touched);
-                },
+                &mut state,
+                &mut touched,
+                |_| mark,
             );
         }
+        let mut warm = 0u32;
+        for &c in &touched {
+            warm ^= cands[c].sides[0].actor ^ notes.warm(c) ^ (tree.get(c) as u32);
+        }
+        std::hint::black_box(warm);
         for c in touched.drain(..) {
-            let m = marks[c];
-            marks[c] = 0;
-            if cands[c].evaluate(st, &notes, [m & 1 != 0, m & 2 != 0]) {
-                tree.set(c, cands[c].gain);
+            let m = state[c] & MATCHES;
+            state[c] &= !MATCHES;
+            let cand = &mut cands[c];
+            // A supply match now stands where R left it; if that is on or
+            // past its target, the candidate is done.
+            let mut turned = false;
+            for (s, bit) in [(0, SUPPLY_I), (1, SUPPLY_J)] {
+                if m & bit != 0 {
+                    let side = cand.sides[s];
+                    let z = if (side.actor, side.supply) == (ri.actor, ri.supply) {
+                        ri
+                    } else {
+                        rj
+                    };
+                    cand.sides[s].x = z.y();
+                    turned |= cand.turned(st, s);
+                }
+            }
+            if !turned {
+                // A demand match learns where R's supplier now votes.
+                for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
+                    if m & bit != 0 {
+                        let x0 = st.x0(supplier.actor, supplier.supply);
+                        notes.learn(c, supplier.supply, supplier.actor, supplier.y(), x0);
+                    }
+                }
+                // Only learned, and nothing was or will be cut: unchanged.
+                if m & SUPPLIES == 0
+                    && state[c] & CUT == 0
+                    && [(ri, LEARN_I), (rj, LEARN_J)]
+                        .iter()
+                        .all(|&(supplier, bit)| {
+                            m & bit == 0 || cand.stays_uncut(st, &notes, c, supplier.supply)
+                        })
+                {
+                    continue;
+                }
+            }
+            let weighed = if turned {
+                None
             } else {
-                alive[c] = false;
+                cand.evaluate(st, &notes, c, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
+            };
+            if let Some((gain, cut)) = weighed {
+                tree.set(c, gain);
+                if cut {
+                    state[c] |= CUT;
+                } else {
+                    state[c] &= !CUT;
+                }
+            } else {
+                state[c] = DEAD;
                 left -= 1;
                 tree.set(c, f64::NEG_INFINITY);
             }
@@ -359,15 +462,17 @@ impl Index {
         }
     }
 
-    /// Calls `f(candidate, side)` for every live entry of (a, k) in `role`,
-    /// and drops the dead ones from the list.
+    /// Marks every live entry of (a, k) in `role` with `mark(side)` in
+    /// `state`, adding the candidates not yet marked to `touched`; drops the
+    /// dead entries from the list.
     fn visit(
         &mut self,
         role: Role,
         a: u32,
         k: u32,
-        alive: &[bool],
-        mut f: impl FnMut(usize, usize),
+        state: &mut [u8],
+        touched: &mut Vec<usize>,
+        mark: impl Fn(usize) -> u8,
     ) {
         let lists = match role {
             Role::Supply => &mut self.supply,
@@ -380,68 +485,15 @@ impl Index {
         for i in 0..list.len() {
             let e = list[i];
             let (c, s) = ((e / 2) as usize, (e % 2) as usize);
-            if alive[c] {
+            if state[c] & DEAD == 0 {
                 list[kept] = e;
                 kept += 1;
-                f(c, s);
+                if state[c] & MATCHES == 0 {
+                    touched.push(c);
+                }
+                state[c] |= mark(s);
             }
         }
         lists.len[key] = kept as u32;
-    }
-}
-
-/// The highest gain, and the earliest candidate at or above a threshold,
-/// each in O(log n). A removed candidate has gain −∞.
-struct MaxTree {
-    size: usize,
-    nodes: Vec<f64>,
-}
-
-impl MaxTree {
-    fn new(gains: impl ExactSizeIterator<Item = f64>) -> MaxTree {
-        let size = gains.len().next_power_of_two().max(1);
-        let mut nodes = vec![f64::NEG_INFINITY; 2 * size];
-        for (i, g) in gains.enumerate() {
-            nodes[size + i] = g;
-        }
-        for i in (1..size).rev() {
-            nodes[i] = nodes[2 * i].max(nodes[2 * i + 1]);
-        }
-        MaxTree { size, nodes }
-    }
-
-    fn max(&self) -> Option<f64> {
-        let top = self.nodes[1];
-        (top > f64::NEG_INFINITY).then_some(top)
-    }
-
-    fn set(&mut self, i: usize, gain: f64) {
-        let mut at = self.size + i;
-        self.nodes[at] = gain;
-        while at > 1 {
-            at /= 2;
-            let max = self.nodes[2 * at].max(self.nodes[2 * at + 1]);
-            // Above an unchanged node nothing changes.
-            if self.nodes[at] == max {
-                break;
-            }
-            self.nodes[at] = max;
-        }
-    }
-
-    fn first_at_least(&self, threshold: f64) -> Option<usize> {
-        // Gains are never NaN (an invalid candidate is never stored).
-        if self.nodes[1] < threshold {
-            return None;
-        }
-        let mut at = 1;
-        while at < self.size {
-            at = if self.nodes[2 * at] >= threshold {
-                2 * at
-            } else {
-                2 * at + 1
-            };
-        }
-        Some(at - self.size)
     }
 }
