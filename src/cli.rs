@@ -429,8 +429,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
             let format = export_format(format, to.output.as_deref());
             let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
-            let options = export::Options { all_maps };
-            to.write(&export::render_with(&report, format, width, options))
+            let options = export::Options {
+                all_maps,
+                ..Default::default()
+            };
+            to.write(&export::render_with(&report, format, width, &options))
         }
         Some(Command::Forecast {
             model,

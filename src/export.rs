@@ -150,9 +150,26 @@ impl<'c, 'm> Report<'c, 'm> {
     }
 }
 
+/// Where a report's "How it may move" comes from.
+#[derive(Debug, Clone, Default)]
+pub enum Simulation {
+    /// Run it here, unless its estimate refuses (the command line).
+    #[default]
+    Run,
+    /// Already run, on `model` (the model as written; the TUI's).
+    Given {
+        model: std::sync::Arc<crate::model::Model>,
+        run: std::sync::Arc<crate::simulate::Run>,
+    },
+    /// Not run, for this reason (one sentence).
+    Not(String),
+}
+
 /// What a report draws beyond its defaults.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// Where the simulation comes from.
+    pub simulation: Simulation,
     /// Draw the position map and the chart of every issue shown, however
     /// big the report gets (`--all-maps`); by default only the cruxes and
     /// the first issues are drawn in full (docs/design.md, "Report size").
@@ -161,11 +178,11 @@ pub struct Options {
 
 /// Renders `r` in `format`; `width` applies to the text format.
 pub fn render(r: &Report<'_, '_>, format: Format, width: usize) -> String {
-    render_with(r, format, width, Options::default())
+    render_with(r, format, width, &Options::default())
 }
 
 /// [`render`], with `options`.
-pub fn render_with(r: &Report<'_, '_>, format: Format, width: usize, options: Options) -> String {
+pub fn render_with(r: &Report<'_, '_>, format: Format, width: usize, options: &Options) -> String {
     match format {
         Format::Text => text::render(r, width.max(MIN_WIDTH)),
         Format::Markdown => markdown::render(r, options),

@@ -479,7 +479,7 @@ fn a_big_model_gives_a_small_report() {
     let m = model::from_str(&detente::generate::yaml(&spec), Origin::BuiltIn).expect("valid");
     let c = Comparison::new(&m, 0, 1);
     let report = Report::all(&c, common::fixed_provenance());
-    let page = render_with(&report, Format::Html, 100, Options::default());
+    let page = render_with(&report, Format::Html, 100, &Options::default());
     // 200 × 150 is far too big to simulate: the estimate refuses it.
     assert!(page.contains(
         "<p>Not simulated: this model is too big to simulate in reasonable time (200 actors × \
@@ -514,7 +514,15 @@ fn a_big_model_gives_a_small_report() {
     let projected = per_issue * 6000.0 + 4_000_000.0;
     assert!(projected < 10e6, "{per_issue} bytes an issue: {projected}");
     // --all-maps draws every one.
-    let all = render_with(&report, Format::Html, 100, Options { all_maps: true });
+    let all = render_with(
+        &report,
+        Format::Html,
+        100,
+        &Options {
+            all_maps: true,
+            ..Default::default()
+        },
+    );
     assert_eq!(all.matches("<figure id=\"map-").count(), 150);
     assert!(!all.contains("table class=\"compact\""));
 }

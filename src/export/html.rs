@@ -49,7 +49,7 @@ fn esc_br(s: &str) -> String {
 const CSS: &str = include_str!("report.css");
 
 /// Renders the whole page.
-pub(super) fn render(report: &Report<'_, '_>, options: Options) -> String {
+pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
     let c = report.comparison;
     let m = c.model;
     let (l, r) = (&m.actors[c.left], &m.actors[c.right]);
@@ -90,7 +90,7 @@ pub(super) fn render(report: &Report<'_, '_>, options: Options) -> String {
     table(&mut o, report);
     analysis(&mut o, c);
     // Each shown issue's map and chart, or `None` for the compact tables.
-    let sim = simulate(c);
+    let sim = simulate(c, &options.simulation);
     let heaviest = map::max_weight(c);
     let powered = gives_power(m);
     let drawn = full::drawings(

@@ -56,7 +56,7 @@ fn cell(issue: &Issue, actor: Option<&Actor>, p: Option<&Position>) -> String {
     s
 }
 
-pub(super) fn render(report: &Report<'_, '_>, options: Options) -> String {
+pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
     let c = report.comparison;
     let m = c.model;
     let (left, right) = (&m.actors[c.left], &m.actors[c.right]);
@@ -177,11 +177,11 @@ pub(super) fn render(report: &Report<'_, '_>, options: Options) -> String {
 
 /// "How it may move": a table of the rounds per issue shown in full, the
 /// rest in one table from round 0 to the last.
-fn moves(out: &mut String, report: &Report<'_, '_>, options: Options) {
+fn moves(out: &mut String, report: &Report<'_, '_>, options: &Options) {
     let c = report.comparison;
     let m = c.model;
     let _ = writeln!(out, "\n## How it may move\n");
-    let ran = match simulate(c) {
+    let ran = match simulate(c, &options.simulation) {
         Moves::Not(why) => {
             let _ = writeln!(out, "{}", esc(&why));
             return;

@@ -35,20 +35,20 @@ pub(super) struct Path {
 }
 
 /// Runs the simulation for `c`'s model at its minimum basis, unless its
-/// own estimate refuses the default rounds.
-pub(super) fn simulate(c: &Comparison<'_>) -> Moves {
-    let input = Input::new(c.model, c.min_basis);
-    if simulate::affordable(&input, DEFAULT_ROUNDS).is_err() {
-        return Moves::Not(format!(
-            "Not simulated: this model is too big to simulate in reasonable time ({} actors × \
-             {} issues give about {:.1e} candidate exchanges a round); detente simulate \
-             --issues ID,… --actors ACTOR,… runs it on a part.",
-            input.actors.len(),
-            input.issues.len(),
-            simulate::estimate_candidates(&input)
-        ));
-    }
-    let run = simulate::run(&input, DEFAULT_ROUNDS, &mut |_| {});
+/// own estimate refuses the default rounds; or takes the run `given`.
+pub(super) fn simulate(c: &Comparison<'_>, given: &crate::export::Simulation) -> Moves {
+    use crate::export::Simulation;
+    let (input, run) = match given {
+        Simulation::Not(why) => return Moves::Not(why.clone()),
+        Simulation::Given { model, run } => (Input::new(model, c.min_basis), Run::clone(run)),
+        Simulation::Run => {
+            let input = Input::new(c.model, c.min_basis);
+            match run_here(input) {
+                Ok(pair) => pair,
+                Err(why) => return Moves::Not(why),
+            }
+        }
+    };
     if let Some(note) = &run.note {
         return Moves::Not(format!("Nothing moves in the simulation ({note})."));
     }
@@ -58,6 +58,22 @@ pub(super) fn simulate(c: &Comparison<'_>) -> Moves {
         .map(|e| e.end)
         .collect();
     Moves::Ran(Ran { input, run, ends })
+}
+
+/// The run, unless the estimate refuses it.
+fn run_here(input: Input) -> Result<(Input, Run), String> {
+    if simulate::affordable(&input, DEFAULT_ROUNDS).is_err() {
+        return Err(format!(
+            "Not simulated: this model is too big to simulate in reasonable time ({} actors × \
+             {} issues give about {:.1e} candidate exchanges a round); detente simulate \
+             --issues ID,… --actors ACTOR,… runs it on a part.",
+            input.actors.len(),
+            input.issues.len(),
+            simulate::estimate_candidates(&input)
+        ));
+    }
+    let run = simulate::run(&input, DEFAULT_ROUNDS, &mut |_| {});
+    Ok((input, run))
 }
 
 impl Ran {

@@ -126,7 +126,23 @@ impl App {
             },
             provenance: Provenance::now(&self.context.origin),
         };
-        export::render(&report, format, export::DEFAULT_WIDTH)
+        // The report's simulation is the Timeline's, never run here: on a
+        // big model it would hold the screen still.
+        let simulation = match (self.timeline.run(), self.timeline.basis == self.min_basis()) {
+            (Some(run), true) => export::Simulation::Given {
+                model: std::sync::Arc::clone(&self.timeline.base),
+                run: std::sync::Arc::new(run.clone()),
+            },
+            _ => export::Simulation::Not(
+                "Not simulated here: press t in detente to run the simulation first, or use detente export."
+                    .to_string(),
+            ),
+        };
+        let options = export::Options {
+            simulation,
+            ..Default::default()
+        };
+        export::render_with(&report, format, export::DEFAULT_WIDTH, &options)
     }
 
     /// What is shown, in the format the file's extension names (text for

@@ -153,6 +153,11 @@ impl App {
             Simulated::Done(Ok(run)) => {
                 let n = run.rounds.len();
                 t.simulation = Simulation::Done(run);
+                // Elsewhere the header's round says it; a what-if change's
+                // message, say, stays.
+                if self.view != View::Timeline {
+                    return;
+                }
                 self.say(
                     format!(
                         "simulated {n} round{}: , and . step through them",
