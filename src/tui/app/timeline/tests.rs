@@ -277,3 +277,22 @@ fn a_stance_takes_the_nearest_word_and_a_number_its_value() {
     assert_eq!(at.actors[1].position(0).expect("held").value, 150.25);
     assert_eq!(at.actors[0].position(0).expect("held").value, 40.0);
 }
+
+/// The TUI's report never simulates on the screen's thread: it takes the
+/// Timeline's run, or says how to get one.
+#[test]
+fn the_report_takes_the_timelines_run_or_says_to_run_it() {
+    let m = worked();
+    let mut a = app(&m, "south", "west");
+    let md = a.export_text(crate::export::Format::Markdown);
+    assert!(
+        md.contains("Not simulated here: press t in detente to run the simulation first"),
+        "{md}"
+    );
+    let effects = a.update(Action::ShowTimeline);
+    simulate_now(&mut a, effects);
+    let md = a.export_text(crate::export::Format::Markdown);
+    assert!(!md.contains("Not simulated here"), "{md}");
+    // South's budget in rounds 0 and 1, as the worked example gives them.
+    assert!(md.contains("180") && md.contains("132.4"), "{md}");
+}
