@@ -162,3 +162,54 @@ fn the_tui_opens_with_the_scenario_applied() {
         "{s}"
     );
 }
+
+/// What if, as a user walks it: in the Issue view `+` moves Northland's
+/// water share 70 → 75 and the compromise marker with it ((1.8·75 + 0.8·30
+/// + 0.6·50) / 3.2 = 59.1, from 56.3); the header counts the change; `u`
+/// restores the exact screen; `w` saves the scenario, after which `q` quits
+/// at once; reopening with `--scenario` shows the same screen as before
+/// quitting.
+#[test]
+fn what_if_moves_the_compromise_undo_restores_and_a_saved_scenario_reopens_the_same() {
+    let talks = include_str!("fixtures/scenario/talks.yaml");
+    let dir = dir_with(talks);
+    let a = Tmux::start(dir.path(), "w");
+    a.open("talks.yaml --left northland --right southland");
+    a.send("\r");
+    let before = a.wait_for("compromise 56.3");
+    // Everything but the footer (status and key hints).
+    let shown = |s: &str| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines[..lines.len().saturating_sub(2)].join("\n")
+    };
+    a.send("+");
+    let moved = a.wait_for("compromise 59.1");
+    assert!(moved.contains("what-if: 1 change, unsaved"), "{moved}");
+    assert!(moved.contains("▲ median 75"), "{moved}");
+    a.send("u");
+    let undone = a.wait_for("undid northland:water-share:position");
+    assert_eq!(shown(&undone), shown(&before));
+    a.send("+");
+    a.wait_for("compromise 59.1");
+    a.send("w");
+    a.wait_for("talks-what-if.yaml");
+    a.send("\r");
+    let saved = a.wait_for("saved the what-if changes");
+    assert!(
+        saved.contains("what-if: 1 change ") || saved.contains("what-if: 1 change\n"),
+        "{saved}"
+    );
+    let file = std::fs::read_to_string(dir.path().join("talks-what-if.yaml")).expect("saved");
+    assert!(
+        file.contains("field: position") && file.contains("to: 75"),
+        "{file}"
+    );
+    a.send("q");
+    a.wait_for("EXIT=0");
+    a.open("talks.yaml --scenario talks-what-if.yaml --left northland --right southland");
+    a.send("\r");
+    let reopened = a.wait_for("compromise 59.1");
+    assert_eq!(shown(&reopened), shown(&saved));
+    a.send("q");
+    a.wait_for("EXIT=0");
+}
