@@ -95,9 +95,11 @@ impl<E> From<io::Error> for Error<E> {
 /// thread, hands it to `what_if` (a scenario's changes: the identity when
 /// there are none), then asks `open` for the first pair. With a `path`, the
 /// file is watched and reloaded when it is saved, and `what_if` applies to
-/// every reload.
+/// every reload. With `since` (OLD's file name and model), every view
+/// marks what moved since it.
 pub fn run<E>(
     path: Option<PathBuf>,
+    since: Option<(String, Model)>,
     what_if: impl Fn(Model) -> Model + Send + 'static,
     open: impl FnOnce(&Model) -> Result<(usize, usize), E>,
 ) -> Result<Option<i32>, Error<E>> {
@@ -160,6 +162,9 @@ pub fn run<E>(
     let viewport = Rect::new(0, 0, size.width, size.height);
     let mut app =
         App::new(Arc::new(model), left, right, Theme::from_env(), viewport).with_context(context);
+    if let Some((name, old)) = since {
+        app = app.with_since(name, Arc::new(old));
+    }
     event_loop(&mut terminal, &mut app, &stop, &loader)?;
     Ok(stopped_by(&stop))
 }
