@@ -79,7 +79,8 @@ impl App {
         let s = self.since.as_ref()?;
         // Every position of an actor or on an issue OLD did not have is new.
         if s.diff.old_actor(actor).is_none() || s.diff.old_issue(issue).is_none() {
-            let known = self.model.actors.get(actor)?.position(issue).is_some();
+            let a = self.model.actors.get(actor)?;
+            let known = a.position_at(issue, self.min_basis()).is_some();
             return known.then_some(Mark::New);
         }
         match s.diff.position(actor, issue)?.change {
@@ -100,7 +101,8 @@ impl App {
             return None;
         }
         let m = &*self.model;
-        let p = m.actors.get(actor)?.position(issue)?;
+        // Only a position that counts is shown, so only it is noted.
+        let p = m.actors.get(actor)?.position_at(issue, self.min_basis())?;
         let mut notes = Vec::new();
         match self.position_mark(actor, issue) {
             Some(Mark::New) => notes.push("new".to_string()),
