@@ -40,6 +40,9 @@ pub struct Cli {
     /// The actor for the right pane
     #[arg(long, value_name = "ACTOR")]
     pub right: Option<String>,
+    /// Mark what moved since this older model of the same talks (any format detente opens)
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
     #[command(flatten)]
     pub what_if: WhatIf,
 }
@@ -351,6 +354,28 @@ impl CliError {
     }
 }
 
+/// `--since OLD`: OLD's file name and the model, or an error naming it
+/// as the old model.
+fn since_model(path: &Path) -> Result<(String, Model), CliError> {
+    if path == Path::new("-") {
+        return Err(CliError::Usage(
+            "the interactive view reads keys from standard input, so --since cannot read the old model from it; give a file".into(),
+        ));
+    }
+    let name = crate::sanitize::line(
+        &path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy(),
+    );
+    model::load(path)
+        .map(|m| (name, m))
+        .map_err(|source| CliError::Side {
+            side: "old",
+            source,
+        })
+}
+
 /// Loads the model at `path`, or the built-in one.
 pub fn load_model(path: Option<&Path>) -> Result<Model, LoadError> {
     match path {
@@ -546,6 +571,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 mistyped_subcommand(path)?;
             }
             use std::io::IsTerminal;
+            let since = cli.since.as_deref().map(since_model).transpose()?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 // Without a terminal, a broken model or an unknown actor
                 // still says so first, as before the TUI loaded by itself.
@@ -557,8 +583,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             let (left, right) = (cli.left.as_deref(), cli.right.as_deref());
             let (what_if, notes) = cli.what_if.prepare()?.for_the_tui();
-            let outcome =
-                crate::tui::run(cli.model.clone(), what_if, |m| open_pair(m, left, right));
+            let outcome = crate::tui::run(cli.model.clone(), since, what_if, |m| {
+                open_pair(m, left, right)
+            });
             notes.say();
             match outcome {
                 Ok(None) => Ok(()),

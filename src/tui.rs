@@ -95,9 +95,11 @@ impl<E> From<io::Error> for Error<E> {
 /// thread, asks `open` for the first pair and `what_if` for the changes to
 /// start from (a scenario, whether it is unsaved, and what did not apply),
 /// which the App keeps applied through every reload. With a `path`, the
-/// file is watched and reloaded when it is saved.
+/// file is watched and reloaded when it is saved. With `since` (OLD's file
+/// name and model), every view marks what moved since it.
 pub fn run<E>(
     path: Option<PathBuf>,
+    since: Option<(String, Model)>,
     what_if: impl FnOnce(&Model) -> (crate::scenario::Scenario, bool, Vec<String>),
     open: impl FnOnce(&Model) -> Result<(usize, usize), E>,
 ) -> Result<Option<i32>, Error<E>> {
@@ -159,9 +161,12 @@ pub fn run<E>(
     let size = terminal.size()?;
     let viewport = Rect::new(0, 0, size.width, size.height);
     let (scenario, unsaved, notes) = what_if(&model);
-    let mut app = App::new(Arc::new(model), left, right, Theme::from_env(), viewport)
-        .with_context(context)
-        .with_scenario(scenario, unsaved, &notes);
+    let mut app =
+        App::new(Arc::new(model), left, right, Theme::from_env(), viewport).with_context(context);
+    if let Some((name, old)) = since {
+        app = app.with_since(name, Arc::new(old));
+    }
+    let mut app = app.with_scenario(scenario, unsaved, &notes);
     event_loop(&mut terminal, &mut app, &stop, &loader)?;
     Ok(stopped_by(&stop))
 }

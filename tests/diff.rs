@@ -384,3 +384,23 @@ fn long_lists_are_cut_after_25_lines_and_counted() {
     ]);
     assert_eq!(csv.lines().filter(|l| l.starts_with("moved,")).count(), 30);
 }
+
+/// `detente NEW --since OLD` (the TUI) loads OLD first: a bad one is named
+/// as the old model before the TUI would start, and standard input is the
+/// keys', never OLD's.
+#[test]
+fn the_tui_names_a_bad_since_as_the_old_model() {
+    let missing = run(&["talks-2.yaml", "--since", "no-such.yaml"]);
+    assert_eq!(missing.code, 1);
+    assert_eq!(
+        missing.stderr,
+        "detente: the old model: cannot read no-such.yaml: No such file or directory (os error 2)\n"
+    );
+    let stdin = run(&["talks-2.yaml", "--since", "-"]);
+    assert_eq!(stdin.code, 2, "{}", stdin.stderr);
+    assert!(stdin.stderr.contains("--since"), "{}", stdin.stderr);
+    // A good OLD goes on to the next check: the TUI needs a terminal.
+    let good = run(&["talks-2.yaml", "--since", "talks-1.yaml"]);
+    assert_eq!(good.code, 2, "{}", good.stderr);
+    assert!(good.stderr.contains("needs a terminal"), "{}", good.stderr);
+}

@@ -670,3 +670,73 @@ fn q_quits_at_once_while_the_simulation_runs() {
     );
     assert_cooked(&t);
 }
+
+/// The talks fixtures of `detente diff` (tests/fixtures/diff), copied into
+/// a fresh directory.
+fn talks_dir() -> tempfile::TempDir {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["talks-1.yaml", "talks-2.yaml"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).expect("copy");
+    }
+    dir
+}
+
+/// China moved on emission cuts from 10 (talks-1) to 30 (talks-2).
+#[test]
+fn since_marks_what_moved_and_the_header_names_the_old_file() {
+    let dir = talks_dir();
+    let t = Tmux::start(dir.path(), 120, 40);
+    let s = t.run_detente("talks-2.yaml --since talks-1.yaml --left china --right eu");
+    let s = if s.contains("since talks-1.yaml") {
+        s
+    } else {
+        t.wait_for("since talks-1.yaml")
+    };
+    assert!(
+        line_with(&s, "│Emission cuts").contains("30 ↑ was 10"),
+        "{s}"
+    );
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+}
+
+/// `+` moves China on emission cuts 30 → 35: the compromise (weights
+/// salience × power: US 0.5, EU 0.6, China 1.05, islands 1, India 0.8,
+/// Σ 3.95) goes from 146.5 / 3.95 = 37.1 to 151.75 / 3.95 = 38.4, one
+/// column right; `u` gives back the screen as it was above the footer,
+/// where the status line says what was undone.
+#[test]
+fn a_what_if_step_moves_the_compromise_and_undo_restores_the_screen() {
+    let dir = talks_dir();
+    let t = Tmux::start(dir.path(), 120, 40);
+    t.run_detente("talks-2.yaml --left china --right eu");
+    t.type_text("j");
+    t.press("Enter");
+    let before = t.wait_for("◆ compromise 37.1");
+    let marker = |s: &str| {
+        line_with(s, "◆")
+            .chars()
+            .position(|c| c == '◆')
+            .expect("the compromise marker")
+    };
+    t.type_text("+");
+    let after = t.wait_for("what-if: 1 change");
+    assert!(after.contains("◆ compromise 38.4"), "{after}");
+    assert_eq!(marker(&after), marker(&before) + 1, "{before}\n{after}");
+    assert!(line_with(&after, "│China").contains("↑35"), "{after}");
+    t.type_text("u");
+    let undone = t.wait_for("undid");
+    assert!(!undone.contains("what-if:"), "{undone}");
+    let status = undone
+        .lines()
+        .position(|l| l.contains("undid"))
+        .expect("the status line");
+    assert!(status > 30, "the status line is in the footer:\n{undone}");
+    for (k, (a, b)) in before.lines().zip(undone.lines()).take(status).enumerate() {
+        assert_eq!(a, b, "row {k}:\n{before}\n{undone}");
+    }
+    t.type_text("q");
+    t.type_text("q");
+    t.wait_for("EXIT=0");
+}

@@ -27,6 +27,7 @@ mod mouse;
 mod overlays;
 mod pair;
 mod reload;
+mod since;
 mod timeline;
 mod trail;
 mod views;
@@ -43,6 +44,7 @@ pub use kinds::{
 pub use overlays::prompt_format;
 pub use pair::{Pair, PairRow};
 pub use reload::Snapshot;
+pub use since::{Mark, Since, Source, arrow};
 pub use timeline::{Simulation, Timeline, model_at};
 pub use whatif::WhatIf;
 
@@ -86,6 +88,8 @@ pub struct App {
     pub timeline: Timeline,
     /// The what-if changes, and the model as read that they apply to.
     pub what_if: WhatIf,
+    /// `--since OLD`: the old model and what moved since it.
+    pub since: Option<Since>,
     pub detail_scroll: u16,
     /// How far the help overlay is scrolled, where it does not fit.
     pub help_scroll: u16,
@@ -135,6 +139,7 @@ impl App {
             analysis: Analysis::default(),
             timeline,
             what_if,
+            since: None,
             detail_scroll: 0,
             help_scroll: 0,
             status: None,

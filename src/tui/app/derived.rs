@@ -16,6 +16,7 @@ impl App {
     /// Compares `left` with `right`, counting positions from `min_basis`.
     pub(super) fn set_pair(&mut self, left: usize, right: usize, min_basis: Basis) {
         self.comparison = Pair::new(&self.model, left, right, min_basis);
+        self.refresh_since(false);
         self.rebuild_rows();
         if self.view == View::Analysis {
             self.rebuild_analysis();

@@ -94,10 +94,14 @@ impl App {
                 let mut what_if =
                     std::mem::replace(&mut self.what_if, super::WhatIf::new(Arc::clone(&model)));
                 what_if.written = model;
+                let since = self.since.take();
                 // The old model (and what was built on it) goes before the
                 // caller can ask for another load.
                 *self = next;
                 self.what_if = what_if;
+                // What moved since OLD, again, against the new model.
+                self.since = since;
+                self.refresh_since(true);
                 self.say("reloaded the model file", false);
                 self.reapply_what_if();
             }

@@ -87,8 +87,12 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
             iw,
             sel(t.title()),
         );
-        for (rect, p) in [(left, row.left), (right, row.right)] {
-            let line = cell(app, &m.issues[row.issue], p, usize::from(rect.width));
+        for (rect, p, actor) in [
+            (left, row.left, app.left()),
+            (right, row.right, app.right()),
+        ] {
+            let note = app.change_note(actor, row.issue);
+            let line = cell(app, &m.issues[row.issue], p, note, usize::from(rect.width));
             let line = if selected {
                 line.patch_style(t.selected())
             } else {
@@ -137,10 +141,15 @@ fn legend(app: &App, panes: &layout::Panes, buf: &mut Buffer) {
     } else {
         &[]
     };
+    let moved: &[&str] = if app.marks_shown() {
+        &["↑↓ moved"]
+    } else {
+        &[]
+    };
     let x = panes.left.x + 1;
     let room = usize::from(panes.right.right().saturating_sub(x + 1));
     let mut text = String::from(" ");
-    for e in shown.iter().chain(numbers).chain(&verdicts) {
+    for e in shown.iter().chain(numbers).chain(moved).chain(&verdicts) {
         if width(&text) + width(e) + 2 > room {
             break;
         }
@@ -156,8 +165,15 @@ fn legend(app: &App, panes: &layout::Panes, buf: &mut Buffer) {
 }
 
 /// `++ demands  Insists on legally binding…`, padded to `w` columns; a
-/// reported or inferred position carries its mark (`rejectsʳ`), a red line `!`.
-fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line<'a> {
+/// reported or inferred position carries its mark (`rejectsʳ`), a red line `!`;
+/// a position that moved, its `note` (`↑ was 30`) before the summary.
+fn cell<'a>(
+    app: &App,
+    issue: &Issue,
+    p: Option<&'a Position>,
+    note: Option<String>,
+    w: usize,
+) -> Line<'a> {
     let t = app.theme;
     let stance = p.and_then(|p| p.stance);
     let word = match (p, issue.is_numeric()) {
@@ -181,23 +197,42 @@ fn cell<'a>(app: &App, issue: &Issue, p: Option<&'a Position>, w: usize) -> Line
     // A narrow pane gives the summary the stance word's room: the glyph
     // says it (the legend below the panes spells it out). It cuts the
     // word or the number's label, never the marks.
-    let head = if w < NARROW_PANE && !issue.is_numeric() {
+    let narrow = w < NARROW_PANE && !issue.is_numeric();
+    let head = if narrow {
         format!("{} ", pad(&format!("{glyph}{mark}"), 4))
     } else {
         let cols = if issue.is_numeric() { 18 } else { 10 }.min(w.saturating_sub(3));
         let word = truncate_marked(&word, &mark, cols);
-        truncate(&format!("{glyph:<2} {} ", pad(&word, cols)), w)
+        // A note follows the word at once: it must not lose its room to
+        // the padding that lines the summaries up.
+        let word = if note.is_some() {
+            word
+        } else {
+            pad(&word, cols)
+        };
+        truncate(&format!("{glyph:<2} {word} "), w)
     };
-    let rest = w.saturating_sub(crate::text::width(&head));
+    let mut rest = w.saturating_sub(crate::text::width(&head));
+    let mut spans = vec![Span::styled(head, t.position(issue, p))];
     // With the glyph alone, a position without a summary (or none at all)
-    // still says its stance in words.
-    let summary = match p.and_then(|p| p.summary()) {
+    // still says its stance in words, before any note.
+    let own = p.and_then(|p| p.summary());
+    let mut summary = match own {
         Some(s) => s,
-        None if w < NARROW_PANE && !issue.is_numeric() => stance.map_or("unknown", |s| s.word()),
+        None if narrow => stance.map_or("unknown", |s| s.word()),
         None => "",
     };
-    Line::from(vec![
-        Span::styled(head, t.position(issue, p)),
-        Span::raw(pad(&truncate(summary, rest), rest)),
-    ])
+    if let Some(note) = note {
+        if own.is_none() && !summary.is_empty() {
+            let word = truncate(&format!("{summary} "), rest);
+            rest = rest.saturating_sub(width(&word));
+            spans.push(Span::raw(word));
+            summary = "";
+        }
+        let note = truncate(&format!("{note}  "), rest);
+        rest = rest.saturating_sub(width(&note));
+        spans.push(Span::styled(note, t.moved()));
+    }
+    spans.push(Span::raw(pad(&truncate(summary, rest), rest)));
+    Line::from(spans)
 }

@@ -129,11 +129,14 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-/// `  what-if: 2 changes  round 3 of 10 (simulated)`: what the views show
-/// beyond the model as read, each where it applies.
+/// `  since talks-1.yaml  what-if: 2 changes  round 3 of 10 (simulated)`:
+/// what the views show beyond the model as read, each where it applies.
 fn state(app: &App) -> Vec<Span<'static>> {
     let t = app.theme;
     let mut spans = Vec::new();
+    if let Some(s) = &app.since {
+        spans.push(Span::styled(format!("  since {}", s.name), t.moved()));
+    }
     let n = app.what_if.scenario.len();
     if n > 0 {
         let unsaved = if app.what_if.unsaved() {

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Widget};
 use crate::model::{Issue, Stance, format_number};
 use crate::present::stance_glyph;
 use crate::text::{pad, truncate, truncate_marked, width};
-use crate::tui::app::{App, Filter};
+use crate::tui::app::{App, Filter, Mark, arrow};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
@@ -67,6 +67,14 @@ fn legend(app: &App, issue: &Issue) -> Line<'static> {
         };
         spans.push(Span::raw(format!(" {name} {shown}")));
     }
+    if app.marks_shown() {
+        let what = if issue.is_numeric() {
+            "  ○ was  ↑↓ moved  * new"
+        } else {
+            "  ↑was -: moved  * new"
+        };
+        spans.push(Span::styled(what, t.moved()));
+    }
     Line::from(spans)
 }
 
@@ -108,14 +116,25 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The actor's name with its basis mark and red line, as the views show it,
-/// in at most `w` columns: the name gives way, never the marks.
-fn marked_name(app: &App, actor: usize, w: usize) -> String {
+/// in at most `w` columns: the name gives way, never the marks. On the
+/// spectrum (`moved`), a stance that moved says where from (`↑was -`), a
+/// new one `*`.
+fn marked_name(app: &App, actor: usize, w: usize, moved: bool) -> String {
     let a = &app.model.actors[actor];
     let mut mark = String::new();
     if let Some(p) = a.position_at(app.issue, app.min_basis()) {
         mark.push_str(p.basis.mark());
         if p.red_line {
             mark.push_str(" !");
+        }
+        match app.position_mark(actor, app.issue) {
+            Some(Mark::Moved { was, .. }) if moved => mark.push_str(&format!(
+                " {}was {}",
+                arrow(was, p.value),
+                stance_glyph(Some(Stance::nearest(was)))
+            )),
+            Some(Mark::New) if moved => mark.push_str(" *"),
+            _ => {}
         }
     }
     truncate_marked(&a.name, &mark, w)
@@ -189,7 +208,7 @@ fn spectrum(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(
                 rect.x,
                 rect.y + head_rows + k as u16,
-                pad(&marked_name(app, actor, w), w),
+                pad(&marked_name(app, actor, w, true), w),
                 w,
                 style,
             );
@@ -300,10 +319,17 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             nl.names.x,
             y,
-            pad(&marked_name(app, actor, nw), nw),
+            pad(&marked_name(app, actor, nw, false), nw),
             nw,
             name_style,
         );
+        let mark = p.and(app.position_mark(actor, app.issue));
+        // Where the position was, as a hollow mark the position covers
+        // where they share a column.
+        let was = match mark {
+            Some(Mark::Moved { was, .. }) => Some(column(was, min, max, nl.track.width)),
+            _ => None,
+        };
         let track: String = match p {
             Some(p) => {
                 let at = column(p.value, min, max, nl.track.width);
@@ -315,7 +341,19 @@ fn number_line(app: &App, issue: &Issue, area: Rect, buf: &mut Buffer) {
         };
         let style = track_style(t, p.is_some());
         buf.set_string(nl.track.x, y, track, style);
-        let value = p.map_or_else(|| "unknown".to_string(), |p| format_number(p.value));
+        if let (Some(c), Some(p)) = (was, p)
+            && c != column(p.value, min, max, nl.track.width)
+        {
+            buf.set_string(nl.track.x + c, y, "○", t.moved());
+        }
+        let value = match (p, mark) {
+            (None, _) => "unknown".to_string(),
+            (Some(p), Some(Mark::Moved { was, .. })) => {
+                format!("{}{}", arrow(was, p.value), format_number(p.value))
+            }
+            (Some(p), Some(Mark::New)) => format!("*{}", format_number(p.value)),
+            (Some(p), None) => format_number(p.value),
+        };
         let shown = truncate(&value, vw.saturating_sub(1));
         buf.set_stringn(
             nl.values.x + nl.values.width.saturating_sub(width(&shown) as u16),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::present::value_glyph;
 use crate::text::{pad, truncate, wrap_words};
-use crate::tui::app::App;
+use crate::tui::app::{App, Mark, arrow};
 use crate::tui::layout;
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
@@ -42,6 +42,9 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         String::from(" ++ demands  + supports  0 neutral  - opposes  -- rejects  · unknown ");
     if m.issues.iter().any(|i| i.is_numeric()) {
         legend.push_str(" 20 a position on the issue's scale ");
+    }
+    if app.marks_shown() {
+        legend.push_str(" ↑↓ moved  * new ");
     }
     if in_corner {
         for (k, mark) in marks.iter().enumerate() {
@@ -108,6 +111,11 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
                 glyph.push_str(p.basis.mark());
                 if p.red_line {
                     glyph.push('!');
+                }
+                match app.position_mark(actor, issue) {
+                    Some(Mark::Moved { was, .. }) => glyph.push_str(arrow(was, p.value)),
+                    Some(Mark::New) => glyph.push('*'),
+                    None => {}
                 }
             }
             let mut style = t.position(&m.issues[issue], p);
