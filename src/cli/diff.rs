@@ -9,7 +9,8 @@ use crate::export::diff::{DiffReport, render};
 pub struct DiffArgs {
     /// The earlier model: YAML, Decide, KTAB or long CSV (`-`: standard input)
     old: PathBuf,
-    /// The later model, in any of the same formats; actors and issues are matched by id
+    /// The later model, in any of the same formats; actors and issues are matched by id;
+    /// --scenario and --set change this one
     new: PathBuf,
     /// The output format [default: from the extension of PATH (.txt, .md,
     /// .csv, .json), else text]
