@@ -448,12 +448,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = what_if.apply(load_model(model.as_deref())?)?;
+            let (m, applied) = what_if.apply(load_model(model.as_deref())?)?;
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             not_itself(&m, l, r)?;
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
             let format = export_format(format, to.output.as_deref());
-            let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
+            let provenance = Provenance::now(&origin_of(model.as_deref())).with_what_if(applied);
+            let report = export::Report::all(&c, provenance);
             let options = export::Options {
                 all_maps,
                 ..Default::default()
@@ -468,7 +469,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = what_if.apply(load_model(model.as_deref())?)?;
+            let (m, _) = what_if.apply(load_model(model.as_deref())?)?;
             let min = counting.min_basis.into();
             let (checked, mae) = crate::analysis::forecast::check_all(&m, min);
             to.write(&export::forecast::render(
@@ -486,7 +487,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             what_if,
         }) => {
             let actor = args.pop().unwrap_or_default();
-            let m = what_if.apply(load_model(args.first().map(Path::new))?)?;
+            let (m, _) = what_if.apply(load_model(args.first().map(Path::new))?)?;
             let a = resolve(&m, "ranked", &actor)?;
             let min = counting.min_basis.into();
             let ranked = crate::analysis::rank::closest(&m, a, min);
@@ -503,7 +504,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             to,
         }) => {
             to.check(model.as_deref())?;
-            let m = what_if.apply(load_model(model.as_deref())?)?;
+            let (m, _) = what_if.apply(load_model(model.as_deref())?)?;
             let min = counting.min_basis.into();
             let input = crate::simulate::Input::filtered(&m, min, &issues, &actors)
                 .map_err(CliError::Usage)?;
@@ -575,7 +576,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 // Without a terminal, a broken model or an unknown actor
                 // still says so first, as before the TUI loaded by itself.
-                let m = cli.what_if.apply(load_model(cli.model.as_deref())?)?;
+                let (m, _) = cli.what_if.apply(load_model(cli.model.as_deref())?)?;
                 open_pair(&m, cli.left.as_deref(), cli.right.as_deref())?;
                 return Err(CliError::Usage(
                     "the interactive view needs a terminal; to print a comparison, use `detente export --left A --right B`".into(),

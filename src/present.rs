@@ -393,11 +393,41 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// The what-if changes a report's model was made with: a scenario file
+/// (`--scenario`) and the `--set` changes, each counted as applied (a
+/// change that did not fit the model is not counted).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhatIfApplied {
+    /// The scenario file as given, and how many of its changes applied.
+    pub scenario: Option<(String, usize)>,
+    /// How many `--set` changes applied.
+    pub set: usize,
+}
+
+impl WhatIfApplied {
+    /// `what-if.yaml (2 changes)`, `1 --set change`, or both joined by
+    /// "and"; `None` without a scenario or an applied `--set`.
+    pub fn phrase(&self) -> Option<String> {
+        let n = |count: usize| if count == 1 { "" } else { "s" };
+        let scenario = self
+            .scenario
+            .as_ref()
+            .map(|(file, count)| format!("{file} ({count} change{})", n(*count)));
+        let set = (self.set > 0).then(|| format!("{} --set change{}", self.set, n(self.set)));
+        match (scenario, set) {
+            (Some(a), Some(b)) => Some(format!("{a} and {b}")),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
 /// What a report says about where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
     /// The model's path as given, `built-in` or `standard input`.
     pub model: String,
+    /// The what-if changes applied to the model, if any.
+    pub what_if: WhatIfApplied,
     pub version: &'static str,
     pub date: Date,
 }
@@ -412,15 +442,27 @@ impl Provenance {
     pub fn on(origin: &Origin, date: Date) -> Provenance {
         Provenance {
             model: self::origin(origin),
+            what_if: WhatIfApplied::default(),
             version: env!("CARGO_PKG_VERSION"),
             date,
         }
     }
 
-    /// `Model: data/geneva.yaml, detente 0.3.0, 2026-11-28`.
+    /// The same, of the model with these what-if changes.
+    pub fn with_what_if(self, what_if: WhatIfApplied) -> Provenance {
+        Provenance { what_if, ..self }
+    }
+
+    /// `Model: data/geneva.yaml, detente 0.3.0, 2026-11-28`, or `Model:
+    /// talks.yaml, with what-if.yaml (2 changes), detente 0.3.0, 2026-11-28`.
     pub fn line(&self) -> String {
+        let with = self
+            .what_if
+            .phrase()
+            .map(|p| format!(", with {p}"))
+            .unwrap_or_default();
         format!(
-            "Model: {}, detente {}, {}",
+            "Model: {}{with}, detente {}, {}",
             self.model, self.version, self.date
         )
     }

@@ -63,8 +63,9 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-/// Every command that takes `--set`, on talks.yaml.
-const COMMANDS: [&[&str]; 6] = [
+/// Every command that takes `--set`, on talks.yaml (`diff` has its own
+/// tests below: its changes go to NEW).
+const COMMANDS: [&[&str]; 8] = [
     &[
         "export",
         "talks.yaml",
@@ -87,7 +88,62 @@ const COMMANDS: [&[&str]; 6] = [
     &["rank", "talks.yaml", "northland"],
     &["rank", "talks.yaml", "eastland", "--format", "json"],
     &["simulate", "talks.yaml"],
+    &["sensitivity", "talks.yaml"],
+    &[
+        "sensitivity",
+        "talks.yaml",
+        "--left",
+        "northland",
+        "--right",
+        "southland",
+        "--format",
+        "json",
+    ],
 ];
+
+/// `stdout` without what an export says of the what-if changes (its
+/// provenance line, or the JSON's `provenance.what_if`), and that, so the
+/// rest compares with the output on a model edited by hand.
+fn without_what_if(stdout: &str) -> (String, Option<String>) {
+    if stdout.starts_with('{') {
+        let mut doc: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+        let said = doc
+            .get_mut("provenance")
+            .and_then(|p| p.as_object_mut())
+            .and_then(|p| p.remove("what_if"))
+            .map(|w| w.to_string());
+        return (doc.to_string(), said);
+    }
+    // "Model: talks.yaml, with …, detente" as the model edited by hand has
+    // it, "Model: talks.yaml, detente".
+    let mut said = None;
+    let rest: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            match (
+                l.strip_prefix("Model: talks.yaml, with "),
+                l.find(", detente "),
+            ) {
+                (Some(_), Some(at)) => {
+                    said = Some(l.to_string());
+                    format!("Model: talks.yaml{}", &l[at..])
+                }
+                _ => l.to_string(),
+            }
+        })
+        .collect();
+    (rest.join("\n"), said)
+}
+
+/// What `without_what_if` finds in an export of `command`, or `None` for
+/// the commands whose output has no provenance.
+fn what_if_said(command: &[&str], text: &str, json: &str) -> Option<String> {
+    match (command[0], command.contains(&"json")) {
+        ("export", false) => Some(text.to_string()),
+        ("export", true) => Some(json.to_string()),
+        _ => None,
+    }
+}
 
 #[test]
 fn set_equals_the_model_edited_by_hand_for_every_command() {
@@ -133,9 +189,17 @@ fn set_equals_the_model_edited_by_hand_for_every_command() {
         assert_eq!(with_set.code, 0, "{command:?}: {}", with_set.stderr);
         assert_eq!(expected.code, 0, "{command:?}: {}", expected.stderr);
         assert_eq!(with_set.stderr, "", "{command:?}");
-        assert_eq!(with_set.stdout, expected.stdout, "{command:?}");
+        let (got, said) = without_what_if(&with_set.stdout);
+        assert_eq!(got, without_what_if(&expected.stdout).0, "{command:?}");
+        let line = format!(
+            "Model: talks.yaml, with 5 --set changes, detente {}, 2026-11-28",
+            env!("CARGO_PKG_VERSION")
+        );
+        let json = r#"{"scenario":null,"scenario_changes":0,"set_changes":5}"#;
+        assert_eq!(said, what_if_said(command, &line, json), "{command:?}");
         assert_ne!(
-            with_set.stdout, unchanged.stdout,
+            got,
+            without_what_if(&unchanged.stdout).0,
             "{command:?}: the changes show in the output"
         );
     }
@@ -165,7 +229,16 @@ fn a_stale_change_in_a_scenario_is_named_and_the_rest_apply() {
         args.extend(["--scenario", "what-if.yaml"]);
         let got = run(base.path(), &args);
         assert_eq!(got.code, 0, "{command:?}: {}", got.stderr);
-        assert_eq!(got.stdout, run(hand.path(), command).stdout, "{command:?}");
+        let (stdout, said) = without_what_if(&got.stdout);
+        let expected = run(hand.path(), command).stdout;
+        assert_eq!(stdout, without_what_if(&expected).0, "{command:?}");
+        // Changes 1 and 3 applied, not 2.
+        let line = format!(
+            "Model: talks.yaml, with what-if.yaml (2 changes), detente {}, 2026-11-28",
+            env!("CARGO_PKG_VERSION")
+        );
+        let json = r#"{"scenario":"what-if.yaml","scenario_changes":2,"set_changes":0}"#;
+        assert_eq!(said, what_if_said(command, &line, json), "{command:?}");
         assert_eq!(
             got.stderr,
             "detente: scenario what-if.yaml: change 2 (southland:water-share:salience) does not \
@@ -415,4 +488,103 @@ fn the_documented_scenarios_apply() {
     assert_eq!(s.base_differs(&model), None);
     let (_, stale) = s.apply(model);
     assert!(stale.is_empty(), "{stale:?}");
+}
+
+/// `diff OLD NEW --set …` makes the change to NEW: against the model
+/// itself, it lists exactly that change, as `diff` of the model and a copy
+/// edited by hand does, and says so where it names NEW.
+#[test]
+fn diff_makes_the_changes_to_new_and_lists_exactly_them() {
+    let dir = dir_with(&talks());
+    let one = [(
+        "{position: 70, salience: 0.9}",
+        "{position: 55, salience: 0.9}",
+    )];
+    fs::write(dir.path().join("edited.yaml"), edited(&talks(), &one)).expect("write");
+    let set = ["--set", "northland:water-share:position=55"];
+    let got = run(
+        dir.path(),
+        &[&["diff", "talks.yaml", "talks.yaml"][..], &set].concat(),
+    );
+    let hand = run(dir.path(), &["diff", "talks.yaml", "edited.yaml"]);
+    assert_eq!(got.code, 0, "{}", got.stderr);
+    assert_eq!(got.stderr, "");
+    let (first, rest) = got.stdout.split_once('\n').expect("lines");
+    assert_eq!(
+        first,
+        "Changes from talks.yaml to talks.yaml with 1 --set change"
+    );
+    let (hand_first, hand_rest) = hand.stdout.split_once('\n').expect("lines");
+    assert_eq!(hand_first, "Changes from talks.yaml to edited.yaml");
+    assert_eq!(rest, hand_rest);
+    assert!(
+        rest.contains("Moved: 1 position ")
+            && rest.contains("  Northland on Water share: 70 → 55;"),
+        "{rest}"
+    );
+    // JSON: NEW says what was applied to it, OLD nothing.
+    let got = run(
+        dir.path(),
+        &[
+            &["diff", "talks.yaml", "talks.yaml", "--format", "json"][..],
+            &set,
+        ]
+        .concat(),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&got.stdout).expect("JSON");
+    assert_eq!(doc["new"]["what_if"], "1 --set change");
+    assert_eq!(doc["old"].get("what_if"), None);
+    // A scenario: changes 1 and 3 move two positions; change 2 is stale.
+    let got = run(
+        dir.path(),
+        &[
+            "diff",
+            "talks.yaml",
+            "talks.yaml",
+            "--scenario",
+            "what-if.yaml",
+        ],
+    );
+    assert_eq!(got.code, 0, "{}", got.stderr);
+    assert!(
+        got.stdout
+            .starts_with("Changes from talks.yaml to talks.yaml with what-if.yaml (2 changes)\n"),
+        "{}",
+        got.stdout
+    );
+    assert!(got.stdout.contains("Moved: 2 positions "), "{}", got.stdout);
+    assert!(
+        got.stdout
+            .contains("  Southland on Border treaty: -1 opposes → +1 supports;"),
+        "{}",
+        got.stdout
+    );
+    assert_eq!(got.stderr.lines().count(), 1, "{}", got.stderr);
+}
+
+/// `sensitivity --scenario` works on the model with the scenario's changes.
+#[test]
+fn sensitivity_with_a_scenario_equals_the_model_edited_by_hand() {
+    let by_hand = edited(
+        &talks(),
+        &[
+            (
+                "{position: 70, salience: 0.9}",
+                "{position: 55, salience: 0.9}",
+            ),
+            (
+                "{stance: opposes, salience: 0.6}",
+                "{stance: supports, salience: 0.6}",
+            ),
+        ],
+    );
+    let (base, hand) = (dir_with(&talks()), dir_with(&by_hand));
+    let command = ["sensitivity", "talks.yaml", "--issue", "water-share"];
+    let got = run(
+        base.path(),
+        &[&command[..], &["--scenario", "what-if.yaml"]].concat(),
+    );
+    assert_eq!(got.code, 0, "{}", got.stderr);
+    assert_eq!(got.stdout, run(hand.path(), &command).stdout);
+    assert_ne!(got.stdout, run(base.path(), &command).stdout);
 }

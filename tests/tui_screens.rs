@@ -382,3 +382,117 @@ fn a_click_in_a_spectrum_column_selects_the_actor_under_it() {
     });
     assert_eq!(app.spectrum[app.spectrum_selected], r);
 }
+
+/// The Issue view's screen, as text, on `yaml` between actors `a` and `b`,
+/// after `actions` from Compare.
+fn issue_rows(yaml: &str, actions: &[Action], w: u16, h: u16) -> Vec<String> {
+    let m = model::from_str(yaml, model::Origin::BuiltIn).expect("model");
+    let mut app = App::new(
+        Arc::new(m),
+        0,
+        1,
+        Theme { color: false },
+        Rect::new(0, 0, w, h),
+    );
+    for a in actions {
+        app.update(a.clone());
+    }
+    let t = draw(&app, w, h);
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+/// The row of `rows` holding `what`, inside the panel's borders, trimmed.
+fn row_with(rows: &[String], what: &str) -> Option<String> {
+    let row = rows.iter().find(|r| r.contains(what))?;
+    Some(row.trim_matches(|c| c == '│' || c == ' ').to_string())
+}
+
+/// One heavy actor (power 6) far from three light ones, on 0..100: Σ w =
+/// 9, compromise 630/9 = 70, median 90 (the running weight reaches 4.5 only
+/// at Giant's 90); the power step is 0.6, a tenth of the largest power.
+const GIANT: &str = "title: One giant
+issues:
+  - {id: amount, title: Amount, scale: {min: 0, max: 100}}
+actors:
+  - {id: a, name: A, positions: {amount: {position: 20}}}
+  - {id: b, name: B, positions: {amount: {position: 30}}}
+  - {id: c, name: C, positions: {amount: {position: 40}}}
+  - {id: giant, name: Giant, power: 6, positions: {amount: {position: 90}}}
+";
+
+#[test]
+fn the_issue_view_names_who_can_move_the_outcome_the_heavy_actor_first() {
+    // Giant 90 → 80 moves the median to 80: 10 % of the scale. A light
+    // actor's power 1 → 0.4 (Σ w 8.4) moves the compromise most: A (8 + 30
+    // + 40 + 540)/8.4 = 73.571, 3.6 %; B 612/8.4 = 72.857, 2.9 %; C
+    // 606/8.4 = 72.143, 2.1 %. A position step moves it only 10/9 = 1.1 %.
+    let rows = issue_rows(GIANT, &[Action::Open], 120, 30);
+    assert_eq!(
+        row_with(&rows, "Who can move").as_deref(),
+        Some(
+            "Who can move this outcome: Giant 10% (position) · A 3.6% (power) · B 2.9% (power) \
+             · C 2.1% (power)"
+        ),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        row_with(&rows, "one step of").as_deref(),
+        Some("one step of position, salience or power moves ◆ or ▲ by this % of the scale")
+    );
+    // Compare has no such panel.
+    let rows = issue_rows(GIANT, &[], 120, 30);
+    assert_eq!(row_with(&rows, "Who can move"), None);
+}
+
+#[test]
+fn the_issue_view_follows_a_what_if_change_and_its_undo() {
+    // A (selected first: the left actor) moves up a twentieth of the scale,
+    // 20 → 25: compromise 635/9 = 70.556. A's power 1 → 0.4: (10 + 30 + 40
+    // + 540)/8.4 = 73.810, 3.3 %; B's: 617/8.4 = 73.452, 2.9 %; C's:
+    // 611/8.4 = 72.738, 2.2 %. Giant still moves the median 10 %.
+    let nudged = [Action::Open, Action::Nudge { up: true }];
+    let rows = issue_rows(GIANT, &nudged, 120, 30);
+    assert_eq!(
+        row_with(&rows, "Who can move").as_deref(),
+        Some(
+            "Who can move this outcome: Giant 10% (position) · A 3.3% (power) · B 2.9% (power) \
+             · C 2.2% (power)"
+        ),
+        "{rows:#?}"
+    );
+    let undone = [Action::Open, Action::Nudge { up: true }, Action::Undo];
+    let rows = issue_rows(GIANT, &undone, 120, 30);
+    assert_eq!(
+        row_with(&rows, "Who can move").as_deref(),
+        Some(
+            "Who can move this outcome: Giant 10% (position) · A 3.6% (power) · B 2.9% (power) \
+             · C 2.1% (power)"
+        ),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn an_issue_with_too_many_positions_says_where_to_see_who_can_move_it() {
+    let mut yaml = String::from(
+        "title: Crowd\nissues:\n  - {id: amount, title: Amount, scale: {min: 0, max: 100}}\nactors:\n",
+    );
+    for k in 0..301 {
+        yaml.push_str(&format!(
+            "  - {{id: a{k}, name: A{k}, positions: {{amount: {{position: {}}}}}}}\n",
+            k % 101
+        ));
+    }
+    let rows = issue_rows(&yaml, &[Action::Open], 160, 40);
+    assert_eq!(
+        row_with(&rows, "Who can move").as_deref(),
+        Some(
+            "Who can move this outcome: not worked out here for 301 positions (more than 300); \
+             `detente sensitivity --issue amount` lists them"
+        ),
+        "{rows:#?}"
+    );
+}

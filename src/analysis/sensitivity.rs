@@ -103,6 +103,9 @@ pub struct Pivot {
     /// The largest shift of either forecast over the six changes, in % of
     /// the issue's scale: what the actors are ranked by.
     pub reach: f64,
+    /// The field of the change that reaches that far (the first of equal
+    /// changes, in the order of `moves`).
+    pub lever: Field,
 }
 
 /// One issue's sensitivity: its forecasts, and every actor with a counted
@@ -218,14 +221,15 @@ pub fn of_issue(model: &Model, steps: &Steps, issue: usize, min: Basis) -> Issue
                     simulated: None,
                 }
             });
-            let reach = moves
-                .iter()
-                .map(|m| reach_of(is, &base, m))
-                .fold(0.0, f64::max);
+            let (reach, lever) = moves.iter().fold((0.0, Field::Position), |best, m| {
+                let r = reach_of(is, &base, m);
+                if r > best.0 { (r, m.field) } else { best }
+            });
             Pivot {
                 actor,
                 moves,
                 reach,
+                lever,
             }
         })
         .collect();

@@ -2,14 +2,15 @@
 
 use std::path::PathBuf;
 
-use super::{CliError, Counting, Output, TableFormat, load_model, origin_of, table_format};
+use super::{CliError, Counting, Output, TableFormat, WhatIf, load_model, origin_of, table_format};
 use crate::export::diff::{DiffReport, render};
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
     /// The earlier model: YAML, Decide, KTAB or long CSV (`-`: standard input)
     old: PathBuf,
-    /// The later model, in any of the same formats; actors and issues are matched by id
+    /// The later model, in any of the same formats; actors and issues are matched by id;
+    /// --scenario and --set change this one
     new: PathBuf,
     /// The output format [default: from the extension of PATH (.txt, .md,
     /// .csv, .json), else text]
@@ -17,6 +18,9 @@ pub struct DiffArgs {
     format: Option<TableFormat>,
     #[command(flatten)]
     counting: Counting,
+    // Applied to NEW, so that the diff lists them (docs/cli.md).
+    #[command(flatten)]
+    what_if: WhatIf,
     #[command(flatten)]
     to: Output,
 }
@@ -28,6 +32,7 @@ pub(super) fn run(args: DiffArgs) -> Result<(), CliError> {
         new,
         format,
         counting,
+        what_if,
         to,
     } = args;
     if old.as_os_str() == "-" && new.as_os_str() == "-" {
@@ -40,13 +45,16 @@ pub(super) fn run(args: DiffArgs) -> Result<(), CliError> {
     let load = |side: &'static str, path: &PathBuf| {
         load_model(Some(path)).map_err(|source| CliError::Side { side, source })
     };
-    let (old_model, new_model) = (load("old", &old)?, load("new", &new)?);
+    let old_model = load("old", &old)?;
+    // The what-if changes are made to NEW: the diff then lists them.
+    let (new_model, applied) = what_if.apply(load("new", &new)?)?;
     let diff = crate::diff::diff(&old_model, &new_model, counting.min_basis.into());
     let report = DiffReport {
         old: &old_model,
         new: &new_model,
         old_origin: &origin_of(Some(&old)),
         new_origin: &origin_of(Some(&new)),
+        new_what_if: &applied,
         diff: &diff,
     };
     to.write(&render(&report, table_format(format, to.output.as_deref())))

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::{
-    CliError, Counting, Output, TableFormat, load_model, not_itself, resolve, table_format,
+    CliError, Counting, Output, TableFormat, WhatIf, load_model, not_itself, resolve, table_format,
 };
 use crate::analysis::sensitivity::{self, Steps};
 use crate::compare::Comparison;
@@ -37,6 +37,8 @@ pub struct Args {
     #[command(flatten)]
     counting: Counting,
     #[command(flatten)]
+    what_if: WhatIf,
+    #[command(flatten)]
     to: Output,
 }
 
@@ -52,7 +54,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 .into(),
         ));
     }
-    let m = load_model(args.model.as_deref())?;
+    let (m, _) = args.what_if.apply(load_model(args.model.as_deref())?)?;
     let min = args.counting.min_basis.into();
     let issues = match &args.issue {
         Some(id) => vec![issue_by_id(&m, id)?],

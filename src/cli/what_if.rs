@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use super::CliError;
 use crate::model::Model;
+use crate::present::WhatIfApplied;
 use crate::scenario::{Scenario, SetArg};
 
 /// The flags, for every command that reads a model to analyse it.
@@ -43,12 +44,13 @@ impl WhatIf {
         })
     }
 
-    /// `model` with the changes applied, what did not apply said on
-    /// standard error.
-    pub fn apply(&self, model: Model) -> Result<Model, CliError> {
-        let (model, notes) = self.prepare()?.apply(model);
+    /// `model` with the changes applied, and how many applied (for a
+    /// report's provenance line); what did not apply said on standard
+    /// error.
+    pub fn apply(&self, model: Model) -> Result<(Model, WhatIfApplied), CliError> {
+        let (model, applied, notes) = self.prepare()?.apply(model);
         say(&notes);
-        Ok(model)
+        Ok((model, applied))
     }
 }
 
@@ -135,10 +137,11 @@ impl Prepared {
     }
 
     /// `model` with the scenario's changes, then each `--set`, applied in
-    /// order; and a line for each change that does not apply (and for a
-    /// scenario made on another model).
-    pub fn apply(&self, model: Model) -> (Model, Vec<String>) {
+    /// order; how many of each applied; and a line for each change that
+    /// does not apply (and for a scenario made on another model).
+    pub fn apply(&self, model: Model) -> (Model, WhatIfApplied, Vec<String>) {
         let mut notes = Vec::new();
+        let mut applied = WhatIfApplied::default();
         let mut model = model;
         if let Some((path, scenario)) = &self.scenario {
             let shown = crate::present::path(path);
@@ -149,16 +152,20 @@ impl Prepared {
             }
             let (changed, stale) = scenario.apply(model);
             model = changed;
+            applied.scenario = Some((shown.clone(), scenario.len() - stale.len()));
             notes.extend(stale.iter().map(|s| format!("scenario {shown}: {s}")));
         }
         for set in &self.set {
-            if let Err(reason) = set.change(&model).and_then(|c| c.apply(&mut model)) {
-                let reason = crate::sanitize::line(&reason);
-                notes.push(format!(
-                    "--set {set} does not apply and is skipped: {reason}"
-                ));
+            match set.change(&model).and_then(|c| c.apply(&mut model)) {
+                Ok(()) => applied.set += 1,
+                Err(reason) => {
+                    let reason = crate::sanitize::line(&reason);
+                    notes.push(format!(
+                        "--set {set} does not apply and is skipped: {reason}"
+                    ));
+                }
             }
         }
-        (model, notes)
+        (model, applied, notes)
     }
 }

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use super::forecast::{TableFormat, scale};
 use crate::diff::{Change, Direction, ModelDiff, Part, PositionDiff};
 use crate::model::{Model, Origin, format_number};
-use crate::present::{percent, shared_label};
+use crate::present::{WhatIfApplied, percent, shared_label};
 
 /// The most lines a list of the text and Markdown reports shows; the rest are counted.
 pub const LIST_MAX: usize = 25;
@@ -22,7 +22,21 @@ pub struct DiffReport<'a> {
     pub new: &'a Model,
     pub old_origin: &'a Origin,
     pub new_origin: &'a Origin,
+    /// The what-if changes (`--scenario`, `--set`) applied to NEW.
+    pub new_what_if: &'a WhatIfApplied,
     pub diff: &'a ModelDiff,
+}
+
+impl DiffReport<'_> {
+    /// NEW's origin, and the what-if changes made to it: `talks.yaml with
+    /// 1 --set change`.
+    fn new_shown(&self) -> String {
+        let origin = crate::present::origin(self.new_origin);
+        match self.new_what_if.phrase() {
+            Some(with) => format!("{origin} with {with}"),
+            None => origin,
+        }
+    }
 }
 
 pub fn render(r: &DiffReport<'_>, format: TableFormat) -> String {
@@ -59,10 +73,7 @@ fn about(m: &Model) -> String {
 
 /// The text and Markdown reports: one line when nothing changed, else the sections.
 fn reading(r: &DiffReport<'_>, md: bool) -> String {
-    let (old, new) = (
-        crate::present::origin(r.old_origin),
-        crate::present::origin(r.new_origin),
-    );
+    let (old, new) = (crate::present::origin(r.old_origin), r.new_shown());
     let esc = |s: &str| {
         if md {
             super::markdown::esc(s)

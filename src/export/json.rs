@@ -67,9 +67,22 @@ struct SourceOut<'a> {
 struct ProvenanceOut<'a> {
     /// The model file as given, `built-in` or `standard input`.
     model: &'a str,
+    /// The what-if changes applied to the model; absent without any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what_if: Option<WhatIfOut<'a>>,
     detente: &'a str,
     /// The day the report was written, `YYYY-MM-DD`.
     date: String,
+}
+
+#[derive(Serialize)]
+struct WhatIfOut<'a> {
+    /// The scenario file as given (`--scenario`), if one was.
+    scenario: Option<&'a str>,
+    /// How many of its changes applied.
+    scenario_changes: usize,
+    /// How many `--set` changes applied.
+    set_changes: usize,
 }
 
 #[derive(Serialize)]
@@ -190,6 +203,14 @@ pub(super) fn render(report: &Report<'_, '_>) -> String {
             .collect(),
         provenance: ProvenanceOut {
             model: &report.provenance.model,
+            what_if: {
+                let w = &report.provenance.what_if;
+                w.phrase().map(|_| WhatIfOut {
+                    scenario: w.scenario.as_ref().map(|(f, _)| f.as_str()),
+                    scenario_changes: w.scenario.as_ref().map_or(0, |(_, n)| *n),
+                    set_changes: w.set,
+                })
+            },
             detente: report.provenance.version,
             date: report.provenance.date.to_string(),
         },

@@ -131,6 +131,40 @@ fn the_provenance_line() {
     assert!(p.line().ends_with(", 2000-02-29"));
 }
 
+#[test]
+fn the_provenance_line_says_what_if_changes_applied() {
+    let talks = Origin::File("talks.yaml".into());
+    let line = |scenario: Option<(&str, usize)>, set: usize| {
+        let what_if = WhatIfApplied {
+            scenario: scenario.map(|(f, n)| (f.to_string(), n)),
+            set,
+        };
+        Provenance::on(&talks, ymd(2026, 11, 28))
+            .with_what_if(what_if)
+            .line()
+            .replace(env!("CARGO_PKG_VERSION"), "V")
+    };
+    assert_eq!(
+        line(Some(("what-if.yaml", 2)), 0),
+        "Model: talks.yaml, with what-if.yaml (2 changes), detente V, 2026-11-28"
+    );
+    assert_eq!(
+        line(None, 1),
+        "Model: talks.yaml, with 1 --set change, detente V, 2026-11-28"
+    );
+    assert_eq!(
+        line(Some(("w.yaml", 1)), 3),
+        "Model: talks.yaml, with w.yaml (1 change) and 3 --set changes, detente V, 2026-11-28"
+    );
+    // A scenario none of whose changes applied is still named; a --set
+    // that did not apply changed nothing.
+    assert_eq!(
+        line(Some(("w.yaml", 0)), 0),
+        "Model: talks.yaml, with w.yaml (0 changes), detente V, 2026-11-28"
+    );
+    assert_eq!(line(None, 0), "Model: talks.yaml, detente V, 2026-11-28");
+}
+
 /// Salience as the model gave it, to three decimals at most, the same on
 /// screen and in every report: 0.75 and 0.85 stay apart.
 #[test]

@@ -38,6 +38,7 @@ use crate::analysis::forecast::Forecast;
 use crate::compare::Row;
 use crate::model::{Basis, Model};
 pub use analysis::{Analysis, AnalysisPane, Selected, first_shown};
+pub use derived::{PIVOTAL_MAX_POSITIONS, Pivotal};
 pub use kinds::{
     Context, Filter, LayoutFacts, Order, Overlay, Scroll, Side, Status, View, Visit, Writing,
 };
@@ -82,6 +83,8 @@ pub struct App {
     pub spectrum_selected: usize,
     /// The current issue's forecasts, for the Issue view's markers.
     pub forecast: Forecast,
+    /// Who can move the current issue's forecasts, while the Issue view is open.
+    pub pivotal: Pivotal,
     /// The Analysis view's lists, rebuilt while it is open.
     pub analysis: Analysis,
     /// The simulation, and the round every view shows.
@@ -136,6 +139,7 @@ impl App {
             spectrum_bounds: [0; 7],
             spectrum_selected: 0,
             forecast: Forecast::default(),
+            pivotal: Pivotal::default(),
             analysis: Analysis::default(),
             timeline,
             what_if,

@@ -78,6 +78,17 @@ fn the_heavy_actor_far_from_the_rest_is_named_first() {
         .map(|p| p.actor)
         .collect();
     assert_eq!(panel, [3, 0, 1, 2]);
+    // What reaches furthest: Giant's position (the median 90 → 80, 10 % of
+    // the scale); each light actor's power (A's 1 → 0.4 moves the
+    // compromise 3.6 %, its position 10 → only 1.1 %).
+    let levers: Vec<Field> = pivotal(&m, 0, Basis::Inferred)
+        .iter()
+        .map(|p| p.lever)
+        .collect();
+    assert_eq!(
+        levers,
+        [Field::Position, Field::Power, Field::Power, Field::Power]
+    );
 }
 
 #[test]

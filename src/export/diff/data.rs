@@ -200,6 +200,9 @@ struct Doc<'a> {
 #[derive(Serialize)]
 struct Side<'a> {
     origin: String,
+    /// NEW's what-if changes, `1 --set change`; absent without any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what_if: Option<String>,
     title: &'a str,
 }
 
@@ -259,8 +262,9 @@ struct PairEntry<'a> {
 
 pub(super) fn json<'a>(r: &DiffReport<'a>) -> String {
     let (old, new, d) = (r.old, r.new, r.diff);
-    let side = |m: &'a Model, o| Side {
+    let side = |m: &'a Model, o, what_if| Side {
         origin: crate::present::origin(o),
+        what_if,
         title: &m.title,
     };
     let actors = |m: &'a Model, v: &[usize]| -> Vec<Named<'a>> {
@@ -305,8 +309,8 @@ pub(super) fn json<'a>(r: &DiffReport<'a>) -> String {
         }
     }
     let doc = Doc {
-        old: side(old, r.old_origin),
-        new: side(new, r.new_origin),
+        old: side(old, r.old_origin, None),
+        new: side(new, r.new_origin, r.new_what_if.phrase()),
         min_basis: d.min_basis.word(),
         unchanged: d.is_empty(),
         actors: Lists {

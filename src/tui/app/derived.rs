@@ -4,9 +4,37 @@
 
 use super::{App, Order, Pair, Side, View};
 use crate::analysis::forecast::forecast;
+use crate::analysis::sensitivity::{self, Field};
 use crate::compare::Verdict;
 use crate::model::Basis;
 use crate::tui::layout;
+
+/// The most counted positions on an issue for which the Issue view works
+/// out who can move it: each of the n actors' six changes is a forecast of
+/// n points, so the work grows as n², and past this it would slow every
+/// key. `detente sensitivity --issue ID` works it out at any size.
+pub const PIVOTAL_MAX_POSITIONS: usize = 300;
+
+/// How many of the pivotal actors the Issue view names.
+pub const PIVOTAL_SHOWN: usize = 5;
+
+/// The Issue view's "who can move this outcome" (docs/design.md,
+/// "Sensitivity"), worked out when the issue, the model or the basis
+/// changes, never per frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Pivotal {
+    /// The Issue view is not open.
+    #[default]
+    NotWorkedOut,
+    /// The issue has this many counted positions, more than
+    /// [`PIVOTAL_MAX_POSITIONS`].
+    TooMany(usize),
+    /// The actors whose one step moves a forecast by at least 0.05 % of the
+    /// scale, the furthest first, at most [`PIVOTAL_SHOWN`]: the actor, how
+    /// far (its [`reach`](sensitivity::Pivot::reach), in % of the scale)
+    /// and what it moves to get there.
+    Actors(Vec<(usize, f64, Field)>),
+}
 
 impl App {
     pub(super) fn set_actors(&mut self, left: usize, right: usize) {
@@ -102,8 +130,32 @@ impl App {
         self.spectrum_bounds = bounds;
         self.spectrum = order;
         self.forecast = forecast(&self.model, issue, min);
+        self.pivotal = self.pivotal_now();
         let want = keep.unwrap_or_else(|| self.focused_actor());
         self.spectrum_selected = self.spectrum.iter().position(|&a| a == want).unwrap_or(0);
+    }
+
+    /// Who can move the current issue's forecasts, for the Issue view's
+    /// detail panel: worked out only while that view is open, and only on
+    /// an issue of at most [`PIVOTAL_MAX_POSITIONS`] counted positions.
+    fn pivotal_now(&self) -> Pivotal {
+        if self.view != View::Issue {
+            return Pivotal::NotWorkedOut;
+        }
+        let n = self.forecast.positions;
+        if n > PIVOTAL_MAX_POSITIONS {
+            return Pivotal::TooMany(n);
+        }
+        let mut actors = sensitivity::pivotal(&self.model, self.issue, self.min_basis());
+        // A reach that shows as 0.0 % moves nothing a reader can see.
+        actors.retain(|p| p.reach >= 0.05);
+        actors.truncate(PIVOTAL_SHOWN);
+        Pivotal::Actors(
+            actors
+                .into_iter()
+                .map(|p| (p.actor, p.reach, p.lever))
+                .collect(),
+        )
     }
 
     pub(super) fn sync_matrix(&mut self) {

@@ -124,7 +124,7 @@ impl App {
                 filter: self.filter.word().to_string(),
                 order: self.order.word().to_string(),
             },
-            provenance: Provenance::now(&self.context.origin),
+            provenance: self.provenance(),
         };
         // The report's simulation is the Timeline's, never run here: on a
         // big model it would hold the screen still.
@@ -143,6 +143,28 @@ impl App {
             ..Default::default()
         };
         export::render_with(&report, format, export::DEFAULT_WIDTH, &options)
+    }
+
+    /// Where an export from the screen comes from: the model, and what
+    /// the screen shows beyond it — the what-if changes, the simulated
+    /// round.
+    fn provenance(&self) -> Provenance {
+        let mut p = Provenance::now(&self.context.origin);
+        let n = self.what_if.scenario.len();
+        if n > 0 {
+            p = p.with_what_if(crate::present::WhatIfApplied {
+                scenario: Some(("the what-if changes made in detente".to_string(), n)),
+                set: 0,
+            });
+        }
+        let (round, last) = (self.timeline.round, self.timeline.last_round());
+        if round > 0 {
+            p.model = format!(
+                "{} as of round {round} of {last} of the simulation",
+                p.model
+            );
+        }
+        p
     }
 
     /// What is shown, in the format the file's extension names (text for

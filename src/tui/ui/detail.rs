@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::present::{
     attribution, gives_power, position_label, power_label, value_glyph, verdict_label,
 };
-use crate::tui::app::{App, LayoutFacts};
+use crate::tui::app::{App, LayoutFacts, PIVOTAL_MAX_POSITIONS, Pivotal};
 
 /// The most of one text the detail panel shows: a 10 MB quote must not
 /// cost a 10 MB wrap on every frame. The exports keep the whole text.
@@ -249,6 +249,7 @@ pub fn issue(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn issue_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
     let mut lines = Vec::new();
+    pivotal_lines(app, &mut lines);
     let title = match app.spectrum.get(app.spectrum_selected) {
         Some(&actor) => {
             position_lines(app, actor, app.issue, &mut lines);
@@ -257,4 +258,50 @@ fn issue_content<'a>(app: &'a App) -> (String, Vec<Line<'a>>) {
         None => " Detail ".to_string(),
     };
     (title, lines)
+}
+
+/// "Who can move this outcome: Giant 10% (position) · A 3.6% (power)", and
+/// what the figures are, above the selected actor: the issue's pivotal
+/// actors as [`App::pivotal`] worked them out.
+fn pivotal_lines<'a>(app: &'a App, out: &mut Vec<Line<'a>>) {
+    let t = app.theme;
+    let mut head = vec![Span::styled("Who can move this outcome: ", t.title())];
+    match &app.pivotal {
+        Pivotal::NotWorkedOut => return,
+        Pivotal::TooMany(n) => head.push(Span::styled(
+            format!(
+                "not worked out here for {n} positions (more than {PIVOTAL_MAX_POSITIONS}); \
+                 `detente sensitivity --issue {}` lists them",
+                app.model.issues[app.issue].id
+            ),
+            t.dim(),
+        )),
+        Pivotal::Actors(_) if app.forecast.compromise.is_none() => {
+            head.push(Span::styled("there is no forecast to move", t.dim()));
+        }
+        Pivotal::Actors(actors) if actors.is_empty() => head.push(Span::styled(
+            "no one step of one actor moves ◆ or ▲",
+            t.dim(),
+        )),
+        Pivotal::Actors(actors) => {
+            for (k, &(actor, reach, field)) in actors.iter().enumerate() {
+                if k > 0 {
+                    head.push(Span::styled(" · ", t.dim()));
+                }
+                head.push(Span::raw(app.model.actors[actor].name.as_str()));
+                let shown = crate::model::format_number((reach * 10.0).round() / 10.0);
+                head.push(Span::styled(format!(" {shown}%"), t.key()));
+                head.push(Span::styled(format!(" ({})", field.word()), t.dim()));
+            }
+        }
+    }
+    out.push(Line::from(head));
+    if matches!(&app.pivotal, Pivotal::Actors(a) if !a.is_empty()) {
+        out.push(Line::from(Span::styled(
+            // 77 columns: one row of an 80-column screen.
+            "  one step of position, salience or power moves ◆ or ▲ by this % of the scale",
+            t.dim(),
+        )));
+    }
+    out.push(Line::default());
 }

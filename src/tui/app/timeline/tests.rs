@@ -296,3 +296,22 @@ fn the_report_takes_the_timelines_run_or_says_to_run_it() {
     // South's budget in rounds 0 and 1, as the worked example gives them.
     assert!(md.contains("180") && md.contains("132.4"), "{md}");
 }
+
+/// An export from the screen says which round it shows and the what-if
+/// changes behind it.
+#[test]
+fn an_export_says_the_round_and_the_what_if_changes() {
+    let m = worked();
+    let mut a = app(&m, "south", "west");
+    let text = a.export_text(crate::export::Format::Text);
+    assert!(!text.contains("as of round"), "{text}");
+    a.update(Action::Nudge { up: true });
+    let effects = a.update(Action::ShowTimeline);
+    simulate_now(&mut a, effects);
+    a.update(Action::NextRound);
+    let text = a.export_text(crate::export::Format::Markdown);
+    assert!(
+        text.contains("as of round 1 of 10 of the simulation, with the what-if changes made in detente (1 change)"),
+        "{text}"
+    );
+}
