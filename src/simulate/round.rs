@@ -149,7 +149,7 @@ impl<'a> Start<'a> {
             Side::new(i as usize, q as usize, self.x0(i, q)),
             Side::new(j as usize, p as usize, self.x0(j, p)),
         );
-        let (gain, cut) = c.evaluate(self, &Notes::NONE, 0, [true, true])?;
+        let (gain, cut) = c.evaluate(self, &Notes::NONE, [true, true])?;
         Some((c, gain, cut))
     }
 
@@ -293,7 +293,7 @@ fn realise(
     let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
-    let mut notes = Notes::new(n);
+    let mut notes = Notes::new(st.input.actors.len(), st.input.issues.len());
     let mut done = Vec::new();
     while left > 0 {
         let Some(best) = tree.max() else { break };
@@ -339,9 +339,17 @@ fn realise(
                 |_| mark,
             );
         }
+        // A demand match learns where R's supplier now votes: every live
+        // candidate of the demander on that issue at once (see `Notes`).
+        let time = 2 * done.len() as u32;
+        for (demander, supplier, t) in [(rj, ri, time), (ri, rj, time + 1)] {
+            let x0 = st.x0(supplier.actor, supplier.supply);
+            let (a, k) = (supplier.actor, supplier.supply);
+            notes.learn(demander.actor, k, a, supplier.y(), x0, t);
+        }
         let mut warm = 0u32;
         for &c in &touched {
-            warm ^= cands[c].sides[0].actor ^ notes.warm(c) ^ (tree.get(c) as u32);
+            warm ^= cands[c].sides[0].actor ^ (tree.get(c) as u32);
         }
         std::hint::black_box(warm);
         for c in touched.drain(..) {
@@ -364,20 +372,13 @@ fn realise(
                 }
             }
             if !turned {
-                // A demand match learns where R's supplier now votes.
-                for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
-                    if m & bit != 0 {
-                        let x0 = st.x0(supplier.actor, supplier.supply);
-                        notes.learn(c, supplier.supply, supplier.actor, supplier.y(), x0);
-                    }
-                }
                 // Only learned, and nothing was or will be cut: unchanged.
                 if m & SUPPLIES == 0
                     && state[c] & CUT == 0
                     && [(ri, LEARN_I), (rj, LEARN_J)]
                         .iter()
                         .all(|&(supplier, bit)| {
-                            m & bit == 0 || cand.stays_uncut(st, &notes, c, supplier.supply)
+                            m & bit == 0 || cand.stays_uncut(st, &notes, supplier.supply)
                         })
                 {
                     continue;
@@ -386,7 +387,7 @@ fn realise(
             let weighed = if turned {
                 None
             } else {
-                cand.evaluate(st, &notes, c, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
+                cand.evaluate(st, &notes, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
             };
             if let Some((gain, cut)) = weighed {
                 tree.set(c, gain);
