@@ -17,7 +17,7 @@ pub mod summary;
 pub use input::{Cell, Input, internal};
 
 use crate::model::{Basis, Model};
-use round::{Played, Start};
+use round::{Buffers, Played, Start};
 
 /// The rounds run when none is asked for.
 pub const DEFAULT_ROUNDS: usize = 10;
@@ -102,9 +102,10 @@ pub fn run(input: &Input, rounds: usize, progress: &mut dyn FnMut(usize)) -> Run
     let mut x0 = input.positions();
     let mut out = Vec::new();
     let mut stopped = Stopped::Rounds;
+    let mut buf = Buffers::default();
     for number in 1..=rounds.max(1) {
         let st = Start::new(input, x0);
-        let played = round::play(&st);
+        let played = round::play(&st, &mut buf);
         let empty = played.exchanges.is_empty();
         x0 = played.next.clone();
         out.push(report(input, number, played));
