@@ -212,9 +212,9 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 }
 
 /// What one candidate costs in one round, in nanoseconds, all its
-/// re-weighings included: measured on generated 30 × 364 models, 0.6–0.8
-/// µs shaped like DEU III and 0.6 µs dense (docs/performance.md), and
-/// rounded up.
+/// re-weighings included: measured on generated 30 × 364 models, 0.4–0.6
+/// µs shaped like DEU III and 0.55 µs dense (docs/performance.md), and
+/// rounded up (the load of a shared machine moves it by half).
 const NANOS_PER_CANDIDATE: f64 = 1_000.0;
 /// The longest run started without narrowing: about a minute.
 pub const BUDGET_SECONDS: f64 = 60.0;

@@ -316,7 +316,24 @@ impl Candidate {
 
 #[cfg(test)]
 mod tests {
-    use super::Side;
+    use super::{Learned, Notes, Side};
+
+    #[test]
+    fn a_position_is_learned_once_for_its_demander_and_issue() {
+        // 3 actors × 2 issues. Actor 2 gives way on issue 1 to actor 0 twice,
+        // from 50 down to 40, then on down to 30: actor 0's table keeps the
+        // first record. Then actor 1 moves up from 10 to 20 and on to 25.
+        let mut notes = Notes::new(3, 2);
+        notes.learn(0, 1, 2, 40.0, 50.0, 0);
+        notes.learn(0, 1, 2, 30.0, 50.0, 2);
+        notes.learn(0, 1, 1, 20.0, 10.0, 5);
+        notes.learn(0, 1, 1, 25.0, 10.0, 7);
+        let first = |actor, time, x| Learned { actor, time, x };
+        assert_eq!(notes.list(0, 1), [first(2, 0, 40.0), first(1, 5, 20.0)]);
+        // Nobody else learned anything, and a first weighing learns nothing.
+        assert!(notes.list(1, 1).is_empty() && notes.list(0, 0).is_empty());
+        assert!(Notes::NONE.list(0, 1).is_empty());
+    }
 
     fn side(x: f64, m: f64, earlier: f64) -> Side {
         Side {
