@@ -17,7 +17,7 @@ pub mod summary;
 pub use input::{Cell, Input, internal};
 
 use crate::model::{Basis, Model};
-use round::{Played, Start};
+use round::{Buffers, Played, Start};
 
 /// The rounds run when none is asked for.
 pub const DEFAULT_ROUNDS: usize = 10;
@@ -102,9 +102,10 @@ pub fn run(input: &Input, rounds: usize, progress: &mut dyn FnMut(usize)) -> Run
     let mut x0 = input.positions();
     let mut out = Vec::new();
     let mut stopped = Stopped::Rounds;
+    let mut buf = Buffers::default();
     for number in 1..=rounds.max(1) {
         let st = Start::new(input, x0);
-        let played = round::play(&st);
+        let played = round::play(&st, &mut buf);
         let empty = played.exchanges.is_empty();
         x0 = played.next.clone();
         out.push(report(input, number, played));
@@ -211,9 +212,9 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 }
 
 /// What one candidate costs in one round, in nanoseconds, all its
-/// re-weighings included: measured on generated 30 × 364 models, 0.6–0.8
-/// µs shaped like DEU III and 0.6 µs dense (docs/performance.md), and
-/// rounded up.
+/// re-weighings included: measured on generated 30 × 364 models, 0.4–0.6
+/// µs shaped like DEU III and 0.55 µs dense (docs/performance.md), and
+/// rounded up (the load of a shared machine moves it by half).
 const NANOS_PER_CANDIDATE: f64 = 1_000.0;
 /// The longest run started without narrowing: about a minute.
 pub const BUDGET_SECONDS: f64 = 60.0;

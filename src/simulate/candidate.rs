@@ -63,121 +63,73 @@ impl Side {
     }
 }
 
-/// A moved position a candidate has learned of: an entry of its private
-/// table U.
+/// A moved position learned by the candidates that demand its issue with
+/// one actor: an entry of their private tables U.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Learned {
-    issue: u32,
     actor: u32,
+    /// When it was first learned: its place among the round's learn events.
+    time: u32,
     x: f64,
 }
 
-/// Up to [`CHUNK`] entries of one candidate, and where its older ones are.
-#[derive(Debug, Clone, Copy)]
-struct Chunk {
-    entries: [Learned; CHUNK],
-    len: u32,
-    /// The next chunk, plus one (0: none).
-    next: u32,
-}
-
-/// Entries per chunk: a chunk fills one 64-byte cache line.
-const CHUNK: usize = 3;
-
-/// Every candidate's learned positions in one round, in one array of
-/// chunks: most candidates learn nothing, one allocation serves all that
-/// do, and a candidate's entries sit a few to a cache line.
+/// Every candidate's learned positions in one round. What a candidate E
+/// learns on an issue k comes only from realised exchanges in which E's
+/// actor demanding k demanded k of another actor (EXCHANGE.md §3.6), and
+/// every live candidate of that (actor, issue) learns each of them, in the
+/// same order: candidates are never added during a round. So E's table on
+/// k is the table of (its actor demanding k, k), kept once for all of them
+/// in a few bytes rather than per candidate.
 #[derive(Debug, Default)]
 pub struct Notes {
-    /// Each candidate's first chunk, plus one (0: none).
-    heads: Vec<u32>,
-    chunks: Vec<Chunk>,
+    n_issues: usize,
+    /// By (demanding actor, issue): the positions learned, in the order
+    /// first learned.
+    lists: Vec<Vec<Learned>>,
 }
 
 impl Notes {
     /// For a first weighing, before anything was learned.
     pub const NONE: Notes = Notes {
-        heads: Vec::new(),
-        chunks: Vec::new(),
+        n_issues: 0,
+        lists: Vec::new(),
     };
 
-    /// For `n` candidates that have learned nothing yet.
-    pub fn new(n: usize) -> Notes {
+    /// For a round of `n_actors` × `n_issues` in which nothing was learned yet.
+    pub fn new(n_actors: usize, n_issues: usize) -> Notes {
         Notes {
-            heads: vec![0; n],
-            chunks: Vec::new(),
+            n_issues,
+            lists: vec![Vec::new(); n_actors * n_issues],
         }
     }
 
-    fn head(&self, c: usize) -> u32 {
-        self.heads.get(c).copied().unwrap_or(0)
+    /// What the candidates whose `demander` demands `issue` have learned.
+    fn list(&self, demander: u32, issue: u32) -> &[Learned] {
+        self.lists
+            .get(demander as usize * self.n_issues + issue as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
-    /// Fetches candidate `c`'s first chunk ahead of its weighing.
-    pub fn warm(&self, c: usize) -> u32 {
-        let head = self.head(c);
-        match head.checked_sub(1) {
-            Some(i) => self.chunks.get(i as usize).map_or(0, |ch| ch.len),
-            None => 0,
+    /// Records, for every candidate whose `demander` demands `issue`, a moved
+    /// position of `actor` on `issue` from a realised exchange: `y` where it
+    /// now votes, `x0` where it started the round; `time` orders the round's
+    /// records. An actor that keeps moving the same way keeps its first
+    /// record.
+    pub fn learn(&mut self, demander: u32, issue: u32, actor: u32, y: f64, x0: f64, time: u32) {
+        let list = &mut self.lists[demander as usize * self.n_issues + issue as usize];
+        if let Some(l) = list.iter_mut().find(|l| l.actor == actor) {
+            l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) };
+        } else {
+            list.push(Learned { actor, time, x: y });
         }
-    }
-
-    /// What candidate `c` has learned of `actor` on `issue`.
-    fn learned(&self, c: usize, issue: u32, actor: u32) -> Option<f64> {
-        self.list(self.head(c))
-            .find(|l| l.issue == issue && l.actor == actor)
-            .map(|l| l.x)
-    }
-
-    /// Records for candidate `c` a moved position of `actor` on `issue`,
-    /// from a realised exchange: `y` where it now votes, `x0` where it
-    /// started the round. An actor that keeps moving the same way keeps its
-    /// first record.
-    pub fn learn(&mut self, c: usize, issue: u32, actor: u32, y: f64, x0: f64) {
-        let first = self.heads[c];
-        let mut at = first;
-        while let Some(i) = at.checked_sub(1) {
-            let ch = &mut self.chunks[i as usize];
-            let len = ch.len as usize;
-            if let Some(l) = ch.entries[..len]
-                .iter_mut()
-                .find(|l| l.issue == issue && l.actor == actor)
-            {
-                l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) };
-                return;
-            }
-            at = ch.next;
-        }
-        let entry = Learned { issue, actor, x: y };
-        if let Some(head) = first.checked_sub(1) {
-            let ch = &mut self.chunks[head as usize];
-            if (ch.len as usize) < CHUNK {
-                ch.entries[ch.len as usize] = entry;
-                ch.len += 1;
-                return;
-            }
-        }
-        self.chunks.push(Chunk {
-            entries: [entry; CHUNK],
-            len: 1,
-            next: first,
-        });
-        // A round holds far fewer than 2^32 chunks: its candidates are
-        // refused long before (see `affordable`).
-        self.heads[c] = u32::try_from(self.chunks.len()).unwrap_or(u32::MAX);
-    }
-
-    /// The entries of the list starting at chunk `head` (plus one; 0: none).
-    fn list(&self, head: u32) -> impl Iterator<Item = &Learned> {
-        let mut at = head;
-        std::iter::from_fn(move || {
-            let c = self.chunks.get(at.checked_sub(1)? as usize)?;
-            at = c.next;
-            Some(&c.entries[..c.len as usize])
-        })
-        .flatten()
     }
 }
+
+/// How many learned positions a chunk held when each candidate kept its own
+/// table (three to a cache line). The sum over a candidate's table is added
+/// in that table's order — the newest chunk first, each chunk oldest first —
+/// so that every number stays the same to the last bit.
+const CHUNK: usize = 3;
 
 /// A candidate exchange: side I (index 0) demands the issue J supplies and
 /// supplies the issue J demands. One cache line: its gain is kept by the
@@ -198,19 +150,42 @@ impl Candidate {
         self.sides[1 - s].supply
     }
 
-    /// Σ w·u over issue `k` with side `x`'s actor left out, where u is the
-    /// recorded position if this candidate learned one, else the start.
-    fn others_sum(st: &Start, notes: &Notes, c: usize, k: u32, x_actor: u32) -> f64 {
-        let mut sum = st.total(k) - st.weighted(x_actor, k);
-        for l in notes.list(notes.head(c)) {
-            if l.issue == k && l.actor != x_actor {
-                sum += st.weight(l.actor, k) * (l.x - st.x0(l.actor, k));
+    /// Σ w·u over side `x`'s supply issue with side x's actor left out,
+    /// where u is the recorded position if this candidate learned one, else
+    /// the start.
+    fn others_sum(&self, st: &Start, notes: &Notes, x: usize) -> f64 {
+        let (sx, so) = (self.sides[x], self.sides[1 - x]);
+        let k = sx.supply;
+        let mut sum = st.total(k) - st.weighted(sx.actor, k);
+        // Learned on k (by the other side, which demands k) and on the
+        // other issue (by side x): merged by time, they are this candidate's
+        // table, which was summed a chunk at a time, newest first.
+        let on_k = notes.list(so.actor, k);
+        let term = |l: &Learned| st.weight(l.actor, k) * (l.x - st.x0(l.actor, k));
+        if on_k.iter().filter(|l| l.actor != sx.actor).count() <= 1 {
+            for l in on_k.iter().filter(|l| l.actor != sx.actor) {
+                sum += term(l);
             }
+            return sum;
+        }
+        let other = notes.list(sx.actor, so.supply);
+        let place = |i: usize| i + other.iter().take_while(|o| o.time < on_k[i].time).count();
+        let mut end = on_k.len();
+        while end > 0 {
+            let chunk = place(end - 1) / CHUNK;
+            let mut start = end - 1;
+            while start > 0 && place(start - 1) / CHUNK == chunk {
+                start -= 1;
+            }
+            for l in on_k[start..end].iter().filter(|l| l.actor != sx.actor) {
+                sum += term(l);
+            }
+            end = start;
         }
         sum
     }
 
-    /// Evaluates (or re-evaluates) candidate `c` from its sides' current
+    /// Evaluates (or re-evaluates) the candidate from its sides' current
     /// positions; `append[s]` says whether side s's move is a new history
     /// entry (else it replaces the last). Returns its gain if it is valid,
     /// and whether a move was cut.
@@ -218,7 +193,6 @@ impl Candidate {
         &mut self,
         st: &Start,
         notes: &Notes,
-        c: usize,
         append: [bool; 2],
     ) -> Option<(f64, bool)> {
         let [i, j] = self.sides;
@@ -255,7 +229,7 @@ impl Candidate {
         }
         let mut was_cut = false;
         for (x, d) in [(0, t_i), (1, t_j)] {
-            if let Some(cut) = self.cut(st, notes, c, x, d) {
+            if let Some(cut) = self.cut(st, notes, x, d) {
                 gain = cut;
                 was_cut = true;
             }
@@ -282,22 +256,22 @@ impl Candidate {
     /// only learned of a moved position on `issue`: whether weighing it
     /// again would still cut nothing. Then it would come out exactly as it
     /// is (the same positions give the same moves), so it needs no weighing.
-    pub fn stays_uncut(&self, st: &Start, notes: &Notes, c: usize, issue: u32) -> bool {
+    pub fn stays_uncut(&self, st: &Start, notes: &Notes, issue: u32) -> bool {
         (0..2).all(|x| {
             self.sides[x].supply != issue
-                || self.crossing(st, notes, c, x, self.target(st, x)).is_none()
+                || self.crossing(st, notes, x, self.target(st, x)).is_none()
         })
     }
 
     /// Σ w·u of the others on side `x`'s supply issue (see
     /// [`Candidate::others_sum`]) if side x's move would carry the mean
     /// past `d`; `None` if it stops short of d or the mean is on d already.
-    fn crossing(&self, st: &Start, notes: &Notes, c: usize, x: usize, d: f64) -> Option<f64> {
+    fn crossing(&self, st: &Start, notes: &Notes, x: usize, d: f64) -> Option<f64> {
         let sx = self.sides[x];
         let k = sx.supply;
         let big_k = st.denominator(k);
         let w_xk = st.weight(sx.actor, k);
-        let others = Candidate::others_sum(st, notes, c, k, sx.actor);
+        let others = self.others_sum(st, notes, x);
         let n0 = (others + w_xk * sx.x) / big_k;
         if (d - n0).abs() <= ON_TARGET {
             return None;
@@ -312,16 +286,20 @@ impl Candidate {
     /// Cuts side `x`'s move (and the other side's with it) where it would
     /// carry the mean of its supply issue past `d`, its target; returns the
     /// new gain if it did.
-    fn cut(&mut self, st: &Start, notes: &Notes, c: usize, x: usize, d: f64) -> Option<f64> {
+    fn cut(&mut self, st: &Start, notes: &Notes, x: usize, d: f64) -> Option<f64> {
         let o = 1 - x;
         let (sx, so) = (self.sides[x], self.sides[o]);
         let (k, ko) = (sx.supply, so.supply);
         let big_k = st.denominator(k);
         let w_xk = st.weight(sx.actor, k);
-        let others = self.crossing(st, notes, c, x, d)?;
+        let others = self.crossing(st, notes, x, d)?;
         // Land the mean exactly on d. Only here does a recorded position of
         // X's own stand in for its current one.
-        let own = notes.learned(c, k, sx.actor).unwrap_or(sx.x);
+        let own = notes
+            .list(so.actor, k)
+            .iter()
+            .find(|l| l.actor == sx.actor)
+            .map_or(sx.x, |l| l.x);
         let sum = others + w_xk * own;
         let m_x = (d * big_k - sum).abs() / w_xk;
         let dk = m_x * w_xk / big_k;
@@ -338,7 +316,24 @@ impl Candidate {
 
 #[cfg(test)]
 mod tests {
-    use super::Side;
+    use super::{Learned, Notes, Side};
+
+    #[test]
+    fn a_position_is_learned_once_for_its_demander_and_issue() {
+        // 3 actors × 2 issues. Actor 2 gives way on issue 1 to actor 0 twice,
+        // from 50 down to 40, then on down to 30: actor 0's table keeps the
+        // first record. Then actor 1 moves up from 10 to 20 and on to 25.
+        let mut notes = Notes::new(3, 2);
+        notes.learn(0, 1, 2, 40.0, 50.0, 0);
+        notes.learn(0, 1, 2, 30.0, 50.0, 2);
+        notes.learn(0, 1, 1, 20.0, 10.0, 5);
+        notes.learn(0, 1, 1, 25.0, 10.0, 7);
+        let first = |actor, time, x| Learned { actor, time, x };
+        assert_eq!(notes.list(0, 1), [first(2, 0, 40.0), first(1, 5, 20.0)]);
+        // Nobody else learned anything, and a first weighing learns nothing.
+        assert!(notes.list(1, 1).is_empty() && notes.list(0, 0).is_empty());
+        assert!(Notes::NONE.list(0, 1).is_empty());
+    }
 
     fn side(x: f64, m: f64, earlier: f64) -> Side {
         Side {

@@ -149,7 +149,7 @@ impl<'a> Start<'a> {
             Side::new(i as usize, q as usize, self.x0(i, q)),
             Side::new(j as usize, p as usize, self.x0(j, p)),
         );
-        let (gain, cut) = c.evaluate(self, &Notes::NONE, 0, [true, true])?;
+        let (gain, cut) = c.evaluate(self, &Notes::NONE, [true, true])?;
         Some((c, gain, cut))
     }
 
@@ -180,15 +180,21 @@ impl<'a> Start<'a> {
     }
 
     /// Every valid candidate of the round, in generation order, their gains
-    /// and their first states in the realisation loop.
-    fn candidates(&self) -> (Vec<Candidate>, Vec<f64>, Vec<u8>) {
+    /// and their first states in the realisation loop, into `buf`.
+    fn candidates(&self, buf: &mut Buffers) {
         let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
         let mut groups: [Vec<usize>; 4] = Default::default();
         let count = self.generated(&means, &mut groups);
-        let mut found = Vec::with_capacity(count);
-        let mut gains = Vec::with_capacity(count);
-        let mut states = Vec::with_capacity(count);
+        let Buffers {
+            cands: found,
+            gains,
+            states,
+            ..
+        } = buf;
+        room(found, count);
+        room(gains, count);
+        room(states, count);
         for p in 0..n_i {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
@@ -207,8 +213,29 @@ impl<'a> Start<'a> {
                 }
             }
         }
-        (found, gains, states)
     }
+}
+
+/// Empties `v` and gives it room for `n`. A list too small is replaced,
+/// not grown: growing would copy it (whole, when over-aligned).
+fn room<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    if v.capacity() < n {
+        *v = Vec::new();
+        v.reserve_exact(n);
+    }
+}
+
+/// The big lists of a round, kept from one round to the next: their memory
+/// is reused rather than given back to the system and faulted in again.
+#[derive(Default)]
+pub struct Buffers {
+    cands: Vec<Candidate>,
+    gains: Vec<f64>,
+    states: Vec<u8>,
+    /// The entries of the supply and demand lists (see `Index`).
+    supply: Vec<u32>,
+    demand: Vec<u32>,
 }
 
 /// A realised exchange, on the internal scale.
@@ -228,11 +255,10 @@ pub struct Played {
     pub next: Vec<f64>,
 }
 
-/// Plays one round from `st`.
-pub fn play(st: &Start) -> Played {
-    let (mut cands, gains, states) = st.candidates();
-    let exchanges = realise(st, &mut cands, gains, states);
-    drop(cands);
+/// Plays one round from `st`, its lists in `buf`.
+pub fn play(st: &Start, buf: &mut Buffers) -> Played {
+    st.candidates(buf);
+    let exchanges = realise(st, buf);
     let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
     let mut vote = st.x0.clone();
     for e in &exchanges {
@@ -282,18 +308,22 @@ const CUT: u8 = 0x40;
 
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
-fn realise(
-    st: &Start,
-    cands: &mut [Candidate],
-    gains: Vec<f64>,
-    mut state: Vec<u8>,
-) -> Vec<Realised> {
+fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
+    let Buffers {
+        cands,
+        gains,
+        states: state,
+        supply,
+        demand,
+    } = buf;
     let n = cands.len();
-    let mut tree = MaxTree::new(gains);
-    let mut index = Index::new(cands, st.input.actors.len(), st.input.issues.len());
+    let mut tree = MaxTree::new(std::mem::take(gains));
+    let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
+    let lists = [std::mem::take(supply), std::mem::take(demand)];
+    let mut index = Index::new(cands, n_a, n_i, lists);
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
-    let mut notes = Notes::new(n);
+    let mut notes = Notes::new(n_a, n_i);
     let mut done = Vec::new();
     while left > 0 {
         let Some(best) = tree.max() else { break };
@@ -317,16 +347,9 @@ fn realise(
         // list, are then fetched together rather than one miss at a time.
         // Supply matches: the same actor giving way on the same issue.
         for z in [ri, rj] {
-            index.visit(
-                Role::Supply,
-                z.actor,
-                z.supply,
-                &mut state,
-                &mut touched,
-                |s| {
-                    if s == 0 { SUPPLY_I } else { SUPPLY_J }
-                },
-            );
+            index.visit(Role::Supply, z.actor, z.supply, state, &mut touched, |s| {
+                if s == 0 { SUPPLY_I } else { SUPPLY_J }
+            });
         }
         // Demand matches: a side that demands what it demanded in R.
         for (demander, supplier, mark) in [(rj, ri, LEARN_I), (ri, rj, LEARN_J)] {
@@ -334,14 +357,22 @@ fn realise(
                 Role::Demand,
                 demander.actor,
                 supplier.supply,
-                &mut state,
+                state,
                 &mut touched,
                 |_| mark,
             );
         }
+        // A demand match learns where R's supplier now votes: every live
+        // candidate of the demander on that issue at once (see `Notes`).
+        let time = 2 * done.len() as u32;
+        for (demander, supplier, t) in [(rj, ri, time), (ri, rj, time + 1)] {
+            let x0 = st.x0(supplier.actor, supplier.supply);
+            let (a, k) = (supplier.actor, supplier.supply);
+            notes.learn(demander.actor, k, a, supplier.y(), x0, t);
+        }
         let mut warm = 0u32;
         for &c in &touched {
-            warm ^= cands[c].sides[0].actor ^ notes.warm(c) ^ (tree.get(c) as u32);
+            warm ^= cands[c].sides[0].actor ^ (tree.get(c) as u32);
         }
         std::hint::black_box(warm);
         for c in touched.drain(..) {
@@ -364,20 +395,13 @@ fn realise(
                 }
             }
             if !turned {
-                // A demand match learns where R's supplier now votes.
-                for (supplier, bit) in [(ri, LEARN_I), (rj, LEARN_J)] {
-                    if m & bit != 0 {
-                        let x0 = st.x0(supplier.actor, supplier.supply);
-                        notes.learn(c, supplier.supply, supplier.actor, supplier.y(), x0);
-                    }
-                }
                 // Only learned, and nothing was or will be cut: unchanged.
                 if m & SUPPLIES == 0
                     && state[c] & CUT == 0
                     && [(ri, LEARN_I), (rj, LEARN_J)]
                         .iter()
                         .all(|&(supplier, bit)| {
-                            m & bit == 0 || cand.stays_uncut(st, &notes, c, supplier.supply)
+                            m & bit == 0 || cand.stays_uncut(st, &notes, supplier.supply)
                         })
                 {
                     continue;
@@ -386,7 +410,7 @@ fn realise(
             let weighed = if turned {
                 None
             } else {
-                cand.evaluate(st, &notes, c, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
+                cand.evaluate(st, &notes, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
             };
             if let Some((gain, cut)) = weighed {
                 tree.set(c, gain);
@@ -402,6 +426,8 @@ fn realise(
             }
         }
     }
+    *gains = tree.into_leaves();
+    [*supply, *demand] = [index.supply.entries, index.demand.entries];
     done
 }
 
@@ -428,9 +454,11 @@ struct Lists {
 }
 
 impl Index {
-    fn new(cands: &[Candidate], n_actors: usize, n_issues: usize) -> Index {
+    /// The lists of `cands`, their entries in `entries` (supply, demand:
+    /// reused).
+    fn new(cands: &[Candidate], n_actors: usize, n_issues: usize, entries: [Vec<u32>; 2]) -> Index {
         let key = |a: u32, k: u32| a as usize * n_issues + k as usize;
-        let build = |issue_of: &dyn Fn(&Candidate, usize) -> u32| {
+        let build = |mut entries: Vec<u32>, issue_of: &dyn Fn(&Candidate, usize) -> u32| {
             let mut start = vec![0u32; n_actors * n_issues + 1];
             for c in cands {
                 for s in 0..2 {
@@ -441,7 +469,8 @@ impl Index {
                 start[i] += start[i - 1];
             }
             let mut len = vec![0u32; n_actors * n_issues];
-            let mut entries = vec![0u32; cands.len() * 2];
+            room(&mut entries, cands.len() * 2);
+            entries.resize(cands.len() * 2, 0);
             for (n, c) in cands.iter().enumerate() {
                 for s in 0..2 {
                     let k = key(c.sides[s].actor, issue_of(c, s));
@@ -455,10 +484,11 @@ impl Index {
                 entries,
             }
         };
+        let [supply, demand] = entries;
         Index {
             n_issues,
-            supply: build(&|c, s| c.sides[s].supply),
-            demand: build(&|c, s| c.demand(s)),
+            supply: build(supply, &|c, s| c.sides[s].supply),
+            demand: build(demand, &|c, s| c.demand(s)),
         }
     }
 

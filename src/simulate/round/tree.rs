@@ -30,6 +30,11 @@ impl MaxTree {
         self.leaves[i]
     }
 
+    /// The gains, for their memory to serve the next round.
+    pub fn into_leaves(self) -> Vec<f64> {
+        self.leaves
+    }
+
     pub fn max(&self) -> Option<f64> {
         self.blocks.max()
     }
