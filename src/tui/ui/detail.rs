@@ -81,6 +81,49 @@ pub(super) fn position_lines<'a>(
     }
     out.push(Line::from(head));
     let Some(p) = p else { return };
+    // A value the model as written does not hold says where it comes
+    // from: the summary and quotes below are as written.
+    let issue_ref = &m.issues[issue];
+    let round = app.timeline.round;
+    let written = app.timeline.base.actors[actor]
+        .position(issue)
+        .map(|w| w.value);
+    if round > 0 && written.is_some_and(|w| w != p.value) {
+        let was = written.map_or_else(String::new, |w| issue_ref.describe(w));
+        out.push(Line::from(Span::styled(
+            format!(
+                "  simulated: where round {round} of the bargaining leaves it; at round 0 {was} (the words below are round 0's)"
+            ),
+            t.dim(),
+        )));
+    }
+    for (field, now) in [
+        (crate::scenario::Field::Position, p.value),
+        (crate::scenario::Field::Salience, p.salience),
+        (crate::scenario::Field::Power, a.power_on(p)),
+    ] {
+        if round > 0 {
+            break;
+        }
+        if let Some(was) = app.what_if_baseline(actor, issue, field) {
+            let (was, now) = match field {
+                crate::scenario::Field::Position => {
+                    (issue_ref.describe(was), issue_ref.describe(now))
+                }
+                _ => (
+                    crate::model::format_number(was),
+                    crate::model::format_number(now),
+                ),
+            };
+            out.push(Line::from(Span::styled(
+                format!(
+                    "  what if: {} {now}, was {was} in the model (u undoes)",
+                    field.word()
+                ),
+                t.moved(),
+            )));
+        }
+    }
     if let Some(s) = p.summary() {
         for l in capped(s).lines() {
             out.push(Line::from(format!("  {l}")));
