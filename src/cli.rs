@@ -73,6 +73,10 @@ pub enum Command {
         /// (Markdown) of every issue, not only of the cruxes and the first 40
         #[arg(long)]
         all_maps: bool,
+        /// An earlier model, in any format detente opens: the HTML and
+        /// Markdown reports mark what moved since it
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
         #[command(flatten)]
         counting: Counting,
         #[command(flatten)]
@@ -418,12 +422,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             width,
             all_maps,
+            since,
             counting,
             what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
+            if let Some(old) = &since {
+                to.check(Some(old))?;
+            }
             let m = what_if.apply(load_model(model.as_deref())?)?;
+            let since = since.map(|old| since_model(&old, &m, counting.min_basis.into()));
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             not_itself(&m, l, r)?;
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
@@ -431,6 +440,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let report = export::Report::all(&c, Provenance::now(&origin_of(model.as_deref())));
             let options = export::Options {
                 all_maps,
+                since: since.transpose()?,
                 ..Default::default()
             };
             to.write(&export::render_with(&report, format, width, &options))
@@ -595,6 +605,22 @@ fn table_format(flag: Option<TableFormat>, output: Option<&Path>) -> export::for
 }
 
 /// Where the model named on the command line comes from.
+/// `--since OLD`: the earlier model, named by its file name, and what
+/// changed from it to `new`; a model that fails to load is "the old model".
+fn since_model(old: &Path, new: &Model, min: model::Basis) -> Result<export::Since, CliError> {
+    let was = load_model(Some(old)).map_err(|source| CliError::Side {
+        side: "old",
+        source,
+    })?;
+    Ok(export::Since {
+        name: old.file_name().map_or_else(
+            || old.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        diff: crate::diff::changes(&was, new, min),
+    })
+}
+
 fn origin_of(path: Option<&Path>) -> model::Origin {
     path.map_or(model::Origin::BuiltIn, |p| {
         model::Origin::of_path(p.to_path_buf())
