@@ -85,6 +85,12 @@ fn a_new_position_is_marked_new() {
         .and_then(|s| s.split("</figure>").next())
         .expect("the review map");
     assert!(review.contains("Small Island States (new)</text>"));
+    // China moved right to +1 (x 558), in the right half of the map, where a name goes on the
+    // left; the arrow comes from the left, so the name goes right, 9 past the dot, outlined.
+    assert!(review.contains(
+        "<text x=\"567\" y=\"55.5\" text-anchor=\"start\" fill=\"#1d5fbf\" font-weight=\"700\" \
+         stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">China</text>"
+    ));
     assert!(review.contains("new since talks-1.yaml"));
     assert!(page.contains(
         "<tr><td>A five-year review of pledges</td><td>Small Island States</td>\

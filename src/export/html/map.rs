@@ -132,6 +132,23 @@ fn moved_mark(from: f64, to: f64, y: f64, r: f64, colour: &str) -> String {
     )
 }
 
+/// Whether a dot at `px` has its name on its right: on the half of the map
+/// with more room, but for a position that moved from `was` on its lane,
+/// away from the arrow, where a name of `chars` characters (about 7 units
+/// each) fits.
+fn label_side(px: f64, was: Option<f64>, chars: usize) -> bool {
+    let roomy = px < (X0 + X1) / 2.0;
+    let Some(was) = was else { return roomy };
+    let room = 9.0 + 7.0 * chars as f64;
+    let away = was < px;
+    let fits = if away {
+        px + room <= W
+    } else {
+        px - room >= 0.0
+    };
+    if fits { away } else { roomy }
+}
+
 /// A coordinate with at most one decimal.
 pub(super) fn f(x: f64) -> String {
     format_number((x * 10.0).round() / 10.0)
@@ -484,7 +501,8 @@ pub(super) fn map(
         );
         let pair = *a == c.left || *a == c.right;
         if lanes || pair {
-            let right_side = px < (X0 + X1) / 2.0;
+            let label = crate::text::truncate(&name, 60);
+            let right_side = label_side(px, was.filter(|_| lanes), label.chars().count());
             let (tx, anchor) = if right_side {
                 (px + 9.0, "start")
             } else {
@@ -497,10 +515,16 @@ pub(super) fn map(
             };
             let _ = write!(
                 o,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{font_weight}\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{font_weight}\"{}>{}</text>",
                 f(tx),
                 f(ty),
-                esc(&crate::text::truncate(&name, 60))
+                if was.is_some() {
+                    // Readable where the arrow still runs under it.
+                    " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\""
+                } else {
+                    ""
+                },
+                esc(&label)
             );
         }
         o.push_str("</g>\n");
