@@ -76,6 +76,10 @@ pub enum Command {
         /// (Markdown) of every issue, not only of the cruxes and the first 40
         #[arg(long)]
         all_maps: bool,
+        /// An earlier model, in any format detente opens: the HTML and
+        /// Markdown reports mark what moved since it
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
         #[command(flatten)]
         counting: Counting,
         #[command(flatten)]
@@ -443,12 +447,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             width,
             all_maps,
+            since,
             counting,
             what_if,
             to,
         }) => {
             to.check(model.as_deref())?;
+            if let Some(old) = &since {
+                to.check(Some(old))?;
+            }
             let (m, applied) = what_if.apply(load_model(model.as_deref())?)?;
+            let since = since.map(|old| since_report(&old, &m, counting.min_basis.into()));
             let (l, r) = (resolve(&m, "left", &left)?, resolve(&m, "right", &right)?);
             not_itself(&m, l, r)?;
             let c = Comparison::at(&m, l, r, counting.min_basis.into());
@@ -457,6 +466,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let report = export::Report::all(&c, provenance);
             let options = export::Options {
                 all_maps,
+                since: since.transpose()?,
                 ..Default::default()
             };
             to.write(&export::render_with(&report, format, width, &options))
@@ -620,6 +630,23 @@ fn table_format(flag: Option<TableFormat>, output: Option<&Path>) -> export::for
         export::Format::Text | export::Format::Html => None,
     };
     flag.map(T::from).or_else(by_path).unwrap_or(T::Text)
+}
+
+/// `export --since OLD`: the earlier model, named by its file name, and
+/// what changed from it to `new`; a model that fails to load is "the old
+/// model".
+fn since_report(old: &Path, new: &Model, min: model::Basis) -> Result<export::Since, CliError> {
+    let was = load_model(Some(old)).map_err(|source| CliError::Side {
+        side: "old",
+        source,
+    })?;
+    Ok(export::Since {
+        name: crate::sanitize::line(&old.file_name().map_or_else(
+            || old.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )),
+        diff: crate::diff::changes(&was, new, min),
+    })
 }
 
 /// Where the model named on the command line comes from.

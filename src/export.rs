@@ -14,6 +14,7 @@ mod moves;
 pub mod rank;
 pub mod sensitivity;
 pub mod simulate;
+mod since;
 mod text;
 
 use crate::compare::Comparison;
@@ -174,6 +175,18 @@ pub struct Options {
     /// big the report gets (`--all-maps`); by default only the cruxes and
     /// the first issues are drawn in full (docs/design.md, "Report size").
     pub all_maps: bool,
+    /// What moved since an earlier model (`--since OLD`): HTML and
+    /// Markdown show it; text, CSV and JSON do not.
+    pub since: Option<Since>,
+}
+
+/// An earlier model and what changed from it to the report's model.
+#[derive(Debug, Clone)]
+pub struct Since {
+    /// How the report names the earlier model: its file name.
+    pub name: String,
+    /// From the earlier model to the report's (indices into the report's).
+    pub diff: crate::diff::ModelDiff,
 }
 
 /// Renders `r` in `format`; `width` applies to the text format.

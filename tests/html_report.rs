@@ -624,3 +624,84 @@ fn chart_text_is_escaped() {
     );
     assert!(md.contains("| Round | North \\</td\\>\\<script\\>"), "{md}");
 }
+
+/// `--since OLD` in a real browser: the talks fixtures of tests/diff.rs, China against the EU.
+/// China moved twice (cuts 10 → 30, the review −1 → +1), so the maps hold two hollow rings, at
+/// x 95.2 on the cuts map and 202 on the review map (worked out in tests/export_since.rs), each
+/// with an arrow pointing right, and the "Since" table has those two rows.
+#[test]
+fn a_real_browser_draws_what_moved_since() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but Chromium is missing: .ci/run installs it"
+        );
+        eprintln!("skipped: no chromium (install it, or set CI to make this fail)");
+        return;
+    };
+    let talks = |name: &str| {
+        model::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/diff")
+                .join(name),
+        )
+        .expect("fixture is valid")
+    };
+    let (old, new) = (talks("talks-1.yaml"), talks("talks-2.yaml"));
+    let (l, r) = (
+        model::resolve_actor(&new, "china").expect("china"),
+        model::resolve_actor(&new, "eu").expect("eu"),
+    );
+    let c = detente::compare::Comparison::new(&new, l, r);
+    let options = detente::export::Options {
+        since: Some(detente::export::Since {
+            name: "talks-1.yaml".into(),
+            diff: detente::diff::changes(&old, &new, c.min_basis),
+        }),
+        ..Default::default()
+    };
+    let report = detente::export::Report::all(&c, common::fixed_provenance());
+    let measure = r#"<script>
+const rings = [...document.querySelectorAll('circle[stroke-dasharray="1.5 2"]')]
+  .filter(ring => ring.closest('figure'))
+  .map(ring => {
+    const box = ring.getBBox();
+    const arrow = ring.nextElementSibling.getBBox();
+    return `${ring.closest('figure').id} ${Math.round(box.x + box.width / 2)} ${Math.round(arrow.x)} ${Math.round(arrow.x + arrow.width)}`;
+  });
+const rows = document.querySelectorAll('#since + table tbody tr').length;
+const out = document.createElement('pre');
+out.id = 'measured';
+out.textContent = rings.join('\n') + '\nrows ' + rows;
+document.body.append(out);
+</script>"#;
+    let page = detente::export::render_with(&report, Format::Html, 100, &options)
+        .replace("</body>", &format!("{measure}</body>"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, page).expect("write");
+    let out = Command::new(browser)
+        .args(FLAGS)
+        .arg("--window-size=1100,1400")
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .args(["--dump-dom", &format!("file://{}", file.display())])
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let measured = dom
+        .split("<pre id=\"measured\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .unwrap_or_else(|| panic!("nothing measured: {}", String::from_utf8_lossy(&out.stderr)));
+    // Each ring's centre, then its arrow's shaft: from the ring's edge to the arrowhead's base,
+    // 6.5 short of the new dot's edge. Cuts: radius 6.5 (the heaviest weight, 1.05), 95.2 + 6.5 =
+    // 101.7 to 237.6 − 13 = 224.6. The review: weight 1.5 × 0.5 = 0.75, radius
+    // 6.5 × √(0.75 / 1.05) = 5.49, so 202 + 5.49 = 207.5 to 558 − 11.99 = 546.
+    assert_eq!(
+        measured,
+        "map-cuts 95 102 225\nmap-review 202 208 546\nrows 2"
+    );
+}

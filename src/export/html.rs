@@ -86,8 +86,18 @@ pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
         esc(&report.view.line(c)),
         esc(&report.provenance.line())
     );
+    if let Some(since) = &options.since {
+        let _ = writeln!(
+            o,
+            "<p class=\"basis\">{}</p>",
+            esc(&super::since::header(since))
+        );
+    }
     o.push_str("</header>\n");
     table(&mut o, report);
+    if let Some(since) = &options.since {
+        since_section(&mut o, report, since);
+    }
     analysis(&mut o, c);
     // Each shown issue's map and chart, or `None` for the compact tables.
     let sim = simulate(c, &options.simulation);
@@ -103,11 +113,14 @@ pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
                 Moves::Ran(ran) => moves::chart(c, ran, n, row.issue),
                 Moves::Not(_) => String::new(),
             };
-            (map::map(c, n, row, heaviest, powered), chart)
+            (
+                map::map(c, n, row, heaviest, powered, options.since.as_ref()),
+                chart,
+            )
         },
         |(map, chart)| map.len() + chart.len(),
     );
-    map::maps(&mut o, report, &drawn);
+    map::maps(&mut o, report, &drawn, options.since.as_ref());
     moves::section(&mut o, report, &sim, &drawn);
     evidence(&mut o, report);
     sources(&mut o, report);
@@ -118,6 +131,37 @@ pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
         esc(&m.title)
     );
     o
+}
+
+/// "Since OLD": what the two actors changed on the issues shown, as a table.
+fn since_section(o: &mut String, report: &Report<'_, '_>, since: &super::Since) {
+    let _ = writeln!(o, "<h2 id=\"since\">Since {}</h2>", esc(&since.name));
+    let lines = super::since::lines(report, since);
+    let c = report.comparison;
+    if lines.is_empty() {
+        let _ = writeln!(
+            o,
+            "<p>Neither {} nor {} moved or took a new position on the issues shown.</p>",
+            esc(&c.model.actors[c.left].name),
+            esc(&c.model.actors[c.right].name)
+        );
+        return;
+    }
+    o.push_str(
+        "<table class=\"compact\">\n<thead><tr><th>Issue</th><th>Actor</th><th>From → to</th>\
+         <th>Toward the other side?</th></tr></thead>\n<tbody>\n",
+    );
+    for l in lines {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&l.issue),
+            esc(&l.actor),
+            esc(&l.change),
+            esc(&l.relative)
+        );
+    }
+    o.push_str("</tbody>\n</table>\n");
 }
 
 /// The verdict gutter's glyph, as on screen.

@@ -77,6 +77,9 @@ pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
     }
     let _ = writeln!(out, "{}\n", esc(&report.view.line(c)));
     let _ = writeln!(out, "{}\n", esc(&report.provenance.line()));
+    if let Some(since) = &options.since {
+        let _ = writeln!(out, "{}\n", esc(&super::since::header(since)));
+    }
     let _ = writeln!(
         out,
         "| # | Issue | {} | Verdict | {} |\n|---:|---|---|---|---|",
@@ -131,6 +134,9 @@ pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
         );
     }
     moves(&mut out, report, options);
+    if let Some(since) = &options.since {
+        since_table(&mut out, report, since);
+    }
     let _ = writeln!(out, "\n## Issues and evidence");
     for (n, r) in report.rows().enumerate() {
         let issue = &m.issues[r.issue];
@@ -173,6 +179,36 @@ pub(super) fn render(report: &Report<'_, '_>, options: &Options) -> String {
         let _ = writeln!(out, "{}. {}", n + 1, esc(&source_line(m, s)));
     }
     out
+}
+
+/// "Since OLD": what the two actors changed on the issues shown.
+fn since_table(out: &mut String, report: &Report<'_, '_>, since: &super::Since) {
+    let _ = writeln!(out, "\n## Since {}\n", esc(&since.name));
+    let lines = super::since::lines(report, since);
+    if lines.is_empty() {
+        let c = report.comparison;
+        let _ = writeln!(
+            out,
+            "Neither {} nor {} moved or took a new position on the issues shown.",
+            esc(&c.model.actors[c.left].name),
+            esc(&c.model.actors[c.right].name)
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| Issue | Actor | From → to | Toward the other side? |\n|---|---|---|---|"
+    );
+    for l in lines {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            esc(&l.issue),
+            esc(&l.actor),
+            esc(&l.change),
+            esc(&l.relative)
+        );
+    }
 }
 
 /// "How it may move": a table of the rounds per issue shown in full, the

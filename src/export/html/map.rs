@@ -3,6 +3,8 @@
 use std::fmt::Write;
 
 use super::*;
+use crate::diff::Change;
+use crate::export::Since;
 
 const W: f64 = 760.0;
 const X0: f64 = 24.0;
@@ -102,12 +104,57 @@ impl Mark {
     }
 }
 
+/// A move on a map: the old position at `from` as a hollow dotted ring of
+/// the new dot's radius `r`, and an arrow from its edge to 1.5 short of the
+/// new dot's edge at `to`, on the lane at `y`.
+fn moved_mark(from: f64, to: f64, y: f64, r: f64, colour: &str) -> String {
+    let dir = if to >= from { 1.0 } else { -1.0 };
+    let (x1, tip) = (from + dir * r, to - dir * (r + 1.5));
+    let ring = format!(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{colour}\" \
+         stroke-width=\"1.5\" stroke-dasharray=\"1.5 2\"/>",
+        f(from),
+        f(y),
+        f(r)
+    );
+    if (tip - x1) * dir < 6.0 {
+        // Too close for an arrow: the ring says it moved.
+        return ring;
+    }
+    format!(
+        "{ring}<line x1=\"{}\" x2=\"{}\" y1=\"{y1}\" y2=\"{y1}\" stroke=\"{colour}\" \
+         stroke-width=\"1.5\"/><path d=\"M{} {y1}l{} -3.5v7z\" fill=\"{colour}\"/>",
+        f(x1),
+        f(tip - dir * 5.0),
+        f(tip),
+        f(-dir * 6.0),
+        y1 = f(y)
+    )
+}
+
+/// Whether a dot at `px` has its name on its right: on the half of the map
+/// with more room, but for a position that moved from `was` on its lane,
+/// away from the arrow, where a name of `chars` characters (about 7 units
+/// each) fits.
+fn label_side(px: f64, was: Option<f64>, chars: usize) -> bool {
+    let roomy = px < (X0 + X1) / 2.0;
+    let Some(was) = was else { return roomy };
+    let room = 9.0 + 7.0 * chars as f64;
+    let away = was < px;
+    let fits = if away {
+        px + room <= W
+    } else {
+        px - room >= 0.0
+    };
+    if fits { away } else { roomy }
+}
+
 /// A coordinate with at most one decimal.
 pub(super) fn f(x: f64) -> String {
     format_number((x * 10.0).round() / 10.0)
 }
 
-fn legend(o: &mut String, powered: bool) {
+fn legend(o: &mut String, powered: bool, since: Option<&Since>) {
     o.push_str("<p class=\"legend\">");
     let dot = |fill: &str, stroke: &str| {
         format!(
@@ -163,19 +210,36 @@ fn legend(o: &mut String, powered: bool) {
         ring(R_LANE, false),
         ring(R_MIN + 1.0, true)
     );
+    if let Some(since) = since {
+        let _ = write!(
+            o,
+            "<br><svg width=\"40\" height=\"14\" viewBox=\"0 0 40 14\" aria-hidden=\"true\">{}\
+             <circle cx=\"33\" cy=\"7\" r=\"5\" fill=\"#8c959f\"/></svg> moved since {}: the old \
+             position (hollow, dotted) and an arrow to the new one · <b>new</b> a position that {} \
+             did not have",
+            moved_mark(7.0, 33.0, 7.0, 5.0, "#8c959f"),
+            esc(&since.name),
+            esc(&since.name)
+        );
+    }
     o.push_str("</p>\n");
 }
 
 /// The section: the legend, the maps drawn (the first of each shown
 /// issue's drawings, `None` for an issue not drawn in full), and a table
 /// of the rest.
-pub(super) fn maps(o: &mut String, report: &Report<'_, '_>, drawn: &[Option<(String, String)>]) {
+pub(super) fn maps(
+    o: &mut String,
+    report: &Report<'_, '_>,
+    drawn: &[Option<(String, String)>],
+    since: Option<&Since>,
+) {
     let c = report.comparison;
     o.push_str("<h2 id=\"maps\">Positions, issue by issue</h2>\n");
     if let Some(why) = crate::export::full::left_out(drawn, "have a map and a chart") {
         let _ = writeln!(o, "<p class=\"why\">{}</p>", esc(&why));
     }
-    legend(o, gives_power(c.model));
+    legend(o, gives_power(c.model), since);
     for (map, _) in drawn.iter().flatten() {
         o.push_str(map);
     }
@@ -239,6 +303,7 @@ pub(super) fn map(
     row: &Row<'_>,
     heaviest: f64,
     powered: bool,
+    since: Option<&Since>,
 ) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let o = &mut out;
@@ -397,11 +462,31 @@ pub(super) fn map(
         } else {
             let _ = write!(tip, " · {}", salience_label(p));
         }
+        let change = since.and_then(|s| s.diff.position(*a, row.issue));
+        let new = change.is_some_and(|d| d.change == Change::New);
+        let was = since.and_then(|s| s.diff.moved_from(*a, row.issue));
+        if let Some(was) = was {
+            let _ = write!(
+                tip,
+                " · since {}: from {}",
+                since.map_or("", |s| s.name.as_str()),
+                issue.describe(was)
+            );
+            o.push_str(&moved_mark(x(was), px, py, r, fill));
+            o.push('\n');
+        } else if new {
+            let _ = write!(
+                tip,
+                " · new since {}",
+                since.map_or("", |s| s.name.as_str())
+            );
+        }
         let name = format!(
-            "{}{}{}",
+            "{}{}{}{}",
             actor.name,
             p.basis.mark(),
-            if p.red_line { " !" } else { "" }
+            if p.red_line { " !" } else { "" },
+            if new { " (new)" } else { "" }
         );
         let _ = write!(
             o,
@@ -416,7 +501,8 @@ pub(super) fn map(
         );
         let pair = *a == c.left || *a == c.right;
         if lanes || pair {
-            let right_side = px < (X0 + X1) / 2.0;
+            let label = crate::text::truncate(&name, 60);
+            let right_side = label_side(px, was.filter(|_| lanes), label.chars().count());
             let (tx, anchor) = if right_side {
                 (px + 9.0, "start")
             } else {
@@ -429,10 +515,16 @@ pub(super) fn map(
             };
             let _ = write!(
                 o,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{font_weight}\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{fill}\" font-weight=\"{font_weight}\"{}>{}</text>",
                 f(tx),
                 f(ty),
-                esc(&crate::text::truncate(&name, 60))
+                if was.is_some() {
+                    // Readable where the arrow still runs under it.
+                    " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\""
+                } else {
+                    ""
+                },
+                esc(&label)
             );
         }
         o.push_str("</g>\n");
