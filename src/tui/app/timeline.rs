@@ -288,4 +288,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

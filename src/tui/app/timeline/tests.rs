@@ -14,14 +14,16 @@ use crate::simulate::{self, Input, IssueRound, Round, Stopped};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 
-fn worked() -> Model {
+/// The worked example of the exchange model (also the what-if tests').
+pub(in crate::tui::app) fn worked() -> Model {
     model::load(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange/worked-example.yaml"),
     )
     .expect("worked example")
 }
 
-fn app(m: &Model, left: &str, right: &str) -> App {
+/// `left` vs `right` at 120×40, no colour.
+pub(in crate::tui::app) fn app(m: &Model, left: &str, right: &str) -> App {
     let l = resolve_actor(m, left).expect("left");
     let r = resolve_actor(m, right).expect("right");
     App::new(

@@ -6,32 +6,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use ratatui::layout::Rect;
-
 use super::*;
 use crate::model::{self, Stance, resolve_actor};
 use crate::tui::action::Action;
 use crate::tui::app::{Context, Simulation};
-use crate::tui::theme::Theme;
 
-fn worked() -> Model {
-    model::load(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange/worked-example.yaml"),
-    )
-    .expect("worked example")
-}
-
-fn app(m: &Model, left: &str, right: &str) -> App {
-    let l = resolve_actor(m, left).expect("left");
-    let r = resolve_actor(m, right).expect("right");
-    App::new(
-        Arc::new(m.clone()),
-        l,
-        r,
-        Theme { color: false },
-        Rect::new(0, 0, 120, 40),
-    )
-}
+use crate::tui::app::timeline::tests::{app, worked};
 
 fn value(app: &App, actor: &str, issue: &str) -> f64 {
     let a = app.model.actor_by_id(actor).expect("actor");
