@@ -161,6 +161,10 @@ fn before_the_answer_the_view_says_it_is_simulating() {
         text.contains("this model is too big to simulate in reasonable time"),
         "{text}"
     );
+    assert!(
+        text.contains("to simulate a part, run `detente simulate"),
+        "{text}"
+    );
 }
 
 /// Where the chart would not be legible, a table: the worked example's

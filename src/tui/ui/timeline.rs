@@ -104,7 +104,16 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
                         t.dim(),
                     )),
                 ],
-                Simulation::Refused(why) => vec![Line::from(why.as_str())],
+                // The refusal names the command line's flags: say where
+                // they go, since the screen always simulates the whole model.
+                Simulation::Refused(why) => vec![
+                    Line::from(why.as_str()),
+                    Line::default(),
+                    Line::from(Span::styled(
+                        "Here the whole model is simulated; to simulate a part, run `detente simulate MODEL --issues … --actors …` in a shell.",
+                        t.dim(),
+                    )),
+                ],
                 _ => vec![Line::from(
                     "No simulation yet: t runs the exchange model (10 rounds) on the model as written",
                 )],
