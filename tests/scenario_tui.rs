@@ -4,81 +4,17 @@
 //! change did not apply, on the status line and once the terminal is given
 //! back.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_detente");
+use common::tmux::{BIN, Tmux};
 
-/// A tmux server of our own, one shell in `dir`; killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(dir: &Path, name: &str) -> Tmux {
-        assert!(
-            Command::new("tmux").arg("-V").output().is_ok(),
-            "the end-to-end tests need tmux: apt-get install tmux (.ci/run does)"
-        );
-        let t = Tmux {
-            socket: format!("detente-scenario-{}-{name}", std::process::id()),
-        };
-        let status = Command::new("tmux")
-            .args(["-L", &t.socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-s", "e2e", "-x", "100", "-y", "30", "-c"])
-            .arg(dir)
-            .args(["env", "-u", "NO_COLOR", "PS1=$ ", "TERM=xterm-256color"])
-            .args(["bash", "--norc", "--noprofile"])
-            .status()
-            .expect("tmux runs");
-        assert!(status.success());
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn send(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    /// The screen once it shows `what` and has stopped changing.
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.tmux(&["capture-pane", "-p", "-t", "e2e"]);
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "never saw {what:?}; screen:\n{s}"
-            );
-            if s.contains(what) {
-                std::thread::sleep(Duration::from_millis(100));
-                if self.tmux(&["capture-pane", "-p", "-t", "e2e"]) == s {
-                    return s;
-                }
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Runs detente with `args` and returns its first settled screen.
-    fn open(&self, args: &str) -> String {
-        self.send(&format!("clear; {BIN} {args}; echo EXIT=$?\n"));
-        self.wait_for("Water talks")
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+/// Runs detente with `args` in a cleared shell and returns its first
+/// settled screen.
+fn open(t: &Tmux, args: &str) -> String {
+    t.type_text(&format!("clear; {BIN} {args}; echo EXIT=$?\n"));
+    t.wait_for("Water talks")
 }
 
 fn dir_with(model: &str) -> tempfile::TempDir {
@@ -107,13 +43,19 @@ fn the_tui_opens_with_the_scenario_applied() {
             "{stance: supports, salience: 0.6}",
         );
     let (base, hand) = (dir_with(talks), dir_with(&by_hand));
-    let (a, b) = (Tmux::start(base.path(), "a"), Tmux::start(hand.path(), "b"));
-    let applied = a.open("talks.yaml --scenario what-if.yaml --left northland --right southland");
-    let expected = b.open("talks.yaml --left northland --right southland");
+    let (a, b) = (
+        Tmux::start(base.path(), 100, 30),
+        Tmux::start(hand.path(), 100, 30),
+    );
+    let applied = open(
+        &a,
+        "talks.yaml --scenario what-if.yaml --left northland --right southland",
+    );
+    let expected = open(&b, "talks.yaml --left northland --right southland");
     let plain = {
-        a.send("q");
+        a.type_text("q");
         a.wait_for("EXIT=0");
-        a.open("talks.yaml --left northland --right southland")
+        open(&a, "talks.yaml --left northland --right southland")
     };
     // The same screen but for what says the changes are there: the header's
     // count beside the pair, and the status line naming what did not apply.
@@ -163,15 +105,15 @@ fn the_tui_opens_with_the_scenario_applied() {
         body(&plain),
         "the scenario shows on the screen"
     );
-    a.send("q");
-    b.send("q");
+    a.type_text("q");
+    b.type_text("q");
     b.wait_for("EXIT=0");
     // The stale change is said after the first run, once the screen is back.
-    a.send("clear; ");
+    a.type_text("clear; ");
     let s = {
-        a.send(&format!("{BIN} talks.yaml --scenario what-if.yaml\n"));
+        a.type_text(&format!("{BIN} talks.yaml --scenario what-if.yaml\n"));
         a.wait_for("Water talks");
-        a.send("q");
+        a.type_text("q");
         a.wait_for("does not apply")
     };
     assert!(
@@ -190,27 +132,27 @@ fn the_tui_opens_with_the_scenario_applied() {
 fn what_if_moves_the_compromise_undo_restores_and_a_saved_scenario_reopens_the_same() {
     let talks = include_str!("fixtures/scenario/talks.yaml");
     let dir = dir_with(talks);
-    let a = Tmux::start(dir.path(), "w");
-    a.open("talks.yaml --left northland --right southland");
-    a.send("\r");
+    let a = Tmux::start(dir.path(), 100, 30);
+    open(&a, "talks.yaml --left northland --right southland");
+    a.type_text("\r");
     let before = a.wait_for("compromise 56.3");
     // Everything but the footer (status and key hints).
     let shown = |s: &str| {
         let lines: Vec<&str> = s.lines().collect();
         lines[..lines.len().saturating_sub(2)].join("\n")
     };
-    a.send("+");
+    a.type_text("+");
     let moved = a.wait_for("compromise 59.1");
     assert!(moved.contains("what-if: 1 change, unsaved"), "{moved}");
     assert!(moved.contains("▲ median 75"), "{moved}");
-    a.send("u");
+    a.type_text("u");
     let undone = a.wait_for("undid northland:water-share:position");
     assert_eq!(shown(&undone), shown(&before));
-    a.send("+");
+    a.type_text("+");
     a.wait_for("compromise 59.1");
-    a.send("w");
+    a.type_text("w");
     a.wait_for("talks-what-if.yaml");
-    a.send("\r");
+    a.type_text("\r");
     let saved = a.wait_for("saved the what-if changes");
     assert!(
         saved.contains("what-if: 1 change ") || saved.contains("what-if: 1 change\n"),
@@ -221,12 +163,15 @@ fn what_if_moves_the_compromise_undo_restores_and_a_saved_scenario_reopens_the_s
         file.contains("field: position") && file.contains("to: 75"),
         "{file}"
     );
-    a.send("q");
+    a.type_text("q");
     a.wait_for("EXIT=0");
-    a.open("talks.yaml --scenario talks-what-if.yaml --left northland --right southland");
-    a.send("\r");
+    open(
+        &a,
+        "talks.yaml --scenario talks-what-if.yaml --left northland --right southland",
+    );
+    a.type_text("\r");
     let reopened = a.wait_for("compromise 59.1");
     assert_eq!(shown(&reopened), shown(&saved));
-    a.send("q");
+    a.type_text("q");
     a.wait_for("EXIT=0");
 }

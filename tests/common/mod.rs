@@ -4,6 +4,8 @@
 //! so the rest is dead code there.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use assert_cmd::Command;
 use detente::compare::Comparison;
 use detente::export::{Format, Report, render};
