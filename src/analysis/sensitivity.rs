@@ -13,23 +13,8 @@ mod simulated;
 
 pub use simulated::{affordable, simulate_all};
 
-/// What a change moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Position,
-    Salience,
-    Power,
-}
-
-impl Field {
-    pub fn word(self) -> &'static str {
-        match self {
-            Field::Position => "position",
-            Field::Salience => "salience",
-            Field::Power => "power",
-        }
-    }
-}
+/// What a change moves: the what-if scenarios' fields.
+pub use crate::scenario::Field;
 
 /// How big a step each field takes (docs/design.md, "Sensitivity").
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use super::{App, View};
+use crate::analysis::sensitivity::Steps;
 use crate::model::{Model, format_number};
 use crate::scenario::{Base, Change, Field, Scenario};
 use crate::tui::action::Effect;
@@ -145,7 +146,9 @@ impl App {
             Field::Salience => (p.salience, tidy(p.salience + sign * 0.1).clamp(0.0, 1.0)),
             Field::Power => {
                 let now = a.power_on(p);
-                (now, tidy(now + sign * power_step(m)).max(0.0))
+                // The sensitivity analysis's power step, at least 0.1.
+                let step = Steps::of(m, self.min_basis()).power.max(0.1);
+                (now, tidy(now + sign * step).max(0.0))
             }
         };
         if to == now {
@@ -298,16 +301,6 @@ impl App {
 /// A number without the float noise of repeated steps (0.1 + 0.2).
 fn tidy(x: f64) -> f64 {
     (x * 1e9).round() / 1e9
-}
-
-/// A power step: a tenth of the largest power in the model, at least 0.1.
-fn power_step(m: &Model) -> f64 {
-    let max = m
-        .actors
-        .iter()
-        .flat_map(|a| a.positions().iter().map(|p| a.power_on(p)))
-        .fold(1.0_f64, f64::max);
-    max / 10.0
 }
 
 /// A value of `field` as the status line says it.

@@ -37,7 +37,7 @@ pub(in crate::tui::app) fn app(m: &Model, left: &str, right: &str) -> App {
 
 /// What the event loop would do with the App's one simulation request:
 /// run it here, and answer.
-fn simulate_now(app: &mut App, effects: Vec<Effect>) {
+pub(in crate::tui::app) fn simulate_now(app: &mut App, effects: Vec<Effect>) {
     let [
         Effect::Simulate {
             ticket,

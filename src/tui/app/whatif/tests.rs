@@ -11,7 +11,7 @@ use crate::model::{self, Stance, resolve_actor};
 use crate::tui::action::Action;
 use crate::tui::app::{Context, Simulation};
 
-use crate::tui::app::timeline::tests::{app, worked};
+use crate::tui::app::timeline::tests::{app, simulate_now, worked};
 
 fn value(app: &App, actor: &str, issue: &str) -> f64 {
     let a = app.model.actor_by_id(actor).expect("actor");
@@ -152,26 +152,7 @@ fn no_target_and_no_position_are_said() {
 fn a_change_runs_the_simulation_again_and_is_refused_past_round_0() {
     let mut a = south_on_budget();
     let effects = a.update(Action::ShowTimeline);
-    let [
-        Effect::Simulate {
-            ticket,
-            model,
-            basis,
-            rounds,
-        },
-    ] = effects.as_slice()
-    else {
-        panic!("expected a request, got {effects:?}");
-    };
-    let run = crate::simulate::run(
-        &crate::simulate::Input::new(model, *basis),
-        *rounds,
-        &mut |_| {},
-    );
-    a.update(Action::Simulated {
-        ticket: *ticket,
-        answer: crate::tui::action::Simulated::Done(Ok(Arc::new(run))),
-    });
+    simulate_now(&mut a, effects);
     a.update(Action::ShowCompare);
     a.update(Action::NextRound);
     a.update(Action::Nudge { up: true });
