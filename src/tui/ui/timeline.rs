@@ -53,12 +53,19 @@ fn paths(app: &App, run: &Run, issue: usize) -> Paths {
         };
         let mut points = vec![(0.0, p.value)];
         for (r, round) in run.rounds.iter().enumerate() {
+            // A round lists its issues, and each issue its actors, in model
+            // order: two binary searches, not two scans, per point.
             let x = round
                 .issues
-                .iter()
-                .find(|ir| ir.issue == issue)
-                .and_then(|ir| ir.positions.iter().find(|&&(b, _)| b == a))
-                .map_or(p.value, |&(_, x)| x);
+                .binary_search_by_key(&issue, |ir| ir.issue)
+                .ok()
+                .and_then(|k| {
+                    let ps = &round.issues[k].positions;
+                    ps.binary_search_by_key(&a, |&(b, _)| b)
+                        .ok()
+                        .map(|j| ps[j].1)
+                })
+                .unwrap_or(p.value);
             points.push(((r + 1) as f64, x));
         }
         let weight = p.salience * actor.power_on(p);
