@@ -80,16 +80,18 @@ impl Prepared {
         let notes = Arc::new(Mutex::new(Vec::new()));
         let noted = Arc::clone(&notes);
         let start = move |model: &Model| {
-            let (scenario, said) = self.scenario_for(model);
+            let (scenario, _, said) = self.scenario_for(model);
             *noted.lock().unwrap_or_else(|e| e.into_inner()) = said.clone();
             (scenario, !self.set.is_empty(), said)
         };
         (start, Notes(notes))
     }
 
-    /// The changes that apply to `model`, in order, as one scenario, and a
-    /// line for each that does not (as [`Prepared::apply`] says them).
-    fn scenario_for(&self, model: &Model) -> (Scenario, Vec<String>) {
+    /// The changes that apply to `model`, in order, as one scenario (the
+    /// file's first: how many of them is the second value), and a line for
+    /// each change that does not apply (and for a scenario made on another
+    /// model).
+    fn scenario_for(&self, model: &Model) -> (Scenario, usize, Vec<String>) {
         let (mut scenario, mut notes) = match &self.scenario {
             Some((path, s)) => {
                 let shown = crate::present::path(path);
@@ -123,6 +125,7 @@ impl Prepared {
                 Vec::new(),
             ),
         };
+        let from_file = scenario.len();
         let mut now = scenario.apply(model.clone()).0;
         for set in &self.set {
             match set.change(&now).and_then(|c| c.apply(&mut now).map(|()| c)) {
@@ -133,39 +136,21 @@ impl Prepared {
                 )),
             }
         }
-        (scenario, notes)
+        (scenario, from_file, notes)
     }
 
     /// `model` with the scenario's changes, then each `--set`, applied in
     /// order; how many of each applied; and a line for each change that
     /// does not apply (and for a scenario made on another model).
     pub fn apply(&self, model: Model) -> (Model, WhatIfApplied, Vec<String>) {
-        let mut notes = Vec::new();
-        let mut applied = WhatIfApplied::default();
-        let mut model = model;
-        if let Some((path, scenario)) = &self.scenario {
-            let shown = crate::present::path(path);
-            if let Some(differs) = scenario.base_differs(&model) {
-                notes.push(format!(
-                    "scenario {shown}: {differs}; each change is checked against this model"
-                ));
-            }
-            let (changed, stale) = scenario.apply(model);
-            model = changed;
-            applied.scenario = Some((shown.clone(), scenario.len() - stale.len()));
-            notes.extend(stale.iter().map(|s| format!("scenario {shown}: {s}")));
-        }
-        for set in &self.set {
-            match set.change(&model).and_then(|c| c.apply(&mut model)) {
-                Ok(()) => applied.set += 1,
-                Err(reason) => {
-                    let reason = crate::sanitize::line(&reason);
-                    notes.push(format!(
-                        "--set {set} does not apply and is skipped: {reason}"
-                    ));
-                }
-            }
-        }
-        (model, applied, notes)
+        let (scenario, from_file, notes) = self.scenario_for(&model);
+        let applied = WhatIfApplied {
+            scenario: self
+                .scenario
+                .as_ref()
+                .map(|(path, _)| (crate::present::path(path), from_file)),
+            set: scenario.len() - from_file,
+        };
+        (scenario.apply(model).0, applied, notes)
     }
 }
