@@ -13,11 +13,13 @@ mod candidate;
 mod input;
 mod round;
 pub mod summary;
+#[cfg(test)]
+mod tests;
 
 pub use input::{Cell, Input, internal};
 
 use crate::model::{Basis, Model};
-use round::{Buffers, Played, Start};
+use round::{Buffers, Played, Split, Start};
 
 /// The rounds run when none is asked for.
 pub const DEFAULT_ROUNDS: usize = 10;
@@ -99,10 +101,15 @@ pub struct Run {
 /// Runs up to `rounds` rounds (at least one), calling `progress` with the
 /// number of rounds done after each.
 pub fn run(input: &Input, rounds: usize, progress: &mut dyn FnMut(usize)) -> Run {
+    run_split(input, rounds, Split::machine(), progress)
+}
+
+/// [`run`], its big rounds shared among cores as `split` says.
+fn run_split(input: &Input, rounds: usize, split: Split, progress: &mut dyn FnMut(usize)) -> Run {
     let mut x0 = input.positions();
     let mut out = Vec::new();
     let mut stopped = Stopped::Rounds;
-    let mut buf = Buffers::default();
+    let mut buf = Buffers::new(split);
     for number in 1..=rounds.max(1) {
         let st = Start::new(input, x0);
         let played = round::play(&st, &mut buf);

@@ -86,6 +86,9 @@ pub struct Notes {
     /// By (demanding actor, issue): the positions learned, in the order
     /// first learned.
     lists: Vec<Vec<Learned>>,
+    /// By (demanding actor, issue): Σ w·(x − x0) over its learned
+    /// positions, kept as they are learned (see [`Candidate::window`]).
+    sums: Vec<f64>,
 }
 
 impl Notes {
@@ -93,6 +96,7 @@ impl Notes {
     pub const NONE: Notes = Notes {
         n_issues: 0,
         lists: Vec::new(),
+        sums: Vec::new(),
     };
 
     /// For a round of `n_actors` × `n_issues` in which nothing was learned yet.
@@ -100,7 +104,17 @@ impl Notes {
         Notes {
             n_issues,
             lists: vec![Vec::new(); n_actors * n_issues],
+            sums: vec![0.0; n_actors * n_issues],
         }
+    }
+
+    /// Σ w·(x − x0) over what the candidates whose `demander` demands
+    /// `issue` have learned, summed as it was learned.
+    pub fn sum(&self, demander: u32, issue: u32) -> f64 {
+        self.sums
+            .get(demander as usize * self.n_issues + issue as usize)
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// What the candidates whose `demander` demands `issue` have learned.
@@ -114,15 +128,55 @@ impl Notes {
     /// position of `actor` on `issue` from a realised exchange: `y` where it
     /// now votes, `x0` where it started the round; `time` orders the round's
     /// records. An actor that keeps moving the same way keeps its first
-    /// record.
-    pub fn learn(&mut self, demander: u32, issue: u32, actor: u32, y: f64, x0: f64, time: u32) {
-        let list = &mut self.lists[demander as usize * self.n_issues + issue as usize];
-        if let Some(l) = list.iter_mut().find(|l| l.actor == actor) {
+    /// record. Returns how much w·(x − x0) of `actor` changed, `w` being its
+    /// weight on `issue`.
+    pub fn learn(&mut self, demander: u32, issue: u32, moved: Moved, time: u32) -> f64 {
+        let at = demander as usize * self.n_issues + issue as usize;
+        let list = &mut self.lists[at];
+        let Moved { actor, y, x0, w } = moved;
+        let change = if let Some(l) = list.iter_mut().find(|l| l.actor == actor) {
+            let was = l.x;
             l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) };
+            w * (l.x - was)
         } else {
             list.push(Learned { actor, time, x: y });
-        }
+            w * (y - x0)
+        };
+        self.sums[at] += change;
+        change
     }
+}
+
+/// A position moved by a realised exchange, as its demanders learn it: the
+/// actor, where it now votes, where it started the round and its weight.
+#[derive(Debug, Clone, Copy)]
+pub struct Moved {
+    pub actor: u32,
+    pub y: f64,
+    pub x0: f64,
+    pub w: f64,
+}
+
+/// How close V may come to a window's end, as a share of the issue's Σ w,
+/// before the window no longer settles the crossing check on its own. Every
+/// term of V and of the window is at most 100·Σ w in size and each is a sum
+/// of a few dozen terms at most, so either side's rounding is a few times
+/// 1e-14 of Σ w: this margin is a million times more.
+const WINDOW_MARGIN: f64 = 1e-7;
+
+/// V of the candidates whose `demander` demands `issue`: Σ w·x0 over the
+/// issue's holders plus what those candidates learned (see
+/// [`Candidate::window`]).
+pub fn v(st: &Start, notes: &Notes, demander: u32, issue: u32) -> f64 {
+    st.total(issue) + notes.sum(demander, issue)
+}
+
+/// Whether `v` settles the crossing check of a side with `window` on an
+/// issue whose Σ w is `sum_w`: V is clear of the window by more than any
+/// rounding, so the move cannot carry the mean past its target.
+pub fn clear_of(window: [f64; 2], v: f64, sum_w: f64) -> bool {
+    let margin = WINDOW_MARGIN * sum_w;
+    v <= window[0] - margin || v >= window[1] + margin
 }
 
 /// How many learned positions a chunk held when each candidate kept its own
@@ -168,8 +222,17 @@ impl Candidate {
             }
             return sum;
         }
+        // An entry's place in the merged table: its index plus how many of
+        // the other list came before it. Both lists are in time order and
+        // are walked from the end, so `before` only ever goes down.
         let other = notes.list(sx.actor, so.supply);
-        let place = |i: usize| i + other.iter().take_while(|o| o.time < on_k[i].time).count();
+        let mut before = other.len();
+        let mut place = |i: usize| {
+            while before > 0 && other[before - 1].time >= on_k[i].time {
+                before -= 1;
+            }
+            i + before
+        };
         let mut end = on_k.len();
         while end > 0 {
             let chunk = place(end - 1) / CHUNK;
@@ -239,17 +302,8 @@ impl Candidate {
 
     /// Side `s`'s target: where the other side's actor started the round
     /// on the issue `s` supplies.
-    fn target(&self, st: &Start, s: usize) -> f64 {
+    pub fn target(&self, st: &Start, s: usize) -> f64 {
         st.x0(self.sides[1 - s].actor, self.sides[s].supply)
-    }
-
-    /// Whether side `s`, just moved to a new current position by a supply
-    /// match, now stands on or past its target: its next move would be
-    /// nothing or go the other way from its last, which fails the move
-    /// check, so the candidate is no longer valid.
-    pub fn turned(&self, st: &Start, s: usize) -> bool {
-        let side = self.sides[s];
-        (self.target(st, s) - side.x) * side.m <= 0.0
     }
 
     /// For a candidate whose last weighing cut nothing and that has since
@@ -263,13 +317,47 @@ impl Candidate {
         })
     }
 
+    /// The open window of V = Σ w·x0 + [`Notes::sum`] (over the issue k side
+    /// `x` supplies and the other side's actor, who demands k) inside which
+    /// side x's move would carry the mean of k past its target d, so that
+    /// the crossing check could say yes.
+    ///
+    /// The others' Σ w·u is V less side x's own w·x0 and learned term, so
+    /// the mean before the move is (V + a)/D and after it (V + b)/D, with
+    /// a = w·x − own and b = w·y − own: the move crosses d only if d·D lies
+    /// strictly between V + a and V + b, that is if V lies strictly between
+    /// d·D − max(a, b) and d·D − min(a, b). Only the others' moves change V
+    /// and not a or b; a change of x's own learned term moves both ends by
+    /// as much as V.
+    pub fn window(&self, st: &Start, notes: &Notes, x: usize) -> [f64; 2] {
+        let (sx, so) = (self.sides[x], self.sides[1 - x]);
+        let k = sx.supply;
+        let w = st.weight(sx.actor, k);
+        let learned = notes
+            .list(so.actor, k)
+            .iter()
+            .find(|l| l.actor == sx.actor)
+            .map_or(0.0, |l| w * (l.x - st.x0(sx.actor, k)));
+        let own = st.weighted(sx.actor, k) + learned;
+        let (a, b) = (w * sx.x - own, w * sx.y() - own);
+        let dd = self.target(st, x) * st.denominator(k);
+        [dd - a.max(b), dd - a.min(b)]
+    }
+
     /// Σ w·u of the others on side `x`'s supply issue (see
     /// [`Candidate::others_sum`]) if side x's move would carry the mean
     /// past `d`; `None` if it stops short of d or the mean is on d already.
     fn crossing(&self, st: &Start, notes: &Notes, x: usize, d: f64) -> Option<f64> {
-        let sx = self.sides[x];
+        let (sx, so) = (self.sides[x], self.sides[1 - x]);
         let k = sx.supply;
         let big_k = st.denominator(k);
+        // Where the exact sum is a long one (two learned positions or
+        // more), the window settles most checks without it.
+        if notes.list(so.actor, k).len() > 1
+            && clear_of(self.window(st, notes, x), v(st, notes, so.actor, k), big_k)
+        {
+            return None;
+        }
         let w_xk = st.weight(sx.actor, k);
         let others = self.others_sum(st, notes, x);
         let n0 = (others + w_xk * sx.x) / big_k;
@@ -316,23 +404,29 @@ impl Candidate {
 
 #[cfg(test)]
 mod tests {
-    use super::{Learned, Notes, Side};
+    use super::{Learned, Moved, Notes, Side};
 
     #[test]
     fn a_position_is_learned_once_for_its_demander_and_issue() {
         // 3 actors × 2 issues. Actor 2 gives way on issue 1 to actor 0 twice,
         // from 50 down to 40, then on down to 30: actor 0's table keeps the
         // first record. Then actor 1 moves up from 10 to 20 and on to 25.
+        // Actor 2 has weight 2, actor 1 weight 0.5.
         let mut notes = Notes::new(3, 2);
-        notes.learn(0, 1, 2, 40.0, 50.0, 0);
-        notes.learn(0, 1, 2, 30.0, 50.0, 2);
-        notes.learn(0, 1, 1, 20.0, 10.0, 5);
-        notes.learn(0, 1, 1, 25.0, 10.0, 7);
+        let moved = |actor, y, x0, w| Moved { actor, y, x0, w };
+        // 2 · (40 − 50) = −20, then nothing: 30 is further the same way.
+        assert_eq!(notes.learn(0, 1, moved(2, 40.0, 50.0, 2.0), 0), -20.0);
+        assert_eq!(notes.learn(0, 1, moved(2, 30.0, 50.0, 2.0), 2), 0.0);
+        // 0.5 · (20 − 10) = 5, then nothing.
+        assert_eq!(notes.learn(0, 1, moved(1, 20.0, 10.0, 0.5), 5), 5.0);
+        assert_eq!(notes.learn(0, 1, moved(1, 25.0, 10.0, 0.5), 7), 0.0);
         let first = |actor, time, x| Learned { actor, time, x };
         assert_eq!(notes.list(0, 1), [first(2, 0, 40.0), first(1, 5, 20.0)]);
+        assert_eq!(notes.sum(0, 1), -15.0);
         // Nobody else learned anything, and a first weighing learns nothing.
         assert!(notes.list(1, 1).is_empty() && notes.list(0, 0).is_empty());
         assert!(Notes::NONE.list(0, 1).is_empty());
+        assert_eq!((notes.sum(1, 1), Notes::NONE.sum(0, 1)), (0.0, 0.0));
     }
 
     fn side(x: f64, m: f64, earlier: f64) -> Side {

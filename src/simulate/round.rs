@@ -2,8 +2,9 @@
 //! candidate in generation order, the realisation loop, and the positions
 //! the next round starts from (docs/design.md, "One round").
 
-use super::candidate::{Candidate, Notes, Side};
+use super::candidate::{self, Candidate, Moved, Notes, Side};
 use super::input::Input;
+use std::ops::Range;
 use tree::MaxTree;
 
 mod tree;
@@ -164,38 +165,28 @@ impl<'a> Start<'a> {
         }
     }
 
-    /// How many candidates the round generates (before weighing them), so
-    /// that their list is allocated once.
-    fn generated(&self, means: &[Option<f64>], groups: &mut [Vec<usize>; 4]) -> usize {
-        let mut count = 0;
-        for p in 0..means.len() {
-            let Some(mp) = means[p] else { continue };
+    /// How many candidates each issue p generates with the issues after it
+    /// (before weighing them), for the issues in `rows`.
+    fn generated(&self, means: &[Option<f64>], rows: Range<usize>) -> Vec<usize> {
+        let mut groups: [Vec<usize>; 4] = Default::default();
+        rows.map(|p| {
+            let Some(mp) = means[p] else { return 0 };
+            let mut count = 0;
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
                 let Some(mq) = *mq else { continue };
-                self.group(p, q, mp, mq, groups);
+                self.group(p, q, mp, mq, &mut groups);
                 count += groups[0].len() * groups[3].len() + groups[1].len() * groups[2].len();
             }
-        }
-        count
+            count
+        })
+        .collect()
     }
 
-    /// Every valid candidate of the round, in generation order, their gains
-    /// and their first states in the realisation loop, into `buf`.
-    fn candidates(&self, buf: &mut Buffers) {
-        let n_i = self.input.issues.len();
-        let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
+    /// The valid candidates of the issues p in `rows` with the issues after
+    /// them, in generation order, onto `out`.
+    fn generate(&self, means: &[Option<f64>], rows: Range<usize>, out: &mut Found) {
         let mut groups: [Vec<usize>; 4] = Default::default();
-        let count = self.generated(&means, &mut groups);
-        let Buffers {
-            cands: found,
-            gains,
-            states,
-            ..
-        } = buf;
-        room(found, count);
-        room(gains, count);
-        room(states, count);
-        for p in 0..n_i {
+        for p in rows {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
                 let Some(mq) = *mq else { continue };
@@ -204,14 +195,106 @@ impl<'a> Start<'a> {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
                             if let Some((c, gain, cut)) = self.candidate(a, b, p, q) {
-                                found.push(c);
-                                gains.push(gain);
-                                states.push(if cut { CUT } else { 0 });
+                                out.cands.push(c);
+                                out.gains.push(gain);
+                                out.states.push(if cut { CUT } else { 0 });
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Every valid candidate of the round, in generation order, their gains
+    /// and their first states in the realisation loop, into `buf`. A big
+    /// round is generated in as many parts as there are cores, each part a
+    /// run of issues p holding about as many candidates; the parts are then
+    /// put end to end, in order.
+    fn candidates(&self, buf: &mut Buffers) {
+        let n_i = self.input.issues.len();
+        let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
+        let split = buf.split;
+        // The rows before about 29% of the issues hold half of the pairs.
+        let cut = n_i * 293 / 1000;
+        let pairs = n_i * n_i.saturating_sub(1) / 2;
+        let per_row: Vec<usize> = if split.parts(pairs * self.input.actors.len()) > 1 {
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| self.generated(&means, cut..n_i));
+                let mut rows = self.generated(&means, 0..cut);
+                rows.extend(
+                    later
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                );
+                rows
+            })
+        } else {
+            self.generated(&means, 0..n_i)
+        };
+        let count: usize = per_row.iter().sum();
+        let parts = split.parts(count);
+        // Issue p's row holds candidates with every later issue: cut the
+        // rows where the running count passes each part's share.
+        let mut bounds = vec![0];
+        let mut sum = 0;
+        for (p, n) in per_row.iter().enumerate() {
+            sum += n;
+            if bounds.len() < parts && sum * parts >= count * bounds.len() {
+                bounds.push(p + 1);
+            }
+        }
+        if bounds.len() == 1 || bounds.last() != Some(&n_i) {
+            bounds.push(n_i);
+        }
+        let share = |b: usize| per_row[bounds[b]..bounds[b + 1]].iter().sum::<usize>();
+        let Buffers { found, more, .. } = buf;
+        found.room(count);
+        more.resize_with(bounds.len().saturating_sub(2), Found::default);
+        for (b, part) in more.iter_mut().enumerate() {
+            part.room(share(b + 1));
+        }
+        std::thread::scope(|scope| {
+            for (b, part) in more.iter_mut().enumerate() {
+                let rows = bounds[b + 1]..bounds[b + 2];
+                let means = &means;
+                scope.spawn(move || self.generate(means, rows, part));
+            }
+            self.generate(&means, bounds[0]..bounds[1], found);
+        });
+        for part in more.iter() {
+            found.cands.extend_from_slice(&part.cands);
+            found.gains.extend_from_slice(&part.gains);
+            found.states.extend_from_slice(&part.states);
+        }
+    }
+}
+
+/// How a big round's work is shared among cores: from how many candidates
+/// (or pairs of issues times actors, for counting them) a part of a round
+/// is done on more than one, and on how many.
+#[derive(Debug, Clone, Copy)]
+pub struct Split {
+    pub cores: usize,
+    pub from: usize,
+}
+
+impl Split {
+    /// Every core of this machine, for rounds of 100,000 candidates or more:
+    /// below that, starting threads costs more than it saves.
+    pub fn machine() -> Split {
+        Split {
+            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            from: 100_000,
+        }
+    }
+
+    /// Into how many parts `work` is cut.
+    fn parts(self, work: usize) -> usize {
+        if work < self.from {
+            1
+        } else {
+            self.cores.max(1)
         }
     }
 }
@@ -226,16 +309,45 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
     }
 }
 
-/// The big lists of a round, kept from one round to the next: their memory
-/// is reused rather than given back to the system and faulted in again.
+/// Candidates in generation order, their gains and states.
 #[derive(Default)]
-pub struct Buffers {
+struct Found {
     cands: Vec<Candidate>,
     gains: Vec<f64>,
     states: Vec<u8>,
+}
+
+impl Found {
+    /// Empties the lists and gives them room for `n` candidates.
+    fn room(&mut self, n: usize) {
+        room(&mut self.cands, n);
+        room(&mut self.gains, n);
+        room(&mut self.states, n);
+    }
+}
+
+/// The big lists of a round, kept from one round to the next: their memory
+/// is reused rather than given back to the system and faulted in again.
+pub struct Buffers {
+    split: Split,
+    found: Found,
+    /// The parts generated on other cores, before they join `found`.
+    more: Vec<Found>,
     /// The entries of the supply and demand lists (see `Index`).
-    supply: Vec<u32>,
-    demand: Vec<u32>,
+    supply: Vec<Supply>,
+    demand: Vec<Demand>,
+}
+
+impl Buffers {
+    pub fn new(split: Split) -> Buffers {
+        Buffers {
+            split,
+            found: Found::default(),
+            more: Vec::new(),
+            supply: Vec::new(),
+            demand: Vec::new(),
+        }
+    }
 }
 
 /// A realised exchange, on the internal scale.
@@ -305,35 +417,41 @@ const MATCHES: u8 = 0x0f;
 const SUPPLIES: u8 = SUPPLY_I | SUPPLY_J;
 /// The candidate's last weighing cut a move.
 const CUT: u8 = 0x40;
-
+/// The window kept with the candidate's demand entry of side 0 (1) is out
+/// of date: the candidate was weighed again since it was reckoned.
+const STALE: [u8; 2] = [0x10, 0x20];
 /// The realisation loop: the best gain first (the earliest within the tie
 /// window), then every candidate it touches is brought up to date.
 fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
     let Buffers {
-        cands,
-        gains,
-        states: state,
+        found: Found {
+            cands,
+            gains,
+            states: state,
+        },
         supply,
         demand,
+        split,
+        ..
     } = buf;
     let n = cands.len();
     let mut tree = MaxTree::new(std::mem::take(gains));
     let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
-    let lists = [std::mem::take(supply), std::mem::take(demand)];
-    let mut index = Index::new(cands, n_a, n_i, lists);
+    let mut notes = Notes::new(n_a, n_i);
+    let lists = (std::mem::take(supply), std::mem::take(demand));
+    let mut index = Index::new(st, &notes, cands, lists, *split);
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
-    let mut notes = Notes::new(n_a, n_i);
+    let mut recheck: Vec<(usize, u32)> = Vec::new();
     let mut done = Vec::new();
     while left > 0 {
-        let Some(best) = tree.max() else { break };
-        let Some(pick) = tree.first_at_least(best * (1.0 - TIE_WINDOW)) else {
+        let Some(pick) = pick(&mut tree, state) else {
             break;
         };
         state[pick] = DEAD;
         left -= 1;
         let gain = tree.get(pick);
-        tree.set(pick, f64::NEG_INFINITY);
+        tree.set(pick, f64::NEG_INFINITY, |c| state[c] & DEAD == 0);
         let [ri, rj] = cands[pick].sides;
         done.push(Realised {
             gain,
@@ -342,33 +460,41 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
                 (rj.actor, rj.supply, rj.x, rj.y()),
             ],
         });
+        // A demand match learns where R's supplier now votes: every live
+        // candidate of the demander on that issue at once (see `Notes`).
+        let time = 2 * done.len() as u32;
+        let learned = [(rj, ri, time, LEARN_I), (ri, rj, time + 1, LEARN_J)].map(
+            |(demander, supplier, t, mark)| {
+                let (a, k) = (supplier.actor, supplier.supply);
+                let moved = Moved {
+                    actor: a,
+                    y: supplier.y(),
+                    x0: st.x0(a, k),
+                    w: st.weight(a, k),
+                };
+                let change = notes.learn(demander.actor, k, moved, t);
+                Learning {
+                    demander: demander.actor,
+                    issue: k,
+                    actor: a,
+                    change,
+                    v: candidate::v(st, &notes, demander.actor, k),
+                    sum_w: st.denominator(k),
+                    mark,
+                }
+            },
+        );
         // First only find what R touches (the lists and the state bytes are
         // small), so that the candidates themselves, spread over the whole
         // list, are then fetched together rather than one miss at a time.
         // Supply matches: the same actor giving way on the same issue.
         for z in [ri, rj] {
-            index.visit(Role::Supply, z.actor, z.supply, state, &mut touched, |s| {
-                if s == 0 { SUPPLY_I } else { SUPPLY_J }
-            });
+            left -= index.visit_supply(z, state, &mut touched);
         }
-        // Demand matches: a side that demands what it demanded in R.
-        for (demander, supplier, mark) in [(rj, ri, LEARN_I), (ri, rj, LEARN_J)] {
-            index.visit(
-                Role::Demand,
-                demander.actor,
-                supplier.supply,
-                state,
-                &mut touched,
-                |_| mark,
-            );
-        }
-        // A demand match learns where R's supplier now votes: every live
-        // candidate of the demander on that issue at once (see `Notes`).
-        let time = 2 * done.len() as u32;
-        for (demander, supplier, t) in [(rj, ri, time), (ri, rj, time + 1)] {
-            let x0 = st.x0(supplier.actor, supplier.supply);
-            let (a, k) = (supplier.actor, supplier.supply);
-            notes.learn(demander.actor, k, a, supplier.y(), x0, t);
+        // Demand matches: a side that demands what it demanded in R, where
+        // the check of its other side's move could now say otherwise.
+        for l in &learned {
+            index.visit_demand(l, state, &mut touched, &mut recheck);
         }
         let mut warm = 0u32;
         for &c in &touched {
@@ -376,12 +502,15 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
         }
         std::hint::black_box(warm);
         for c in touched.drain(..) {
+            // Turned by one supply match after another marked it.
+            if state[c] & DEAD != 0 {
+                continue;
+            }
             let m = state[c] & MATCHES;
             state[c] &= !MATCHES;
             let cand = &mut cands[c];
-            // A supply match now stands where R left it; if that is on or
-            // past its target, the candidate is done.
-            let mut turned = false;
+            // A supply match now stands where R left it (short of its
+            // target: the visit dropped those that turned).
             for (s, bit) in [(0, SUPPLY_I), (1, SUPPLY_J)] {
                 if m & bit != 0 {
                     let side = cand.sides[s];
@@ -391,50 +520,67 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
                         rj
                     };
                     cand.sides[s].x = z.y();
-                    turned |= cand.turned(st, s);
                 }
             }
-            if !turned {
-                // Only learned, and nothing was or will be cut: unchanged.
-                if m & SUPPLIES == 0
-                    && state[c] & CUT == 0
-                    && [(ri, LEARN_I), (rj, LEARN_J)]
-                        .iter()
-                        .all(|&(supplier, bit)| {
-                            m & bit == 0 || cand.stays_uncut(st, &notes, supplier.supply)
-                        })
-                {
-                    continue;
-                }
+            // Only learned, and nothing was or will be cut: unchanged.
+            if m & SUPPLIES == 0
+                && state[c] & CUT == 0
+                && [(ri, LEARN_I), (rj, LEARN_J)]
+                    .iter()
+                    .all(|&(supplier, bit)| {
+                        m & bit == 0 || cand.stays_uncut(st, &notes, supplier.supply)
+                    })
+            {
+                continue;
             }
-            let weighed = if turned {
-                None
-            } else {
-                cand.evaluate(st, &notes, [m & SUPPLY_I != 0, m & SUPPLY_J != 0])
-            };
+            let weighed = cand.evaluate(st, &notes, [m & SUPPLY_I != 0, m & SUPPLY_J != 0]);
             if let Some((gain, cut)) = weighed {
-                tree.set(c, gain);
+                tree.set(c, gain, |c| state[c] & DEAD == 0);
+                state[c] = (state[c] & !CUT) | STALE[0] | STALE[1];
                 if cut {
                     state[c] |= CUT;
-                } else {
-                    state[c] &= !CUT;
                 }
             } else {
                 state[c] = DEAD;
                 left -= 1;
-                tree.set(c, f64::NEG_INFINITY);
+                tree.set(c, f64::NEG_INFINITY, |c| state[c] & DEAD == 0);
+            }
+        }
+        // The demand entries just checked get their windows reckoned again,
+        // from where their candidates now stand.
+        for (at, entry) in recheck.drain(..) {
+            let (c, s) = ((entry / 2) as usize, (entry % 2) as usize);
+            if state[c] & DEAD == 0 {
+                index.demand.entries[at].window = cands[c].window(st, &notes, 1 - s);
+                state[c] &= !STALE[s];
             }
         }
     }
     *gains = tree.into_leaves();
-    [*supply, *demand] = [index.supply.entries, index.demand.entries];
+    (*supply, *demand) = (index.supply.entries, index.demand.entries);
     done
 }
 
-#[derive(Clone, Copy)]
-enum Role {
-    Supply,
-    Demand,
+/// The candidate to realise next: the earliest live one whose gain is
+/// within the tie window of the highest live gain.
+fn pick(tree: &mut MaxTree, state: &[u8]) -> Option<usize> {
+    let live = |c: usize| state[c] & DEAD == 0;
+    let best = tree.max(live)?;
+    tree.first_at_least(best * (1.0 - TIE_WINDOW), live)
+}
+
+/// What a demand match learned, for the visit of its demand list: the
+/// demander and issue, the actor whose move it learned and how much that
+/// changed its learned term, the list's V now (see [`Candidate::window`])
+/// and the issue's Σ w.
+struct Learning {
+    demander: u32,
+    issue: u32,
+    actor: u32,
+    change: f64,
+    v: f64,
+    sum_w: f64,
+    mark: u8,
 }
 
 /// The candidates by (actor, issue): where each side supplies, and where it
@@ -442,86 +588,207 @@ enum Role {
 /// from a list as it is walked.
 struct Index {
     n_issues: usize,
-    supply: Lists,
-    demand: Lists,
+    supply: Lists<Supply>,
+    demand: Lists<Demand>,
+}
+
+/// A supply entry, with where its side is headed: the target and whether
+/// it lies above. A side's moves all go the same way (the move check), so
+/// that never changes while the candidate lives.
+#[derive(Debug, Clone, Copy, Default)]
+struct Supply {
+    entry: u32,
+    up: bool,
+    target: f64,
+}
+
+/// A demand entry, with the window of its candidate's other side (see
+/// [`Candidate::window`]) and that side's actor.
+#[derive(Debug, Clone, Copy, Default)]
+struct Demand {
+    entry: u32,
+    supplier: u32,
+    window: [f64; 2],
 }
 
 /// Lists packed in one array: list k is entries[start[k]..start[k] + len[k]].
-struct Lists {
+struct Lists<T> {
     start: Vec<u32>,
     len: Vec<u32>,
-    entries: Vec<u32>,
+    entries: Vec<T>,
+}
+
+impl<T: Copy + Default> Lists<T> {
+    /// The entries `make(candidate, side)` of every candidate side, listed
+    /// under `key(candidate, side)` of `keys`, in candidate order, into
+    /// `entries` (reused).
+    fn new(
+        cands: &[Candidate],
+        keys: usize,
+        key: impl Fn(&Candidate, usize) -> usize,
+        make: impl Fn(usize, &Candidate, usize) -> T,
+        mut entries: Vec<T>,
+    ) -> Lists<T> {
+        let mut start = vec![0u32; keys + 1];
+        for c in cands {
+            for s in 0..2 {
+                start[key(c, s) + 1] += 1;
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut len = vec![0u32; keys];
+        let size = cands.len() * 2;
+        room(&mut entries, size);
+        entries.resize(size, T::default());
+        for (n, c) in cands.iter().enumerate() {
+            for s in 0..2 {
+                let k = key(c, s);
+                entries[(start[k] + len[k]) as usize] = make(n, c, s);
+                len[k] += 1;
+            }
+        }
+        Lists {
+            start,
+            len,
+            entries,
+        }
+    }
 }
 
 impl Index {
-    /// The lists of `cands`, their entries in `entries` (supply, demand:
-    /// reused).
-    fn new(cands: &[Candidate], n_actors: usize, n_issues: usize, entries: [Vec<u32>; 2]) -> Index {
+    /// The lists of `cands`, their entries in `supply` and `demand`
+    /// (reused); a big round builds the two at once on two cores.
+    fn new(
+        st: &Start,
+        notes: &Notes,
+        cands: &[Candidate],
+        (supply, demand): (Vec<Supply>, Vec<Demand>),
+        split: Split,
+    ) -> Index {
+        let n_issues = st.input.issues.len();
+        let keys = st.input.actors.len() * n_issues;
         let key = |a: u32, k: u32| a as usize * n_issues + k as usize;
-        let build = |mut entries: Vec<u32>, issue_of: &dyn Fn(&Candidate, usize) -> u32| {
-            let mut start = vec![0u32; n_actors * n_issues + 1];
-            for c in cands {
-                for s in 0..2 {
-                    start[key(c.sides[s].actor, issue_of(c, s)) + 1] += 1;
-                }
-            }
-            for i in 1..start.len() {
-                start[i] += start[i - 1];
-            }
-            let mut len = vec![0u32; n_actors * n_issues];
-            room(&mut entries, cands.len() * 2);
-            entries.resize(cands.len() * 2, 0);
-            for (n, c) in cands.iter().enumerate() {
-                for s in 0..2 {
-                    let k = key(c.sides[s].actor, issue_of(c, s));
-                    entries[(start[k] + len[k]) as usize] = (n * 2 + s) as u32;
-                    len[k] += 1;
-                }
-            }
-            Lists {
-                start,
-                len,
-                entries,
-            }
+        let supplies = move || {
+            Lists::new(
+                cands,
+                keys,
+                |c, s| key(c.sides[s].actor, c.sides[s].supply),
+                |n, c, s| Supply {
+                    entry: (n * 2 + s) as u32,
+                    up: c.sides[s].m > 0.0,
+                    target: c.target(st, s),
+                },
+                supply,
+            )
         };
-        let [supply, demand] = entries;
+        let demands = move || {
+            Lists::new(
+                cands,
+                keys,
+                |c, s| key(c.sides[s].actor, c.demand(s)),
+                |n, c, s| Demand {
+                    entry: (n * 2 + s) as u32,
+                    supplier: c.sides[1 - s].actor,
+                    window: c.window(st, notes, 1 - s),
+                },
+                demand,
+            )
+        };
+        let (supply, demand) = if split.parts(cands.len()) > 1 {
+            std::thread::scope(|scope| {
+                let supply = scope.spawn(supplies);
+                let demand = demands();
+                let supply = supply
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (supply, demand)
+            })
+        } else {
+            (supplies(), demands())
+        };
         Index {
             n_issues,
-            supply: build(supply, &|c, s| c.sides[s].supply),
-            demand: build(demand, &|c, s| c.demand(s)),
+            supply,
+            demand,
         }
     }
 
-    /// Marks every live entry of (a, k) in `role` with `mark(side)` in
-    /// `state`, adding the candidates not yet marked to `touched`; drops the
-    /// dead entries from the list.
-    fn visit(
+    /// Walks the supply list of `z`'s actor and issue, now that `z` moved
+    /// it to y, dropping dead entries. A side whose target is not beyond y
+    /// has turned: its next move would go back or be nothing, which the
+    /// move check refuses, so its candidate dies here, without being
+    /// fetched (its gain stays in the tree until [`pick`] meets it). Every
+    /// other live entry is marked as a supply match of its side, its
+    /// candidate added to `touched` (once). Returns how many died.
+    fn visit_supply(&mut self, z: Side, state: &mut [u8], touched: &mut Vec<usize>) -> usize {
+        let y = z.y();
+        let lists = &mut self.supply;
+        let key = z.actor as usize * self.n_issues + z.supply as usize;
+        let from = lists.start[key] as usize;
+        let list = &mut lists.entries[from..from + lists.len[key] as usize];
+        let (mut kept, mut died) = (0, 0);
+        for i in 0..list.len() {
+            let e = list[i];
+            let (c, s) = ((e.entry / 2) as usize, (e.entry % 2) as usize);
+            if state[c] & DEAD != 0 {
+                continue;
+            }
+            if (e.up && e.target <= y) || (!e.up && e.target >= y) {
+                state[c] = DEAD;
+                died += 1;
+                continue;
+            }
+            list[kept] = e;
+            kept += 1;
+            if state[c] & MATCHES == 0 {
+                touched.push(c);
+            }
+            state[c] |= [SUPPLY_I, SUPPLY_J][s];
+        }
+        lists.len[key] = kept as u32;
+        died
+    }
+
+    /// Walks the demand list of what `l` learned, dropping dead entries.
+    /// An entry whose check the list's V settles (its window up to date and
+    /// V clear of it) is left alone: the check would say no cut, as it did
+    /// before. Every other live entry is marked with `l.mark`, its candidate
+    /// added to `touched` (once) and the entry to `recheck`, for its window
+    /// to be reckoned again.
+    fn visit_demand(
         &mut self,
-        role: Role,
-        a: u32,
-        k: u32,
+        l: &Learning,
         state: &mut [u8],
         touched: &mut Vec<usize>,
-        mark: impl Fn(usize) -> u8,
+        recheck: &mut Vec<(usize, u32)>,
     ) {
-        let lists = match role {
-            Role::Supply => &mut self.supply,
-            Role::Demand => &mut self.demand,
-        };
-        let key = a as usize * self.n_issues + k as usize;
+        let lists = &mut self.demand;
+        let key = l.demander as usize * self.n_issues + l.issue as usize;
         let from = lists.start[key] as usize;
         let list = &mut lists.entries[from..from + lists.len[key] as usize];
         let mut kept = 0;
         for i in 0..list.len() {
-            let e = list[i];
-            let (c, s) = ((e / 2) as usize, (e % 2) as usize);
-            if state[c] & DEAD == 0 {
-                list[kept] = e;
-                kept += 1;
+            let mut d = list[i];
+            let (c, s) = ((d.entry / 2) as usize, (d.entry % 2) as usize);
+            if state[c] & DEAD != 0 {
+                continue;
+            }
+            if d.supplier == l.actor {
+                // Its own learned term moved, and V with it.
+                d.window = d.window.map(|end| end + l.change);
+            }
+            list[kept] = d;
+            kept += 1;
+            let settled =
+                state[c] & (CUT | STALE[s]) == 0 && candidate::clear_of(d.window, l.v, l.sum_w);
+            if !settled {
                 if state[c] & MATCHES == 0 {
                     touched.push(c);
                 }
-                state[c] |= mark(s);
+                state[c] |= l.mark;
+                recheck.push((from + kept - 1, d.entry));
             }
         }
         lists.len[key] = kept as u32;

@@ -1,5 +1,5 @@
 //! The gains of a round's live candidates: the highest, and the earliest
-//! candidate at or above a threshold.
+//! live candidate at or above a threshold.
 
 /// Leaves per block: 64 gains, eight cache lines.
 const BLOCK: usize = 64;
@@ -7,8 +7,12 @@ const BLOCK: usize = 64;
 /// The gains, and the highest gain of each block of [`BLOCK`] candidates
 /// under a segment tree. Most updates drop or lower a gain that is not its
 /// block's highest: they write one leaf and compare it with its block's
-/// maximum, and the tree (a few hundred KB) stays in cache. A removed
-/// candidate has gain −∞.
+/// maximum, and the tree (a few hundred KB) stays in cache.
+///
+/// A candidate may also die without its leaf being written (the caller
+/// says which are alive): its gain stays in its block's maximum until a
+/// search meets it, and then the block's maximum is reckoned again over
+/// the live leaves only. A removed candidate has gain −∞.
 pub struct MaxTree {
     leaves: Vec<f64>,
     blocks: Levels,
@@ -35,11 +39,30 @@ impl MaxTree {
         self.leaves
     }
 
-    pub fn max(&self) -> Option<f64> {
-        self.blocks.max()
+    /// Block `b`'s leaves.
+    fn block(&self, b: usize) -> std::ops::Range<usize> {
+        let from = b * BLOCK;
+        from..(from + BLOCK).min(self.leaves.len())
     }
 
-    pub fn set(&mut self, i: usize, gain: f64) {
+    /// Reckons block `b`'s maximum again, over its live leaves (without a
+    /// branch per leaf: gains are never NaN).
+    fn refresh(&mut self, b: usize, live: impl Fn(usize) -> bool) {
+        let max = self
+            .block(b)
+            .map(|i| {
+                if live(i) {
+                    self.leaves[i]
+                } else {
+                    f64::NEG_INFINITY
+                }
+            })
+            .fold(f64::NEG_INFINITY, |m, g| if g > m { g } else { m });
+        self.blocks.set(b, max);
+    }
+
+    /// Sets candidate `i`'s gain; `live` must already say whether it lives.
+    pub fn set(&mut self, i: usize, gain: f64, live: impl Fn(usize) -> bool) {
         let old = self.leaves[i];
         self.leaves[i] = gain;
         let b = i / BLOCK;
@@ -47,21 +70,38 @@ impl MaxTree {
         if gain > top {
             self.blocks.set(b, gain);
         } else if old == top && gain < old {
-            let from = b * BLOCK;
-            let to = (from + BLOCK).min(self.leaves.len());
-            let max = self.leaves[from..to]
-                .iter()
-                .copied()
-                .fold(f64::NEG_INFINITY, f64::max);
-            self.blocks.set(b, max);
+            self.refresh(b, live);
         }
     }
 
-    pub fn first_at_least(&self, threshold: f64) -> Option<usize> {
-        let b = self.blocks.first_at_least(threshold)?;
-        let from = b * BLOCK;
-        let to = (from + BLOCK).min(self.leaves.len());
-        (from..to).find(|&i| self.leaves[i] >= threshold)
+    /// The highest gain of a live candidate.
+    pub fn max(&mut self, live: impl Fn(usize) -> bool + Copy) -> Option<f64> {
+        loop {
+            let top = self.blocks.max()?;
+            let b = self.blocks.first_at_least(top)?;
+            if self.block(b).any(|i| self.leaves[i] == top && live(i)) {
+                return Some(top);
+            }
+            self.refresh(b, live);
+        }
+    }
+
+    /// The earliest live candidate whose gain is at least `threshold`.
+    pub fn first_at_least(
+        &mut self,
+        threshold: f64,
+        live: impl Fn(usize) -> bool + Copy,
+    ) -> Option<usize> {
+        loop {
+            let b = self.blocks.first_at_least(threshold)?;
+            let found = self
+                .block(b)
+                .find(|&i| self.leaves[i] >= threshold && live(i));
+            if found.is_some() {
+                return found;
+            }
+            self.refresh(b, live);
+        }
     }
 }
 
@@ -131,29 +171,56 @@ mod tests {
     #[test]
     fn the_earliest_at_the_top_across_blocks() {
         // 150 candidates, three blocks: gain 1 everywhere but 5 at 10 and
-        // at 140, 4 at 70.
+        // at 140, 4 at 70. All alive.
+        let all = |_| true;
         let mut gains = vec![1.0; 150];
         gains[10] = 5.0;
         gains[70] = 4.0;
         gains[140] = 5.0;
         let mut t = MaxTree::new(gains);
-        assert_eq!(t.max(), Some(5.0));
-        assert_eq!(t.first_at_least(5.0), Some(10));
-        assert_eq!(t.first_at_least(4.5), Some(10));
+        assert_eq!(t.max(all), Some(5.0));
+        assert_eq!(t.first_at_least(5.0, all), Some(10));
+        assert_eq!(t.first_at_least(4.5, all), Some(10));
         // Candidate 10 realised: the first block's top is now 1.
-        t.set(10, f64::NEG_INFINITY);
-        assert_eq!(t.first_at_least(5.0), Some(140));
-        assert_eq!(t.first_at_least(3.0), Some(70));
+        t.set(10, f64::NEG_INFINITY, all);
+        assert_eq!(t.first_at_least(5.0, all), Some(140));
+        assert_eq!(t.first_at_least(3.0, all), Some(70));
         // Lowered below its block's top, then raised above everything.
-        t.set(71, 0.5);
-        assert_eq!(t.first_at_least(1.0), Some(0));
-        t.set(71, 9.0);
-        assert_eq!((t.max(), t.first_at_least(9.0)), (Some(9.0), Some(71)));
+        t.set(71, 0.5, all);
+        assert_eq!(t.first_at_least(1.0, all), Some(0));
+        t.set(71, 9.0, all);
+        assert_eq!(
+            (t.max(all), t.first_at_least(9.0, all)),
+            (Some(9.0), Some(71))
+        );
         assert_eq!(t.get(71), 9.0);
         // Everything removed: no maximum, nothing found.
         for i in 0..150 {
-            t.set(i, f64::NEG_INFINITY);
+            t.set(i, f64::NEG_INFINITY, all);
         }
-        assert_eq!((t.max(), t.first_at_least(0.0)), (None, None));
+        assert_eq!((t.max(all), t.first_at_least(0.0, all)), (None, None));
+    }
+
+    #[test]
+    fn candidates_that_died_unseen_are_passed_over() {
+        // 150 candidates: gain 1 everywhere but 5 at 10, 4 at 20, 3 at 140.
+        let mut gains = vec![1.0; 150];
+        gains[10] = 5.0;
+        gains[20] = 4.0;
+        gains[140] = 3.0;
+        let mut t = MaxTree::new(gains);
+        // 10 and 20 die, and 0 to 9, without their leaves being written.
+        let live = |i: usize| i > 10 && i != 20;
+        // The highest live gain is 140's; the earliest live 1 is 11's.
+        assert_eq!(t.max(live), Some(3.0));
+        assert_eq!(t.first_at_least(3.0, live), Some(140));
+        assert_eq!(t.first_at_least(1.0, live), Some(11));
+        // Nothing dead is found, even at a threshold only the dead reach.
+        assert_eq!(t.first_at_least(3.5, live), None);
+        // A live candidate lowered from its block's top: the block's
+        // maximum is reckoned over the live ones.
+        t.set(140, 0.5, live);
+        assert_eq!(t.max(live), Some(1.0));
+        assert_eq!(t.first_at_least(0.7, live), Some(11));
     }
 }
