@@ -128,13 +128,13 @@ impl Notes {
     /// position of `actor` on `issue` from a realised exchange: `y` where it
     /// now votes, `x0` where it started the round; `time` orders the round's
     /// records. An actor that keeps moving the same way keeps its first
-    /// record. Returns how much w·(x − x0) of `actor` changed, `w` being its
-    /// weight on `issue`.
-    pub fn learn(&mut self, demander: u32, issue: u32, moved: Moved, time: u32) -> f64 {
+    /// record. [`Notes::sum`] follows, `moved.w` being the actor's weight
+    /// on `issue`.
+    pub fn learn(&mut self, demander: u32, issue: u32, moved: Moved, time: u32) {
         let at = demander as usize * self.n_issues + issue as usize;
         let list = &mut self.lists[at];
         let Moved { actor, y, x0, w } = moved;
-        let change = if let Some(l) = list.iter_mut().find(|l| l.actor == actor) {
+        self.sums[at] += if let Some(l) = list.iter_mut().find(|l| l.actor == actor) {
             let was = l.x;
             l.x = if x0 <= l.x { l.x.min(y) } else { l.x.max(y) };
             w * (l.x - was)
@@ -142,8 +142,6 @@ impl Notes {
             list.push(Learned { actor, time, x: y });
             w * (y - x0)
         };
-        self.sums[at] += change;
-        change
     }
 }
 
@@ -188,7 +186,7 @@ const CHUNK: usize = 3;
 /// A candidate exchange: side I (index 0) demands the issue J supplies and
 /// supplies the issue J demands. One cache line: its gain is kept by the
 /// realisation loop, its learned positions in the round's [`Notes`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(align(64))]
 pub struct Candidate {
     pub sides: [Side; 2],
@@ -302,7 +300,7 @@ impl Candidate {
 
     /// Side `s`'s target: where the other side's actor started the round
     /// on the issue `s` supplies.
-    pub fn target(&self, st: &Start, s: usize) -> f64 {
+    fn target(&self, st: &Start, s: usize) -> f64 {
         st.x0(self.sides[1 - s].actor, self.sides[s].supply)
     }
 
@@ -415,11 +413,13 @@ mod tests {
         let mut notes = Notes::new(3, 2);
         let moved = |actor, y, x0, w| Moved { actor, y, x0, w };
         // 2 · (40 − 50) = −20, then nothing: 30 is further the same way.
-        assert_eq!(notes.learn(0, 1, moved(2, 40.0, 50.0, 2.0), 0), -20.0);
-        assert_eq!(notes.learn(0, 1, moved(2, 30.0, 50.0, 2.0), 2), 0.0);
-        // 0.5 · (20 − 10) = 5, then nothing.
-        assert_eq!(notes.learn(0, 1, moved(1, 20.0, 10.0, 0.5), 5), 5.0);
-        assert_eq!(notes.learn(0, 1, moved(1, 25.0, 10.0, 0.5), 7), 0.0);
+        notes.learn(0, 1, moved(2, 40.0, 50.0, 2.0), 0);
+        assert_eq!(notes.sum(0, 1), -20.0);
+        notes.learn(0, 1, moved(2, 30.0, 50.0, 2.0), 2);
+        assert_eq!(notes.sum(0, 1), -20.0);
+        // 0.5 · (20 − 10) = 5, then nothing: −20 + 5 = −15.
+        notes.learn(0, 1, moved(1, 20.0, 10.0, 0.5), 5);
+        notes.learn(0, 1, moved(1, 25.0, 10.0, 0.5), 7);
         let first = |actor, time, x| Learned { actor, time, x };
         assert_eq!(notes.list(0, 1), [first(2, 0, 40.0), first(1, 5, 20.0)]);
         assert_eq!(notes.sum(0, 1), -15.0);

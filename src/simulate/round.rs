@@ -183,9 +183,11 @@ impl<'a> Start<'a> {
     }
 
     /// The valid candidates of the issues p in `rows` with the issues after
-    /// them, in generation order, onto `out`.
-    fn generate(&self, means: &[Option<f64>], rows: Range<usize>, out: &mut Found) {
+    /// them, in generation order, written from the start of `out`; returns
+    /// how many.
+    fn generate(&self, means: &[Option<f64>], rows: Range<usize>, out: Slots) -> usize {
         let mut groups: [Vec<usize>; 4] = Default::default();
+        let mut n = 0;
         for p in rows {
             let Some(mp) = means[p] else { continue };
             for (q, mq) in means.iter().enumerate().skip(p + 1) {
@@ -195,22 +197,26 @@ impl<'a> Start<'a> {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
                             if let Some((c, gain, cut)) = self.candidate(a, b, p, q) {
-                                out.cands.push(c);
-                                out.gains.push(gain);
-                                out.states.push(if cut { CUT } else { 0 });
+                                out.cands[n] = c;
+                                out.gains[n] = gain;
+                                out.states[n] = if cut { CUT } else { 0 };
+                                n += 1;
                             }
                         }
                     }
                 }
             }
         }
+        n
     }
 
     /// Every valid candidate of the round, in generation order, their gains
     /// and their first states in the realisation loop, into `buf`. A big
     /// round is generated in as many parts as there are cores, each part a
-    /// run of issues p holding about as many candidates; the parts are then
-    /// put end to end, in order.
+    /// run of issues p holding about as many candidates, written in place
+    /// into its own stretch of the lists; the candidates found invalid
+    /// leave a gap at the end of each stretch, which closes as the parts
+    /// are moved down, in order.
     fn candidates(&self, buf: &mut Buffers) {
         let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
@@ -247,26 +253,37 @@ impl<'a> Start<'a> {
         if bounds.len() == 1 || bounds.last() != Some(&n_i) {
             bounds.push(n_i);
         }
-        let share = |b: usize| per_row[bounds[b]..bounds[b + 1]].iter().sum::<usize>();
-        let Buffers { found, more, .. } = buf;
+        let found = &mut buf.found;
         found.room(count);
-        more.resize_with(bounds.len().saturating_sub(2), Found::default);
-        for (b, part) in more.iter_mut().enumerate() {
-            part.room(share(b + 1));
+        let mut rest = Slots {
+            cands: &mut found.cands,
+            gains: &mut found.gains,
+            states: &mut found.states,
+        };
+        let mut stretches = Vec::new();
+        for b in 0..bounds.len() - 1 {
+            let rows = bounds[b]..bounds[b + 1];
+            let (slots, after) = rest.split_at(per_row[rows.clone()].iter().sum());
+            stretches.push((rows, slots));
+            rest = after;
         }
-        std::thread::scope(|scope| {
-            for (b, part) in more.iter_mut().enumerate() {
-                let rows = bounds[b + 1]..bounds[b + 2];
-                let means = &means;
-                scope.spawn(move || self.generate(means, rows, part));
+        let means = &means;
+        let written: Vec<usize> = std::thread::scope(|scope| {
+            let mut stretches = stretches.into_iter();
+            let first = stretches.next();
+            let others: Vec<_> = stretches
+                .map(|(rows, slots)| scope.spawn(move || self.generate(means, rows, slots)))
+                .collect();
+            let mut written: Vec<usize> = first
+                .map(|(rows, slots)| self.generate(means, rows, slots))
+                .into_iter()
+                .collect();
+            for part in others {
+                written.push(part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
             }
-            self.generate(&means, bounds[0]..bounds[1], found);
+            written
         });
-        for part in more.iter() {
-            found.cands.extend_from_slice(&part.cands);
-            found.gains.extend_from_slice(&part.gains);
-            found.states.extend_from_slice(&part.states);
-        }
+        found.close_gaps(&bounds, &per_row, &written);
     }
 }
 
@@ -318,11 +335,70 @@ struct Found {
 }
 
 impl Found {
-    /// Empties the lists and gives them room for `n` candidates.
+    /// Gives the lists `n` places to be written over.
     fn room(&mut self, n: usize) {
-        room(&mut self.cands, n);
-        room(&mut self.gains, n);
-        room(&mut self.states, n);
+        fn places<T: Clone>(v: &mut Vec<T>, n: usize, blank: T) {
+            if v.capacity() < n {
+                // Replaced rather than grown: growing would copy it.
+                *v = Vec::new();
+                v.reserve_exact(n);
+            }
+            // Only places never written before need a value first.
+            v.truncate(n);
+            v.resize(n, blank);
+        }
+        let blank = Side::new(0, 0, 0.0);
+        places(&mut self.cands, n, Candidate::new(blank, blank));
+        places(&mut self.gains, n, 0.0);
+        places(&mut self.states, n, 0);
+    }
+
+    /// Moves each part's candidates down onto the end of the part before
+    /// (part b was given the stretch of rows bounds[b]..bounds[b + 1], as
+    /// many places as `per_row` counts there, and wrote `written[b]`), then
+    /// drops the places left over.
+    fn close_gaps(&mut self, bounds: &[usize], per_row: &[usize], written: &[usize]) {
+        let (mut from, mut to) = (0, 0);
+        for (b, &n) in written.iter().enumerate() {
+            if from != to {
+                self.cands.copy_within(from..from + n, to);
+                self.gains.copy_within(from..from + n, to);
+                self.states.copy_within(from..from + n, to);
+            }
+            from += per_row[bounds[b]..bounds[b + 1]].iter().sum::<usize>();
+            to += n;
+        }
+        self.cands.truncate(to);
+        self.gains.truncate(to);
+        self.states.truncate(to);
+    }
+}
+
+/// Places to write candidates into, with their gains and states.
+struct Slots<'a> {
+    cands: &'a mut [Candidate],
+    gains: &'a mut [f64],
+    states: &'a mut [u8],
+}
+
+impl<'a> Slots<'a> {
+    /// The first `n` places, and the rest.
+    fn split_at(self, n: usize) -> (Slots<'a>, Slots<'a>) {
+        let (c0, c1) = self.cands.split_at_mut(n);
+        let (g0, g1) = self.gains.split_at_mut(n);
+        let (s0, s1) = self.states.split_at_mut(n);
+        (
+            Slots {
+                cands: c0,
+                gains: g0,
+                states: s0,
+            },
+            Slots {
+                cands: c1,
+                gains: g1,
+                states: s1,
+            },
+        )
     }
 }
 
@@ -331,8 +407,6 @@ impl Found {
 pub struct Buffers {
     split: Split,
     found: Found,
-    /// The parts generated on other cores, before they join `found`.
-    more: Vec<Found>,
     /// The entries of the supply and demand lists (see `Index`).
     supply: Vec<Supply>,
     demand: Vec<Demand>,
@@ -343,7 +417,6 @@ impl Buffers {
         Buffers {
             split,
             found: Found::default(),
-            more: Vec::new(),
             supply: Vec::new(),
             demand: Vec::new(),
         }
@@ -472,12 +545,10 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
                     x0: st.x0(a, k),
                     w: st.weight(a, k),
                 };
-                let change = notes.learn(demander.actor, k, moved, t);
+                notes.learn(demander.actor, k, moved, t);
                 Learning {
                     demander: demander.actor,
                     issue: k,
-                    actor: a,
-                    change,
                     v: candidate::v(st, &notes, demander.actor, k),
                     sum_w: st.denominator(k),
                     mark,
@@ -489,7 +560,7 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
         // list, are then fetched together rather than one miss at a time.
         // Supply matches: the same actor giving way on the same issue.
         for z in [ri, rj] {
-            left -= index.visit_supply(z, state, &mut touched);
+            left -= index.visit_supply(st, z, state, &mut touched);
         }
         // Demand matches: a side that demands what it demanded in R, where
         // the check of its other side's move could now say otherwise.
@@ -551,7 +622,7 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
         for (at, entry) in recheck.drain(..) {
             let (c, s) = ((entry / 2) as usize, (entry % 2) as usize);
             if state[c] & DEAD == 0 {
-                index.demand.entries[at].window = cands[c].window(st, &notes, 1 - s);
+                index.demand.entries[at].window = widened(cands[c].window(st, &notes, 1 - s));
                 state[c] &= !STALE[s];
             }
         }
@@ -570,14 +641,11 @@ fn pick(tree: &mut MaxTree, state: &[u8]) -> Option<usize> {
 }
 
 /// What a demand match learned, for the visit of its demand list: the
-/// demander and issue, the actor whose move it learned and how much that
-/// changed its learned term, the list's V now (see [`Candidate::window`])
-/// and the issue's Σ w.
+/// demander and issue, the list's V now (see [`Candidate::window`]) and the
+/// issue's Σ w.
 struct Learning {
     demander: u32,
     issue: u32,
-    actor: u32,
-    change: f64,
     v: f64,
     sum_w: f64,
     mark: u8,
@@ -592,23 +660,33 @@ struct Index {
     demand: Lists<Demand>,
 }
 
-/// A supply entry, with where its side is headed: the target and whether
-/// it lies above. A side's moves all go the same way (the move check), so
-/// that never changes while the candidate lives.
+/// A supply entry, with where its side is headed: `toward` is the other
+/// side's actor, whose start on the issue is the target, · 2, + 1 if the
+/// target lies above. A side's moves all go the same way (the move check),
+/// so that never changes while the candidate lives.
 #[derive(Debug, Clone, Copy, Default)]
 struct Supply {
     entry: u32,
-    up: bool,
-    target: f64,
+    toward: u32,
 }
 
 /// A demand entry, with the window of its candidate's other side (see
-/// [`Candidate::window`]) and that side's actor.
+/// [`Candidate::window`]), widened to the nearest single-precision numbers
+/// outside it: the window only ever settles a check when V is clear of
+/// it, so a wider one only settles fewer.
 #[derive(Debug, Clone, Copy, Default)]
 struct Demand {
     entry: u32,
-    supplier: u32,
-    window: [f64; 2],
+    window: [f32; 2],
+}
+
+/// `window` widened to single precision.
+fn widened([lo, hi]: [f64; 2]) -> [f32; 2] {
+    let (l, h) = (lo as f32, hi as f32);
+    [
+        if f64::from(l) > lo { l.next_down() } else { l },
+        if f64::from(h) < hi { h.next_up() } else { h },
+    ]
 }
 
 /// Lists packed in one array: list k is entries[start[k]..start[k] + len[k]].
@@ -677,8 +755,7 @@ impl Index {
                 |c, s| key(c.sides[s].actor, c.sides[s].supply),
                 |n, c, s| Supply {
                     entry: (n * 2 + s) as u32,
-                    up: c.sides[s].m > 0.0,
-                    target: c.target(st, s),
+                    toward: c.sides[1 - s].actor * 2 + u32::from(c.sides[s].m > 0.0),
                 },
                 supply,
             )
@@ -690,8 +767,7 @@ impl Index {
                 |c, s| key(c.sides[s].actor, c.demand(s)),
                 |n, c, s| Demand {
                     entry: (n * 2 + s) as u32,
-                    supplier: c.sides[1 - s].actor,
-                    window: c.window(st, notes, 1 - s),
+                    window: widened(c.window(st, notes, 1 - s)),
                 },
                 demand,
             )
@@ -722,7 +798,13 @@ impl Index {
     /// fetched (its gain stays in the tree until [`pick`] meets it). Every
     /// other live entry is marked as a supply match of its side, its
     /// candidate added to `touched` (once). Returns how many died.
-    fn visit_supply(&mut self, z: Side, state: &mut [u8], touched: &mut Vec<usize>) -> usize {
+    fn visit_supply(
+        &mut self,
+        st: &Start,
+        z: Side,
+        state: &mut [u8],
+        touched: &mut Vec<usize>,
+    ) -> usize {
         let y = z.y();
         let lists = &mut self.supply;
         let key = z.actor as usize * self.n_issues + z.supply as usize;
@@ -735,7 +817,9 @@ impl Index {
             if state[c] & DEAD != 0 {
                 continue;
             }
-            if (e.up && e.target <= y) || (!e.up && e.target >= y) {
+            let target = st.x0(e.toward / 2, z.supply);
+            let up = e.toward % 2 == 1;
+            if (up && target <= y) || (!up && target >= y) {
                 state[c] = DEAD;
                 died += 1;
                 continue;
@@ -754,9 +838,12 @@ impl Index {
     /// Walks the demand list of what `l` learned, dropping dead entries.
     /// An entry whose check the list's V settles (its window up to date and
     /// V clear of it) is left alone: the check would say no cut, as it did
-    /// before. Every other live entry is marked with `l.mark`, its candidate
-    /// added to `touched` (once) and the entry to `recheck`, for its window
-    /// to be reckoned again.
+    /// before. So is one whose candidate R's move matched as a supply: it
+    /// is weighed again whatever it learned (this covers every entry whose
+    /// own learned term R changed, the supplier of R's issue being R's).
+    /// Every other live entry is marked with `l.mark`, its candidate added
+    /// to `touched` (once) and the entry to `recheck`, for its window to be
+    /// reckoned again.
     fn visit_demand(
         &mut self,
         l: &Learning,
@@ -770,19 +857,16 @@ impl Index {
         let list = &mut lists.entries[from..from + lists.len[key] as usize];
         let mut kept = 0;
         for i in 0..list.len() {
-            let mut d = list[i];
+            let d = list[i];
             let (c, s) = ((d.entry / 2) as usize, (d.entry % 2) as usize);
             if state[c] & DEAD != 0 {
                 continue;
             }
-            if d.supplier == l.actor {
-                // Its own learned term moved, and V with it.
-                d.window = d.window.map(|end| end + l.change);
-            }
             list[kept] = d;
             kept += 1;
-            let settled =
-                state[c] & (CUT | STALE[s]) == 0 && candidate::clear_of(d.window, l.v, l.sum_w);
+            let window = d.window.map(f64::from);
+            let settled = state[c] & SUPPLIES != 0
+                || state[c] & (CUT | STALE[s]) == 0 && candidate::clear_of(window, l.v, l.sum_w);
             if !settled {
                 if state[c] & MATCHES == 0 {
                     touched.push(c);
@@ -792,5 +876,20 @@ impl Index {
             }
         }
         lists.len[key] = kept as u32;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widened;
+
+    #[test]
+    fn a_window_widens_outward_to_single_precision() {
+        // 0.1 has no exact f32: the nearest, 0.100000001490116…, lies above
+        // it, so the low end steps down to 0.099999994039535… and the high
+        // end keeps it.
+        assert_eq!(widened([0.1, 0.1]), [0.099_999_994, 0.1]);
+        // Numbers an f32 holds exactly stay as they are.
+        assert_eq!(widened([-2.5, 1024.0]), [-2.5, 1024.0]);
     }
 }
