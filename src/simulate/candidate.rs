@@ -342,6 +342,18 @@ impl Candidate {
         [dd - a.max(b), dd - a.min(b)]
     }
 
+    /// [`Candidate::window`] at the first weighing, with side `x` at its
+    /// start and nothing learned: its own term is then w·x exactly, so
+    /// a = 0 and b = w·y − w·x.
+    pub fn first_window(&self, st: &Start, x: usize) -> [f64; 2] {
+        let sx = self.sides[x];
+        let k = sx.supply;
+        let w = st.weight(sx.actor, k);
+        let b = w * sx.y() - w * sx.x;
+        let dd = self.target(st, x) * st.denominator(k);
+        [dd - b.max(0.0), dd - b.min(0.0)]
+    }
+
     /// Σ w·u of the others on side `x`'s supply issue (see
     /// [`Candidate::others_sum`]) if side x's move would carry the mean
     /// past `d`; `None` if it stops short of d or the mean is on d already.

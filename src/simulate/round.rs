@@ -113,11 +113,6 @@ impl<'a> Start<'a> {
         (self.denominators[k] > 0.0).then(|| self.totals[k] / self.denominators[k])
     }
 
-    /// Whether actor `a` is low on issue `k` (at or below the mean).
-    fn low(&self, a: usize, k: usize, mean: f64) -> bool {
-        self.x0[a * self.input.issues.len() + k] <= mean
-    }
-
     /// The candidate between `a` (low on neither or only on p) and `b` (on
     /// the other side of both means) on issues p < q, evaluated once;
     /// `None` where it is skipped (a supplier without weight, a red line)
@@ -154,30 +149,20 @@ impl<'a> Start<'a> {
         Some((c, gain, cut))
     }
 
-    /// Puts the actors holding both p and q into their groups (0–3).
-    fn group(&self, p: usize, q: usize, mp: f64, mq: f64, groups: &mut [Vec<usize>; 4]) {
-        groups.iter_mut().for_each(Vec::clear);
-        for a in 0..self.input.actors.len() {
-            if self.input.cell(a, p).held && self.input.cell(a, q).held {
-                let g = usize::from(self.low(a, p, mp)) + 2 * usize::from(self.low(a, q, mq));
-                groups[g].push(a);
-            }
-        }
-    }
-
     /// How many candidates each issue p generates with the issues after it
     /// (before weighing them), for the issues in `rows`.
-    fn generated(&self, means: &[Option<f64>], rows: Range<usize>) -> Vec<usize> {
-        let mut groups: [Vec<usize>; 4] = Default::default();
+    fn generated(&self, camps: &Camps, means: &[Option<f64>], rows: Range<usize>) -> Vec<usize> {
         rows.map(|p| {
-            let Some(mp) = means[p] else { return 0 };
-            let mut count = 0;
-            for (q, mq) in means.iter().enumerate().skip(p + 1) {
-                let Some(mq) = *mq else { continue };
-                self.group(p, q, mp, mq, &mut groups);
-                count += groups[0].len() * groups[3].len() + groups[1].len() * groups[2].len();
+            if means[p].is_none() {
+                return 0;
             }
-            count
+            (p + 1..means.len())
+                .filter(|&q| means[q].is_some())
+                .map(|q| {
+                    let [g0, g1, g2, g3] = camps.sizes(p, q);
+                    g0 * g3 + g1 * g2
+                })
+                .sum()
         })
         .collect()
     }
@@ -185,14 +170,21 @@ impl<'a> Start<'a> {
     /// The valid candidates of the issues p in `rows` with the issues after
     /// them, in generation order, written from the start of `out`; returns
     /// how many.
-    fn generate(&self, means: &[Option<f64>], rows: Range<usize>, out: Slots) -> usize {
+    fn generate(
+        &self,
+        camps: &Camps,
+        means: &[Option<f64>],
+        rows: Range<usize>,
+        out: Slots,
+    ) -> usize {
         let mut groups: [Vec<usize>; 4] = Default::default();
         let mut n = 0;
         for p in rows {
-            let Some(mp) = means[p] else { continue };
-            for (q, mq) in means.iter().enumerate().skip(p + 1) {
-                let Some(mq) = *mq else { continue };
-                self.group(p, q, mp, mq, &mut groups);
+            if means[p].is_none() {
+                continue;
+            }
+            for q in (p + 1..means.len()).filter(|&q| means[q].is_some()) {
+                camps.group(p, q, &mut groups);
                 for (ga, gb) in [(0, 3), (1, 2)] {
                     for &a in &groups[ga] {
                         for &b in &groups[gb] {
@@ -200,6 +192,7 @@ impl<'a> Start<'a> {
                                 out.cands[n] = c;
                                 out.gains[n] = gain;
                                 out.states[n] = if cut { CUT } else { 0 };
+                                out.windows[n] = [0, 1].map(|x| widened(c.first_window(self, x)));
                                 n += 1;
                             }
                         }
@@ -220,24 +213,9 @@ impl<'a> Start<'a> {
     fn candidates(&self, buf: &mut Buffers) {
         let n_i = self.input.issues.len();
         let means: Vec<Option<f64>> = (0..n_i).map(|k| self.mean(k)).collect();
+        let camps = &Camps::new(self, &means);
         let split = buf.split;
-        // The rows before about 29% of the issues hold half of the pairs.
-        let cut = n_i * 293 / 1000;
-        let pairs = n_i * n_i.saturating_sub(1) / 2;
-        let per_row: Vec<usize> = if split.parts(pairs * self.input.actors.len()) > 1 {
-            std::thread::scope(|scope| {
-                let later = scope.spawn(|| self.generated(&means, cut..n_i));
-                let mut rows = self.generated(&means, 0..cut);
-                rows.extend(
-                    later
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                );
-                rows
-            })
-        } else {
-            self.generated(&means, 0..n_i)
-        };
+        let per_row = self.generated(camps, &means, 0..n_i);
         let count: usize = per_row.iter().sum();
         let parts = split.parts(count);
         // Issue p's row holds candidates with every later issue: cut the
@@ -259,6 +237,7 @@ impl<'a> Start<'a> {
             cands: &mut found.cands,
             gains: &mut found.gains,
             states: &mut found.states,
+            windows: &mut found.windows,
         };
         let mut stretches = Vec::new();
         for b in 0..bounds.len() - 1 {
@@ -272,10 +251,10 @@ impl<'a> Start<'a> {
             let mut stretches = stretches.into_iter();
             let first = stretches.next();
             let others: Vec<_> = stretches
-                .map(|(rows, slots)| scope.spawn(move || self.generate(means, rows, slots)))
+                .map(|(rows, slots)| scope.spawn(move || self.generate(camps, means, rows, slots)))
                 .collect();
             let mut written: Vec<usize> = first
-                .map(|(rows, slots)| self.generate(means, rows, slots))
+                .map(|(rows, slots)| self.generate(camps, means, rows, slots))
                 .into_iter()
                 .collect();
             for part in others {
@@ -284,6 +263,73 @@ impl<'a> Start<'a> {
             written
         });
         found.close_gaps(&bounds, &per_row, &written);
+    }
+}
+
+/// The actors holding each issue and those among them low on it (at or
+/// below its mean), as sets of bits, 64 actors to a word, so that the
+/// groups of a pair of issues are a few ands.
+struct Camps {
+    words: usize,
+    held: Vec<u64>,
+    low: Vec<u64>,
+}
+
+impl Camps {
+    fn new(st: &Start, means: &[Option<f64>]) -> Camps {
+        let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
+        let words = n_a.div_ceil(64);
+        let (mut held, mut low) = (vec![0u64; n_i * words], vec![0u64; n_i * words]);
+        for (k, mean) in means.iter().enumerate() {
+            for a in 0..n_a {
+                if st.input.cell(a, k).held {
+                    let (at, bit) = (k * words + a / 64, 1u64 << (a % 64));
+                    held[at] |= bit;
+                    if mean.is_some_and(|m| st.x0[a * n_i + k] <= m) {
+                        low[at] |= bit;
+                    }
+                }
+            }
+        }
+        Camps { words, held, low }
+    }
+
+    /// Word `w` of the four groups of the actors holding both p and q: high
+    /// on both, low on p only, low on q only, low on both.
+    fn masks(&self, p: usize, q: usize, w: usize) -> [u64; 4] {
+        let (at_p, at_q) = (p * self.words + w, q * self.words + w);
+        let both = self.held[at_p] & self.held[at_q];
+        let (lp, lq) = (self.low[at_p], self.low[at_q]);
+        [
+            both & !lp & !lq,
+            both & lp & !lq,
+            both & !lp & lq,
+            both & lp & lq,
+        ]
+    }
+
+    /// How many actors each group of p and q holds.
+    fn sizes(&self, p: usize, q: usize) -> [usize; 4] {
+        let mut sizes = [0; 4];
+        for w in 0..self.words {
+            for (size, mask) in sizes.iter_mut().zip(self.masks(p, q, w)) {
+                *size += mask.count_ones() as usize;
+            }
+        }
+        sizes
+    }
+
+    /// Puts the actors of each group of p and q into `groups`, in order.
+    fn group(&self, p: usize, q: usize, groups: &mut [Vec<usize>; 4]) {
+        groups.iter_mut().for_each(Vec::clear);
+        for w in 0..self.words {
+            for (group, mut mask) in groups.iter_mut().zip(self.masks(p, q, w)) {
+                while mask != 0 {
+                    group.push(w * 64 + mask.trailing_zeros() as usize);
+                    mask &= mask - 1;
+                }
+            }
+        }
     }
 }
 
@@ -326,12 +372,14 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
     }
 }
 
-/// Candidates in generation order, their gains and states.
+/// Candidates in generation order, their gains and states, and the windows
+/// of their sides at their first weighing (for the demand lists).
 #[derive(Default)]
 struct Found {
     cands: Vec<Candidate>,
     gains: Vec<f64>,
     states: Vec<u8>,
+    windows: Vec<[[f32; 2]; 2]>,
 }
 
 impl Found {
@@ -351,6 +399,7 @@ impl Found {
         places(&mut self.cands, n, Candidate::new(blank, blank));
         places(&mut self.gains, n, 0.0);
         places(&mut self.states, n, 0);
+        places(&mut self.windows, n, [[0.0; 2]; 2]);
     }
 
     /// Moves each part's candidates down onto the end of the part before
@@ -364,6 +413,7 @@ impl Found {
                 self.cands.copy_within(from..from + n, to);
                 self.gains.copy_within(from..from + n, to);
                 self.states.copy_within(from..from + n, to);
+                self.windows.copy_within(from..from + n, to);
             }
             from += per_row[bounds[b]..bounds[b + 1]].iter().sum::<usize>();
             to += n;
@@ -371,14 +421,16 @@ impl Found {
         self.cands.truncate(to);
         self.gains.truncate(to);
         self.states.truncate(to);
+        self.windows.truncate(to);
     }
 }
 
-/// Places to write candidates into, with their gains and states.
+/// Places to write candidates into, with their gains, states and windows.
 struct Slots<'a> {
     cands: &'a mut [Candidate],
     gains: &'a mut [f64],
     states: &'a mut [u8],
+    windows: &'a mut [[[f32; 2]; 2]],
 }
 
 impl<'a> Slots<'a> {
@@ -387,16 +439,19 @@ impl<'a> Slots<'a> {
         let (c0, c1) = self.cands.split_at_mut(n);
         let (g0, g1) = self.gains.split_at_mut(n);
         let (s0, s1) = self.states.split_at_mut(n);
+        let (w0, w1) = self.windows.split_at_mut(n);
         (
             Slots {
                 cands: c0,
                 gains: g0,
                 states: s0,
+                windows: w0,
             },
             Slots {
                 cands: c1,
                 gains: g1,
                 states: s1,
+                windows: w1,
             },
         )
     }
@@ -497,11 +552,13 @@ const STALE: [u8; 2] = [0x10, 0x20];
 /// window), then every candidate it touches is brought up to date.
 fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
     let Buffers {
-        found: Found {
-            cands,
-            gains,
-            states: state,
-        },
+        found:
+            Found {
+                cands,
+                gains,
+                states: state,
+                windows,
+            },
         supply,
         demand,
         split,
@@ -512,7 +569,7 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
     let (n_a, n_i) = (st.input.actors.len(), st.input.issues.len());
     let mut notes = Notes::new(n_a, n_i);
     let lists = (std::mem::take(supply), std::mem::take(demand));
-    let mut index = Index::new(st, &notes, cands, lists, *split);
+    let mut index = Index::new(st, cands, windows, lists, *split);
     let mut left = n;
     let mut touched: Vec<usize> = Vec::new();
     let mut recheck: Vec<(usize, u32)> = Vec::new();
@@ -736,12 +793,13 @@ impl<T: Copy + Default> Lists<T> {
 }
 
 impl Index {
-    /// The lists of `cands`, their entries in `supply` and `demand`
-    /// (reused); a big round builds the two at once on two cores.
+    /// The lists of `cands` (with the `windows` of their first weighing),
+    /// their entries in `supply` and `demand` (reused); a big round builds
+    /// the two at once on two cores.
     fn new(
         st: &Start,
-        notes: &Notes,
         cands: &[Candidate],
+        windows: &[[[f32; 2]; 2]],
         (supply, demand): (Vec<Supply>, Vec<Demand>),
         split: Split,
     ) -> Index {
@@ -765,9 +823,9 @@ impl Index {
                 cands,
                 keys,
                 |c, s| key(c.sides[s].actor, c.demand(s)),
-                |n, c, s| Demand {
+                |n, _, s| Demand {
                     entry: (n * 2 + s) as u32,
-                    window: widened(c.window(st, notes, 1 - s)),
+                    window: windows[n][1 - s],
                 },
                 demand,
             )
@@ -881,7 +939,61 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::widened;
+    use super::{Buffers, Camps, Notes, Split, Start, widened};
+    use crate::generate::{self, Spec};
+    use crate::model::{self, Basis, Origin};
+    use crate::simulate::Input;
+
+    #[test]
+    fn the_groups_of_a_pair_as_bits_over_more_than_64_actors() {
+        // 100 actors (two words) × 6 issues: each pair's groups, read from
+        // the bits, are the actors holding both issues, split by whether
+        // they stand at or below each mean, in order.
+        let yaml = generate::yaml(&Spec::deu_iii(100, 6));
+        let model = model::from_str(&yaml, Origin::BuiltIn).expect("generated model");
+        let input = Input::new(&model, Basis::Inferred);
+        let st = Start::new(&input, input.positions());
+        let means: Vec<Option<f64>> = (0..6).map(|k| st.mean(k)).collect();
+        let camps = Camps::new(&st, &means);
+        let mut groups: [Vec<usize>; 4] = Default::default();
+        for p in 0..6 {
+            for q in p + 1..6 {
+                let (Some(mp), Some(mq)) = (means[p], means[q]) else {
+                    continue;
+                };
+                let mut expected: [Vec<usize>; 4] = Default::default();
+                for a in 0..100 {
+                    if input.cell(a, p).held && input.cell(a, q).held {
+                        let low_p = st.x0(a as u32, p as u32) <= mp;
+                        let low_q = st.x0(a as u32, q as u32) <= mq;
+                        expected[usize::from(low_p) + 2 * usize::from(low_q)].push(a);
+                    }
+                }
+                camps.group(p, q, &mut groups);
+                assert_eq!(groups, expected, "issues {p} and {q}");
+                assert_eq!(camps.sizes(p, q), expected.each_ref().map(Vec::len));
+                assert!(expected.iter().any(|g| g.iter().any(|&a| a >= 64)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_windows_are_the_windows_of_nothing_learned() {
+        // Every candidate of round 1 of a generated DEU-shaped model: the
+        // short formula kept at generation gives the window itself.
+        let yaml = generate::yaml(&Spec::deu_iii(10, 30));
+        let model = model::from_str(&yaml, Origin::BuiltIn).expect("generated model");
+        let input = Input::new(&model, Basis::Inferred);
+        let st = Start::new(&input, input.positions());
+        let mut buf = Buffers::new(Split::machine());
+        st.candidates(&mut buf);
+        let found = &buf.found;
+        assert!(found.cands.len() > 1000);
+        for (c, windows) in found.cands.iter().zip(&found.windows) {
+            let reckoned = [0, 1].map(|x| widened(c.window(&st, &Notes::NONE, x)));
+            assert_eq!(*windows, reckoned);
+        }
+    }
 
     #[test]
     fn a_window_widens_outward_to_single_precision() {

@@ -59,3 +59,12 @@ fn a_model_with_fewer_issues_than_parts() {
     let model = model::from_str(&yaml, Origin::BuiltIn).expect("generated model");
     same_on_every_split(&model, 2);
 }
+
+#[test]
+fn a_model_of_more_than_64_actors_on_every_split() {
+    // 100 actors: the sets of actors take two words.
+    let yaml = generate::yaml(&Spec::deu_iii(100, 10));
+    let model = model::from_str(&yaml, Origin::BuiltIn).expect("generated model");
+    let run = same_on_every_split(&model, 2);
+    assert!(!run.rounds[0].exchanges.is_empty());
+}
