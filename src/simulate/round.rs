@@ -363,12 +363,14 @@ impl Split {
 }
 
 /// Empties `v` and gives it room for `n`. A list too small is replaced,
-/// not grown: growing would copy it (whole, when over-aligned).
+/// not grown (growing would copy it), with an eighth more room than asked:
+/// a round often has a few more candidates than the one before, and new
+/// memory costs a page fault for every 4 KB of it.
 fn room<T>(v: &mut Vec<T>, n: usize) {
     v.clear();
     if v.capacity() < n {
         *v = Vec::new();
-        v.reserve_exact(n);
+        v.reserve_exact(n + n / 8);
     }
 }
 
@@ -387,9 +389,7 @@ impl Found {
     fn room(&mut self, n: usize) {
         fn places<T: Clone>(v: &mut Vec<T>, n: usize, blank: T) {
             if v.capacity() < n {
-                // Replaced rather than grown: growing would copy it.
-                *v = Vec::new();
-                v.reserve_exact(n);
+                room(v, n);
             }
             // Only places never written before need a value first.
             v.truncate(n);
@@ -617,7 +617,7 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
         // list, are then fetched together rather than one miss at a time.
         // Supply matches: the same actor giving way on the same issue.
         for z in [ri, rj] {
-            left -= index.visit_supply(st, z, state, &mut touched);
+            left -= index.visit_supply(st, z, state, &mut tree, &mut touched);
         }
         // Demand matches: a side that demands what it demanded in R, where
         // the check of its other side's move could now say otherwise.
@@ -693,7 +693,8 @@ fn realise(st: &Start, buf: &mut Buffers) -> Vec<Realised> {
 /// within the tie window of the highest live gain.
 fn pick(tree: &mut MaxTree, state: &[u8]) -> Option<usize> {
     let live = |c: usize| state[c] & DEAD == 0;
-    let best = tree.max(live)?;
+    tree.settle(live);
+    let best = tree.max()?;
     tree.first_at_least(best * (1.0 - TIE_WINDOW), live)
 }
 
@@ -853,7 +854,7 @@ impl Index {
     /// it to y, dropping dead entries. A side whose target is not beyond y
     /// has turned: its next move would go back or be nothing, which the
     /// move check refuses, so its candidate dies here, without being
-    /// fetched (its gain stays in the tree until [`pick`] meets it). Every
+    /// fetched (its gain stays in its leaf: see [`MaxTree::died`]). Every
     /// other live entry is marked as a supply match of its side, its
     /// candidate added to `touched` (once). Returns how many died.
     fn visit_supply(
@@ -861,6 +862,7 @@ impl Index {
         st: &Start,
         z: Side,
         state: &mut [u8],
+        tree: &mut MaxTree,
         touched: &mut Vec<usize>,
     ) -> usize {
         let y = z.y();
@@ -879,6 +881,7 @@ impl Index {
             let up = e.toward % 2 == 1;
             if (up && target <= y) || (!up && target >= y) {
                 state[c] = DEAD;
+                tree.died(c);
                 died += 1;
                 continue;
             }

@@ -5,28 +5,36 @@
 const BLOCK: usize = 64;
 
 /// The gains, and the highest gain of each block of [`BLOCK`] candidates
-/// under a segment tree. Most updates drop or lower a gain that is not its
-/// block's highest: they write one leaf and compare it with its block's
-/// maximum, and the tree (a few hundred KB) stays in cache.
+/// (and where in the block it is) under a segment tree. Most updates drop
+/// or lower a gain that is not its block's highest: they write one leaf and
+/// compare it with its block's maximum, and the tree (a few hundred KB)
+/// stays in cache.
 ///
 /// A candidate may also die without its leaf being written (the caller
-/// says which are alive): its gain stays in its block's maximum until a
-/// search meets it, and then the block's maximum is reckoned again over
-/// the live leaves only. A removed candidate has gain −∞.
+/// says which are alive, and tells [`MaxTree::died`]): its gain stays in
+/// the leaf, which searches pass over, and only if it was its block's
+/// highest is the block's maximum reckoned again over the live leaves, at
+/// the next [`MaxTree::settle`]. A removed candidate has gain −∞.
 pub struct MaxTree {
     leaves: Vec<f64>,
+    /// Where each block's highest gain is, within the block.
+    top: Vec<u8>,
     blocks: Levels,
+    /// Blocks whose highest gain died unseen.
+    stale: Vec<usize>,
 }
 
 impl MaxTree {
     pub fn new(gains: Vec<f64>) -> MaxTree {
-        let maxima = gains
+        let (maxima, top): (Vec<f64>, Vec<u8>) = gains
             .chunks(BLOCK)
-            .map(|b| b.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-        let blocks = Levels::new(maxima.collect::<Vec<_>>().into_iter());
+            .map(|b| highest(b.iter().copied()))
+            .unzip();
         MaxTree {
             leaves: gains,
-            blocks,
+            top,
+            blocks: Levels::new(maxima.into_iter()),
+            stale: Vec::new(),
         }
     }
 
@@ -39,25 +47,19 @@ impl MaxTree {
         self.leaves
     }
 
-    /// Block `b`'s leaves.
-    fn block(&self, b: usize) -> std::ops::Range<usize> {
-        let from = b * BLOCK;
-        from..(from + BLOCK).min(self.leaves.len())
-    }
-
-    /// Reckons block `b`'s maximum again, over its live leaves (without a
-    /// branch per leaf: gains are never NaN).
+    /// Reckons block `b`'s maximum again, over its live leaves.
     fn refresh(&mut self, b: usize, live: impl Fn(usize) -> bool) {
-        let max = self
-            .block(b)
-            .map(|i| {
-                if live(i) {
-                    self.leaves[i]
-                } else {
-                    f64::NEG_INFINITY
-                }
-            })
-            .fold(f64::NEG_INFINITY, |m, g| if g > m { g } else { m });
+        let from = b * BLOCK;
+        let to = (from + BLOCK).min(self.leaves.len());
+        let gains = (from..to).map(|i| {
+            if live(i) {
+                self.leaves[i]
+            } else {
+                f64::NEG_INFINITY
+            }
+        });
+        let (max, at) = highest(gains);
+        self.top[b] = at;
         self.blocks.set(b, max);
     }
 
@@ -66,43 +68,66 @@ impl MaxTree {
         let old = self.leaves[i];
         self.leaves[i] = gain;
         let b = i / BLOCK;
-        let top = self.blocks.get(b);
-        if gain > top {
+        if gain > self.blocks.get(b) {
+            self.top[b] = (i % BLOCK) as u8;
             self.blocks.set(b, gain);
-        } else if old == top && gain < old {
+        } else if usize::from(self.top[b]) == i % BLOCK && gain < old {
             self.refresh(b, live);
         }
     }
 
-    /// The highest gain of a live candidate.
-    pub fn max(&mut self, live: impl Fn(usize) -> bool + Copy) -> Option<f64> {
-        loop {
-            let top = self.blocks.max()?;
-            let b = self.blocks.first_at_least(top)?;
-            if self.block(b).any(|i| self.leaves[i] == top && live(i)) {
-                return Some(top);
-            }
-            self.refresh(b, live);
+    /// Candidate `i` died without its leaf being written.
+    pub fn died(&mut self, i: usize) {
+        let b = i / BLOCK;
+        if usize::from(self.top[b]) == i % BLOCK {
+            self.stale.push(b);
         }
     }
 
-    /// The earliest live candidate whose gain is at least `threshold`.
-    pub fn first_at_least(
-        &mut self,
-        threshold: f64,
-        live: impl Fn(usize) -> bool + Copy,
-    ) -> Option<usize> {
-        loop {
-            let b = self.blocks.first_at_least(threshold)?;
-            let found = self
-                .block(b)
-                .find(|&i| self.leaves[i] >= threshold && live(i));
-            if found.is_some() {
-                return found;
+    /// Reckons again the maximum of every block whose highest gain died.
+    pub fn settle(&mut self, live: impl Fn(usize) -> bool + Copy) {
+        // Touch every line of those blocks first, so that their misses
+        // overlap rather than come one block at a time.
+        let mut warm = 0.0;
+        for &b in &self.stale {
+            let from = b * BLOCK;
+            for i in (from..(from + BLOCK).min(self.leaves.len())).step_by(8) {
+                warm += self.leaves[i];
             }
-            self.refresh(b, live);
+            warm += f64::from(u8::from(live(from)));
+        }
+        std::hint::black_box(warm);
+        while let Some(b) = self.stale.pop() {
+            // A block may be listed twice; once reckoned, its top lives.
+            if !live(b * BLOCK + usize::from(self.top[b])) {
+                self.refresh(b, live);
+            }
         }
     }
+
+    /// The highest gain of a live candidate, once settled.
+    pub fn max(&self) -> Option<f64> {
+        self.blocks.max()
+    }
+
+    /// The earliest live candidate whose gain is at least `threshold`, once
+    /// settled.
+    pub fn first_at_least(&self, threshold: f64, live: impl Fn(usize) -> bool) -> Option<usize> {
+        let b = self.blocks.first_at_least(threshold)?;
+        let from = b * BLOCK;
+        let to = (from + BLOCK).min(self.leaves.len());
+        (from..to).find(|&i| self.leaves[i] >= threshold && live(i))
+    }
+}
+
+/// The highest of a block's gains and its place (the first, among equals),
+/// without a branch per gain: gains are never NaN.
+fn highest(gains: impl Iterator<Item = f64>) -> (f64, u8) {
+    gains
+        .enumerate()
+        .fold((f64::NEG_INFINITY, 0), |(max, at), (i, g)| {
+            if g > max { (g, i as u8) } else { (max, at) }
+        })
 }
 
 /// A segment tree of maxima over the blocks.
@@ -178,7 +203,7 @@ mod tests {
         gains[70] = 4.0;
         gains[140] = 5.0;
         let mut t = MaxTree::new(gains);
-        assert_eq!(t.max(all), Some(5.0));
+        assert_eq!(t.max(), Some(5.0));
         assert_eq!(t.first_at_least(5.0, all), Some(10));
         assert_eq!(t.first_at_least(4.5, all), Some(10));
         // Candidate 10 realised: the first block's top is now 1.
@@ -189,16 +214,18 @@ mod tests {
         t.set(71, 0.5, all);
         assert_eq!(t.first_at_least(1.0, all), Some(0));
         t.set(71, 9.0, all);
-        assert_eq!(
-            (t.max(all), t.first_at_least(9.0, all)),
-            (Some(9.0), Some(71))
-        );
+        assert_eq!((t.max(), t.first_at_least(9.0, all)), (Some(9.0), Some(71)));
         assert_eq!(t.get(71), 9.0);
+        // The block's top lowered below the rest: 70's 4 is its highest
+        // again, before 140's 5.
+        t.set(71, 0.2, all);
+        assert_eq!((t.max(), t.first_at_least(4.0, all)), (Some(5.0), Some(70)));
+        assert_eq!(t.first_at_least(4.5, all), Some(140));
         // Everything removed: no maximum, nothing found.
         for i in 0..150 {
             t.set(i, f64::NEG_INFINITY, all);
         }
-        assert_eq!((t.max(all), t.first_at_least(0.0, all)), (None, None));
+        assert_eq!((t.max(), t.first_at_least(0.0, all)), (None, None));
     }
 
     #[test]
@@ -209,10 +236,14 @@ mod tests {
         gains[20] = 4.0;
         gains[140] = 3.0;
         let mut t = MaxTree::new(gains);
-        // 10 and 20 die, and 0 to 9, without their leaves being written.
+        // 0 to 10 and 20 die, without their leaves being written.
         let live = |i: usize| i > 10 && i != 20;
+        for i in (0..=10).chain([20]) {
+            t.died(i);
+        }
+        t.settle(live);
         // The highest live gain is 140's; the earliest live 1 is 11's.
-        assert_eq!(t.max(live), Some(3.0));
+        assert_eq!(t.max(), Some(3.0));
         assert_eq!(t.first_at_least(3.0, live), Some(140));
         assert_eq!(t.first_at_least(1.0, live), Some(11));
         // Nothing dead is found, even at a threshold only the dead reach.
@@ -220,7 +251,12 @@ mod tests {
         // A live candidate lowered from its block's top: the block's
         // maximum is reckoned over the live ones.
         t.set(140, 0.5, live);
-        assert_eq!(t.max(live), Some(1.0));
+        assert_eq!(t.max(), Some(1.0));
         assert_eq!(t.first_at_least(0.7, live), Some(11));
+        // A death that was not its block's top changes nothing.
+        let live = |i: usize| i > 11 && i != 20;
+        t.died(11);
+        t.settle(live);
+        assert_eq!(t.first_at_least(0.7, live), Some(12));
     }
 }
