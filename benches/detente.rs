@@ -319,7 +319,7 @@ fn simulate(c: &mut Criterion) {
     for (name, spec, rounds) in [
         ("generated", Spec::numeric(30, 60), 10),
         ("generated", Spec::numeric(30, 150), 1),
-        ("deu_iii_shaped", Spec::deu_iii(30, 364), 1),
+        ("deu_iii_shaped", Spec::deu_iii(30, 364), 10),
     ] {
         let m = model::from_str(&yaml(&spec), Origin::BuiltIn).expect("model");
         let input = Input::new(&m, Basis::Inferred);
