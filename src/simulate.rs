@@ -219,9 +219,10 @@ pub fn estimate_candidates(input: &Input) -> f64 {
 }
 
 /// What one candidate costs in one round, in nanoseconds, all its
-/// re-weighings included: measured on generated 30 × 364 models, 0.4–0.6
-/// µs shaped like DEU III and 0.55 µs dense (docs/performance.md), and
-/// rounded up (the load of a shared machine moves it by half).
+/// re-weighings included: measured on generated 30 × 364 models on two
+/// cores, 0.27–0.36 µs shaped like DEU III and 0.30 µs dense
+/// (docs/performance.md), and kept well above that for a one-core machine
+/// under load (the load of a shared machine alone moves it by half).
 const NANOS_PER_CANDIDATE: f64 = 1_000.0;
 /// The longest run started without narrowing: about a minute.
 pub const BUDGET_SECONDS: f64 = 60.0;
