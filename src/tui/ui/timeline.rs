@@ -11,7 +11,7 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget
 
 use crate::model::{Issue, Model};
 use crate::simulate::{Exchange, Run};
-use crate::text::{pad, truncate};
+use crate::text::{pad, truncate, width};
 use crate::tui::app::{App, Simulation};
 
 /// The smallest chart drawn; below it, the positions as a table.
@@ -396,10 +396,16 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         truncate(&title, usize::from(area.width.saturating_sub(2))),
         t.title(),
     ));
-    let block = block.title_bottom(Span::styled(
+    // The new-start rule, in as many words as the border holds.
+    let room = usize::from(area.width.saturating_sub(2));
+    let rule = [
         " the chart's rounds start each actor 10–50 % of the way to its last move (more the less it cares) ",
-        t.dim(),
-    ));
+        " each round starts an actor 10–50 % of the way to its last move ",
+    ]
+    .into_iter()
+    .find(|r| width(r) <= room)
+    .map_or_else(|| truncate(" each round starts an actor 10–50 % of the way ", room), str::to_string);
+    let block = block.title_bottom(Span::styled(rule, t.dim()));
     let inner = block.inner(area);
     block.render(area, buf);
     let w = usize::from(inner.width);
