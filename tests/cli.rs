@@ -3,7 +3,10 @@
 use std::fs;
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
+use common::{Run, finish};
 
 fn detente() -> Command {
     let mut c = Command::cargo_bin("detente").expect("binary");
@@ -11,19 +14,8 @@ fn detente() -> Command {
     c
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(args: &[&str]) -> Run {
-    let out = detente().args(args).output().expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    finish(detente().args(args))
 }
 
 fn ambiguous_model(dir: &Path) -> String {

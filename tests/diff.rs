@@ -2,29 +2,21 @@
 //! after a round of talks (its header lists the edits), talks-1.dec is talks-1.yaml as a Decide
 //! file. Every expected value is worked out by hand in the comments.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{Run, finish};
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/diff");
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("detente")
-        .expect("binary")
-        .current_dir(DIR)
-        .args(args)
-        .output()
-        .expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    finish(
+        Command::cargo_bin("detente")
+            .expect("binary")
+            .current_dir(DIR)
+            .args(args),
+    )
 }
 
 fn ok(args: &[&str]) -> String {

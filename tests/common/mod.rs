@@ -1,4 +1,5 @@
-//! What several test files need: the real binary's output as JSON, a float
+//! What several test files need: the real binary's output as JSON or as
+//! its exit code and both streams, a float
 //! compared with a tolerance, an export rendered on a fixed day, and the CSV
 //! export's header as docs/cli.md lists it. Each test file uses a part of it,
 //! so the rest is dead code there.
@@ -50,6 +51,23 @@ pub fn json(args: &[&str]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// What a run of the real binary said.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `cmd` to its end, whether it succeeds or not.
+pub fn finish(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 /// `got` is a number within 1e-9 of `want`.
